@@ -1,0 +1,23 @@
+package org.photoparity.core.model;
+
+/** How an asset differs between the device and the cloud. The names are used as-is in JSON and CSV. */
+public enum Category {
+    MISSING_IN_CLOUD("On the device, not in the cloud"),
+    MISSING_ON_DEVICE("In the cloud, not on the device"),
+    CONVERTED("Same asset in another format"),
+    REDUCED("Same asset at a lower resolution on one side"),
+    EDITED("Same asset, edited on one side"),
+    DUPLICATE("The same asset more than once on one side"),
+    LIVE_PHOTO_INCOMPLETE("Live Photo with its still or video missing on one side"),
+    METADATA_DRIFT("Same content, different capture time or location");
+
+    private final String label;
+
+    Category(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,48 @@
+package org.photoparity.core.model;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a listing (Photo Details.csv, Photos.sqlite) states about one asset, as opposed to what was read from a
+ * file. Every field may be null where the listing does not carry it.
+ *
+ * @param source           index of the source in its side's source list
+ * @param origin           the listing it came from, e.g. "Photos/Photo Details.csv" or "Photos.sqlite ZASSET"
+ * @param originalFilename the asset's original file name (IMG_1234.HEIC)
+ * @param path             where the listing says the file lives, relative to the source root, when it says
+ * @param cloudGuid        ZCLOUDASSETGUID, shared by synced copies of the asset
+ * @param fingerprint      ZMASTERFINGERPRINT or the privacy export's fileChecksum
+ * @param created          capture / creation time
+ * @param kind             photo, video, Live Photo or screenshot as the listing says
+ * @param cloudState       place in iCloud Photos
+ * @param locallyAvailable false when only a reduced copy is on the device (Optimize Storage)
+ * @param uploadAttempts   ZUPLOADATTEMPTS
+ * @param mediaGroup       Live Photo pairing id (ZMEDIAGROUPUUID)
+ */
+public record Listing(
+        int source,
+        String origin,
+        String originalFilename,
+        String path,
+        String cloudGuid,
+        String fingerprint,
+        Long size,
+        Integer width,
+        Integer height,
+        Instant created,
+        AssetKind kind,
+        CloudState cloudState,
+        Boolean locallyAvailable,
+        Integer uploadAttempts,
+        String mediaGroup,
+        boolean trashed,
+        boolean hidden,
+        boolean favorite,
+        boolean recentlyDeleted,
+        Map<String, String> extra) {
+
+    public Listing {
+        extra = extra == null ? Map.of() : Map.copyOf(extra);
+    }
+}

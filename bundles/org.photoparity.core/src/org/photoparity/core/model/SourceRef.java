@@ -1,0 +1,5 @@
+package org.photoparity.core.model;
+
+/** A source as given by the technician, and the kind that read it. */
+public record SourceRef(String path, String kind) {
+}
