@@ -22,10 +22,10 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * A private, read-only copy of an SQLite database taken before it is opened. SQLite writes beside a database even
- * to read it (it creates -shm, may replay or delete a -wal, rolls back a hot -journal), so the user's files are
- * never opened at all: the database and its -wal (or -journal) are copied into a temporary folder and the copy is
- * opened read-only. A lock held by another process does not stop the copy, and committed pages still in the -wal
+ * A private copy of an SQLite database, taken before it is read. SQLite writes beside a database even to read it
+ * (it creates -shm, may replay or delete a -wal, rolls back a hot -journal), so the user's files are never opened
+ * by SQLite at all: the database and its -wal (or -journal) are copied into a temporary folder, the copy is opened
+ * with query_only set, and the folder is deleted on close. A lock held by another process does not stop the copy, and committed pages still in the -wal
  * are included; an uncommitted transaction left in a -journal is rolled back in the copy. The -shm is not copied on purpose: it is only an index of the -wal, which SQLite rebuilds from the
  * -wal itself, and a stale one copied mid-write could point at frames that are not there.
  */
