@@ -1,0 +1,23 @@
+package org.photoparity.cli;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+
+/** The headless entry point: {@code -application org.photoparity.cli.app <command> ...}. */
+public final class HeadlessApplication implements IApplication {
+
+    @Override
+    public Object start(IApplicationContext context) {
+        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        context.applicationRunning();
+        int rc = new Cli(System.out, System.err).run(args == null ? new String[0] : args);
+        System.out.flush();
+        System.err.flush();
+        return Integer.valueOf(rc);
+    }
+
+    @Override
+    public void stop() {
+        // commands check their progress monitor; nothing to interrupt here
+    }
+}

@@ -1,0 +1,117 @@
+package org.photoparity.ui;
+
+import java.lang.management.ManagementFactory;
+
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+/** The PhotoParity shell: window, menus, and the Reconcile perspective. It knows no plug-in by name. */
+final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
+
+    @Override
+    public String getInitialWindowPerspectiveId() {
+        return ReconcilePerspective.ID;
+    }
+
+    @Override
+    public void initialize(IWorkbenchConfigurer configurer) {
+        // layout, view stacking and sizes persist across restarts
+        configurer.setSaveAndRestore(true);
+    }
+
+    @Override
+    public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer c) {
+        return new WorkbenchWindowAdvisor(c) {
+            @Override
+            public void preWindowOpen() {
+                c.setInitialSize(new Point(1280, 800));
+                c.setShowMenuBar(true);
+                c.setShowCoolBar(true);
+                c.setShowStatusLine(true);
+                c.setShowProgressIndicator(true);
+                c.setShowPerspectiveBar(false);
+                c.setTitle("PhotoParity");
+            }
+
+            @Override
+            public void postWindowOpen() {
+                c.getWindow().getShell().setText("PhotoParity");
+                WorkbenchApplication.startupMillis = System.currentTimeMillis()
+                        - ManagementFactory.getRuntimeMXBean().getStartTime();
+                if (Boolean.getBoolean("photoparity.printStartup")) {
+                    System.out.println("photoparity: workbench usable after " + WorkbenchApplication.startupMillis + " ms");
+                }
+            }
+
+            @Override
+            public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer abc) {
+                return new MenuAdvisor(abc);
+            }
+        };
+    }
+
+    /** File, Window and Help menus; plug-ins add to them through menu contributions. */
+    private static final class MenuAdvisor extends ActionBarAdvisor {
+        private IWorkbenchAction quit;
+        private IWorkbenchAction about;
+        private IWorkbenchAction preferences;
+        private IWorkbenchAction resetPerspective;
+
+        MenuAdvisor(IActionBarConfigurer configurer) {
+            super(configurer);
+        }
+
+        @Override
+        protected void makeActions(IWorkbenchWindow window) {
+            quit = ActionFactory.QUIT.create(window);
+            about = ActionFactory.ABOUT.create(window);
+            preferences = ActionFactory.PREFERENCES.create(window);
+            resetPerspective = ActionFactory.RESET_PERSPECTIVE.create(window);
+            register(quit);
+            register(about);
+            register(preferences);
+            register(resetPerspective);
+        }
+
+        @Override
+        protected void fillMenuBar(IMenuManager menuBar) {
+            MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+            file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
+            file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+            file.add(new Separator());
+            file.add(quit);
+            file.add(new GroupMarker(IWorkbenchActionConstants.FILE_END));
+            menuBar.add(file);
+
+            menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+
+            MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+            window.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+            window.add(new Separator());
+            window.add(resetPerspective);
+            window.add(preferences);
+            menuBar.add(window);
+
+            MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+            help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
+            help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+            help.add(new Separator());
+            help.add(about);
+            help.add(new GroupMarker(IWorkbenchActionConstants.HELP_END));
+            menuBar.add(help);
+        }
+    }
+}

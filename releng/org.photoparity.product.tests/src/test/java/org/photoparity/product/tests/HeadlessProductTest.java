@@ -1,0 +1,58 @@
+package org.photoparity.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the materialized product headless as a process: help, version, plugins, usage errors. */
+class HeadlessProductTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void helpListsTheCommands() throws Exception {
+        Product.Run r = Product.run(Product.home(), work, "--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Usage: photoparity"), r.out());
+        assertTrue(r.out().contains("plugins"), r.out());
+    }
+
+    @Test
+    void versionNamesTheProduct() throws Exception {
+        Product.Run r = Product.run(Product.home(), work, "--version");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().matches("(?s)PhotoParity 1\\.0\\.0\\..*"), r.out());
+    }
+
+    @Test
+    void pluginsListsEveryContributionWithItsBundle() throws Exception {
+        Product.Run r = Product.run(Product.home(), work, "plugins");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("KIND"), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("source ")), r.out());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("BROKEN")), r.out());
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorOnOneLine() throws Exception {
+        Product.Run r = Product.run(Product.home(), work, "frobnicate");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        List<String> errLines = r.err().lines().filter(l -> l.startsWith("photoparity:")).toList();
+        assertEquals(1, errLines.size(), r.err());
+        assertTrue(errLines.get(0).contains("unknown command 'frobnicate'"), r.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() throws Exception {
+        Product.Run r = Product.run(Product.home(), work, "plugins", "--bogus");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("unknown option --bogus"), r.err());
+    }
+}

@@ -1,0 +1,56 @@
+package org.photoparity.product.tests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The materialized product, started headless as a separate process, the way a technician's shell does. */
+final class Product {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Path home() {
+        Path p = Paths.get(System.getProperty("photoparity.product", "missing"));
+        if (!Files.isDirectory(p.resolve("plugins"))) {
+            throw new IllegalStateException("no materialized product at " + p + ": build the reactor first");
+        }
+        return p;
+    }
+
+    static Path launcherJar(Path home) throws IOException {
+        try (Stream<Path> s = Files.list(home.resolve("plugins"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("org.eclipse.equinox.launcher_")
+                    && p.getFileName().toString().endsWith(".jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no equinox launcher in " + home));
+        }
+    }
+
+    static Run run(Path home, Path workDir, String... args) throws Exception {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "-jar", launcherJar(home).toString(),
+                "-nosplash", "-consoleLog", "-data", "@none", "-application", "org.photoparity.cli.app"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().remove("DISPLAY");
+        Path out = Files.createTempFile("pp-out", ".txt");
+        Path err = Files.createTempFile("pp-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("product did not finish in 5 minutes: " + cmd);
+        }
+        Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+        return r;
+    }
+}
