@@ -64,8 +64,9 @@ public final class PhotosDbReader {
         }
     }
 
-    private static PhotosLibraryStats count(Connection c, String label, Instant takenAt, IProgressMonitor monitor)
+    private static PhotosLibraryStats count(Connection c, String label, Instant takenAt, IProgressMonitor parent)
             throws SQLException, IOException {
+        SubMonitor monitor = SubMonitor.convert(parent, 100);
         String asset = hasTable(c, "ZASSET") ? "ZASSET" : hasTable(c, "ZGENERICASSET") ? "ZGENERICASSET" : null;
         if (asset == null) {
             throw new IOException(label + " has no ZASSET or ZGENERICASSET table: it is not a Photos library"
@@ -95,8 +96,7 @@ public final class PhotosDbReader {
             while (rs.next()) {
                 if (++rows % 500 == 0) {
                     if (monitor.isCanceled()) throw new OperationCanceledException();
-                    monitor.worked(1);
-                    monitor.setWorkRemaining(100);
+                    monitor.setWorkRemaining(100).worked(1); // row count unknown up front: creep forward
                 }
                 long pk = rs.getLong(1);
                 String uuid = rs.getString(2);
