@@ -179,7 +179,10 @@ class ReportWriterTest {
         Matcher m = Pattern.compile("src=\"data:image/jpeg;base64,").matcher(html);
         int pictures = 0;
         while (m.find()) pictures++;
-        assertEquals(14, pictures, "one preview per asset with a JPEG or PNG primary in the 8 planted rows");
+        // one per asset with a JPEG or PNG primary in the 8 planted rows (14), plus the edited render IMG_E0011
+        assertEquals(15, pictures);
+        assertTrue(html.contains("<figcaption>edited: IMG_E0011.JPG</figcaption>"));
+        assertTrue(html.contains("not involved"), "the device side of the cloud duplicate");
         assertTrue(html.contains("listed only") || html.contains("not on this side"));
 
         // likely causes: fix 7 first with its FAIL badge
