@@ -1,0 +1,184 @@
+package org.photoparity.ui.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.photoparity.cases.CaseData;
+import org.photoparity.cases.CaseFolder;
+import org.photoparity.core.model.ProbeResult;
+import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.spi.CaseEvidence;
+
+/**
+ * The case the workbench shows and what is known about it: the last reconciliation, probe results, evidence. Views
+ * listen to it. It is confined to the UI thread: background jobs hand their results over with
+ * {@code Display.asyncExec}.
+ */
+public final class CaseSession {
+
+    /** What changed. */
+    public enum Change {
+        CASE, RESULT, PROBES, CHECKLIST
+    }
+
+    @FunctionalInterface
+    public interface Listener {
+        void sessionChanged(Change change);
+    }
+
+    private static final CaseSession INSTANCE = new CaseSession();
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private CaseFolder caseFolder;
+    private ReconcileResult result;
+    private CaseEvidence evidence;
+    private List<String> warnings = List.of();
+    private final Map<String, ProbeResult> probes = new LinkedHashMap<>();
+    /** Ticks made while no case is open: kept for the session only. */
+    private final Map<String, Set<Integer>> unsavedChecklist = new HashMap<>();
+
+    public static CaseSession get() {
+        return INSTANCE;
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    private void fire(Change c) {
+        for (Listener l : listeners) l.sessionChanged(c);
+    }
+
+    public CaseFolder caseFolder() {
+        return caseFolder;
+    }
+
+    public boolean hasCase() {
+        return caseFolder != null;
+    }
+
+    /** Shows {@code c}; forgets the previous case's results. */
+    public void open(CaseFolder c) {
+        caseFolder = c;
+        result = null;
+        evidence = null;
+        warnings = List.of();
+        probes.clear();
+        fire(Change.CASE);
+        fire(Change.RESULT);
+        fire(Change.PROBES);
+        fire(Change.CHECKLIST);
+    }
+
+    public ReconcileResult result() {
+        return result;
+    }
+
+    public CaseEvidence evidence() {
+        return evidence;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Installs a finished analysis. */
+    public void analysed(ReconcileResult r, List<ProbeResult> probeResults, CaseEvidence e, List<String> w) {
+        result = r;
+        evidence = e;
+        warnings = w == null ? List.of() : List.copyOf(w);
+        probes.clear();
+        for (ProbeResult p : probeResults) probes.put(p.id(), p);
+        fire(Change.RESULT);
+        fire(Change.PROBES);
+    }
+
+    /** Probe results, in the order they were run. */
+    public List<ProbeResult> probes() {
+        return new ArrayList<>(probes.values());
+    }
+
+    public ProbeResult probe(String id) {
+        return probes.get(id);
+    }
+
+    /** Replaces the results of the probes that were re-run, keeps the others. */
+    public void probesRerun(Collection<ProbeResult> rerun) {
+        for (ProbeResult p : rerun) probes.put(p.id(), p);
+        fire(Change.PROBES);
+    }
+
+    /**
+     * The evidence probes run on: the last analysis's, or when there is none yet, the case's answers and the
+     * workbench settings.
+     */
+    public CaseEvidence evidenceForProbes(Map<String, String> settings) {
+        if (evidence != null) return evidence;
+        return new CaseEvidence(result, answers(), settings);
+    }
+
+    /** The case's answers file, read as properties; empty when there is no case or no file. */
+    public Map<String, String> answers() {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (caseFolder == null) return m;
+        Path f = caseFolder.answersFile();
+        if (!Files.isRegularFile(f)) return m;
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(f)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return m;
+        }
+        for (String k : p.stringPropertyNames()) m.put(k, p.getProperty(k));
+        return m;
+    }
+
+    /** The steps of {@code strategyId} ticked in this case. */
+    public Set<Integer> checklist(String strategyId) {
+        if (caseFolder == null) return new TreeSet<>(unsavedChecklist.getOrDefault(strategyId, Set.of()));
+        return new TreeSet<>(caseFolder.data().ticked(strategyId));
+    }
+
+    /**
+     * Records the ticked steps; with a case open they are saved in its case.json at once (atomically).
+     *
+     * @return true when saved in a case, false when kept for this session only
+     */
+    public boolean setChecklist(String strategyId, Set<Integer> ticked) throws IOException {
+        boolean saved;
+        if (caseFolder == null) {
+            unsavedChecklist.put(strategyId, new TreeSet<>(ticked));
+            saved = false;
+        } else {
+            caseFolder.update(d -> d.withChecklist(strategyId, ticked));
+            saved = true;
+        }
+        fire(Change.CHECKLIST);
+        return saved;
+    }
+
+    /** Saves a change to the case data (e.g. the last analysis figures). */
+    public void updateCase(java.util.function.UnaryOperator<CaseData> change) throws IOException {
+        if (caseFolder == null) return;
+        caseFolder.update(change);
+        fire(Change.CASE);
+    }
+}
