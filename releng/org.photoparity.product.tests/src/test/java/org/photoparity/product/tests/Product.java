@@ -33,9 +33,14 @@ final class Product {
     }
 
     static Run run(Path home, Path workDir, String... args) throws Exception {
+        return runApplication(home, workDir, "org.photoparity.cli.app", args);
+    }
+
+    /** Runs any Equinox application of the product, e.g. the p2 director. */
+    static Run runApplication(Path home, Path workDir, String application, String... args) throws Exception {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "-jar", launcherJar(home).toString(),
-                "-nosplash", "-consoleLog", "-data", "@none", "-application", "org.photoparity.cli.app"));
+                "-nosplash", "-consoleLog", "-data", "@none", "-application", application));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().remove("DISPLAY");
@@ -52,5 +57,18 @@ final class Product {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
         return r;
+    }
+
+    /** A private copy of the product that a test may change (install into, remove bundles from). */
+    static Path copy(Path target) throws IOException {
+        Path home = home();
+        try (Stream<Path> s = Files.walk(home)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path to = target.resolve(home.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        }
+        return target;
     }
 }

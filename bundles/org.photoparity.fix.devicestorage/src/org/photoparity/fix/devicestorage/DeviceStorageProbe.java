@@ -1,0 +1,134 @@
+package org.photoparity.fix.devicestorage;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.photoparity.core.model.Asset;
+import org.photoparity.core.model.Category;
+import org.photoparity.core.model.Mismatch;
+import org.photoparity.core.model.ProbeResult;
+import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.core.spi.IProbe;
+import org.photoparity.evidence.AnswerKey;
+import org.photoparity.evidence.DeviceInfo;
+import org.photoparity.evidence.Findings;
+import org.photoparity.evidence.PhotosLibraryStats;
+import org.photoparity.evidence.ResultFacts;
+import org.photoparity.evidence.StatusText;
+
+/**
+ * Fix 4: is there room on the iPhone for what it must download, and is Optimize iPhone Storage why originals are
+ * missing? Free space comes from ideviceinfo com.apple.disk_usage; what must come down from the analysis
+ * (MISSING_ON_DEVICE in full, REDUCED as the difference to the original); Optimize Storage shows as REDUCED assets
+ * and as originals Photos.sqlite marks not local.
+ */
+public final class DeviceStorageProbe implements IProbe {
+
+    public static final String ID = "probe.devicestorage";
+
+    /** Gigabytes iOS needs free beyond the downloads before it lets Photos keep originals. */
+    public static final String RESERVE_GB = "devicestorage.reserve.gb";
+    private static final double DEFAULT_RESERVE_GB = 1.0;
+    /** Below this share of capacity free, iOS starts offloading and pausing downloads. */
+    private static final double LOW_SHARE = 0.10;
+
+    @Override
+    public ProbeResult run(CaseEvidence e, IProgressMonitor monitor) {
+        Findings f = new Findings(4, ID);
+        long reserve = Math.round(reserveGb(e) * 1e9);
+
+        OptionalLong free = OptionalLong.empty(), capacity = OptionalLong.empty();
+        Optional<DeviceInfo> info = e.get(DeviceInfo.class);
+        if (info.isPresent()) {
+            DeviceInfo i = info.get();
+            free = i.longValue(DeviceInfo.DISK_USAGE, "TotalDataAvailable");
+            String freeKey = "TotalDataAvailable";
+            if (free.isEmpty()) {
+                free = i.longValue(DeviceInfo.DISK_USAGE, "AmountDataAvailable");
+                freeKey = "AmountDataAvailable";
+            }
+            capacity = i.longValue(DeviceInfo.DISK_USAGE, "TotalDataCapacity");
+            f.evidence(i.line(DeviceInfo.DISK_USAGE, freeKey));
+            f.evidence(i.line(DeviceInfo.DISK_USAGE, "TotalDataCapacity"));
+            f.evidence(i.line(DeviceInfo.DISK_USAGE, "PhotoUsage"));
+        }
+
+        Long needed = null;
+        long reduced = 0;
+        Optional<ReconcileResult> r = e.result();
+        if (r.isPresent()) {
+            List<Asset> missing = ResultFacts.assets(r.get(), Category.MISSING_ON_DEVICE, false);
+            long missingBytes = ResultFacts.bytes(missing);
+            long reducedBytes = 0;
+            for (Mismatch m : r.get().mismatches()) {
+                if (m.category() != Category.REDUCED) continue;
+                long cloud = 0, device = 0;
+                for (Asset a : m.cloudAssets()) cloud += ResultFacts.bytes(a);
+                for (Asset a : m.deviceAssets()) device += ResultFacts.bytes(a);
+                if (cloud > device) {
+                    reduced++;
+                    reducedBytes += cloud - device;
+                }
+            }
+            f.evidence("analysis: " + missing.size() + " assets MISSING_ON_DEVICE (" + ResultFacts.size(missingBytes)
+                    + "), " + reduced + " REDUCED on the device (" + ResultFacts.size(reducedBytes) + " more as originals)");
+            needed = missingBytes + reducedBytes;
+            ResultFacts.ListingStates l = ResultFacts.deviceListings(r.get());
+            if (l.notLocal() > 0) {
+                f.evidence("analysis: device listing marks " + l.notLocal() + " of " + l.listed()
+                        + " originals as not on the device");
+                reduced = Math.max(reduced, l.notLocal());
+            }
+        }
+
+        long notLocal = 0;
+        Optional<PhotosLibraryStats> stats = e.get(PhotosLibraryStats.class);
+        if (stats.isPresent() && stats.get().originalsNotLocal() >= 0) {
+            notLocal = stats.get().originalsNotLocal();
+            f.evidence(stats.get().source() + ": " + stats.get().originalsLocal() + " originals on the device, "
+                    + notLocal + " only in iCloud (ZINTERNALRESOURCE.ZLOCALAVAILABILITY)");
+        }
+        Optional<Boolean> optimize = f.answer(e, AnswerKey.OPTIMIZE_STORAGE);
+        boolean optimized = reduced > 0 || notLocal > 0 || optimize.orElse(false);
+
+        if (free.isPresent()) {
+            long fr = free.getAsLong();
+            long need = needed == null ? 0 : needed;
+            if (fr < need + reserve) {
+                f.verdict(ProbeStatus.FAIL, "the iPhone has " + ResultFacts.size(fr) + " free but needs "
+                        + ResultFacts.size(need) + " for downloads plus " + ResultFacts.size(reserve)
+                        + " headroom: free space first");
+            } else if (capacity.isPresent() && fr - need < capacity.getAsLong() * LOW_SHARE) {
+                f.verdict(ProbeStatus.WARN, "after the downloads less than 10 % of the iPhone would be free ("
+                        + ResultFacts.size(fr - need) + " of " + ResultFacts.size(capacity.getAsLong())
+                        + "): iOS will keep optimizing");
+            } else {
+                f.verdict(ProbeStatus.PASS, "the iPhone has room: " + ResultFacts.size(fr) + " free"
+                        + (needed == null ? "" : " for " + ResultFacts.size(need) + " of downloads"));
+            }
+        }
+        if (optimized) {
+            f.verdict(ProbeStatus.WARN, "Optimize iPhone Storage is keeping originals in iCloud ("
+                    + Math.max(reduced, notLocal) + " assets reduced or not local): choose Download and Keep"
+                    + " Originals if there is room");
+        } else if (optimize.isPresent() && !optimize.get() && free.isEmpty() && needed != null) {
+            f.verdict(ProbeStatus.PASS, "Download and Keep Originals is set and no asset is reduced");
+        }
+        StatusText.line(e).ifPresent(f::evidence);
+        if (StatusText.DEVICE_FULL.in(e)) f.verdict(ProbeStatus.FAIL, "Photos' status line says the iPhone is full");
+        return f.result("No storage evidence: give ideviceinfo -q com.apple.disk_usage output (--device-info), a"
+                + " backup with Photos.sqlite, or run analyze");
+    }
+
+    private static double reserveGb(CaseEvidence e) {
+        try {
+            return Double.parseDouble(e.settings().getOrDefault(RESERVE_GB, "" + DEFAULT_RESERVE_GB));
+        } catch (NumberFormatException ex) {
+            return DEFAULT_RESERVE_GB;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.photoparity.fix.icloudstorage;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.photoparity.core.model.Asset;
+import org.photoparity.core.model.Category;
+import org.photoparity.core.model.ProbeResult;
+import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.core.spi.IProbe;
+import org.photoparity.evidence.AnswerKey;
+import org.photoparity.evidence.DeviceInfo;
+import org.photoparity.evidence.Findings;
+import org.photoparity.evidence.IcloudPlan;
+import org.photoparity.evidence.ResultFacts;
+import org.photoparity.evidence.StatusText;
+
+/**
+ * Fix 3: does the library fit the iCloud plan? What the cloud holds (from the scan) plus what is MISSING_IN_CLOUD
+ * (from the device side) plus the rest of the account's use is what the plan must hold; the plan comes from the
+ * answers. Without a scan, the device's PhotoUsage (ideviceinfo com.apple.disk_usage) stands in for the library.
+ */
+public final class IcloudStorageProbe implements IProbe {
+
+    public static final String ID = "probe.icloudstorage";
+
+    /** Share of the plan above which the probe warns: a few days of photos fill the rest. */
+    private static final double WARN_SHARE = 0.90;
+
+    @Override
+    public ProbeResult run(CaseEvidence e, IProgressMonitor monitor) {
+        Findings f = new Findings(3, ID);
+        Long library = null; // what the photo library needs in iCloud once complete
+        Optional<ReconcileResult> r = e.result();
+        if (r.isPresent() && !r.get().cloud().assets().isEmpty()) {
+            long used = ResultFacts.sideBytes(r.get().cloud());
+            List<Asset> missing = ResultFacts.assets(r.get(), Category.MISSING_IN_CLOUD, true);
+            long missingBytes = ResultFacts.bytes(missing);
+            f.evidence("analysis: cloud library " + ResultFacts.size(used) + " in " + r.get().cloud().assets().size()
+                    + " assets (scanned)");
+            f.evidence("analysis: " + missing.size() + " assets MISSING_IN_CLOUD need " + ResultFacts.size(missingBytes));
+            library = used + missingBytes;
+        } else {
+            Optional<DeviceInfo> info = e.get(DeviceInfo.class);
+            OptionalLong photos = info.map(i -> i.longValue(DeviceInfo.DISK_USAGE, "PhotoUsage"))
+                    .orElse(OptionalLong.empty());
+            if (photos.isPresent()) {
+                f.evidence(info.get().line(DeviceInfo.DISK_USAGE, "PhotoUsage"));
+                f.evidence("no analysis: the device's PhotoUsage (" + ResultFacts.size(photos.getAsLong())
+                        + ") stands in for the library; with Optimize Storage on it understates it");
+                library = photos.getAsLong();
+            }
+        }
+
+        long other = 0;
+        Optional<String> otherAnswer = e.answer(AnswerKey.ICLOUD_OTHER_USAGE_GB.key());
+        if (otherAnswer.isPresent()) {
+            try {
+                other = Math.round(Double.parseDouble(otherAnswer.get()) * 1e9);
+                f.evidence("answer icloud_other_usage_gb = " + otherAnswer.get() + " (technician: backups, Drive, Mail)");
+            } catch (NumberFormatException ex) {
+                f.evidence("answer icloud_other_usage_gb = " + otherAnswer.get() + " is not a number; ignored");
+            }
+        }
+        Optional<IcloudPlan> plan = e.answer(AnswerKey.ICLOUD_PLAN.key()).flatMap(IcloudPlan::parse);
+        plan.ifPresent(p -> f.evidence("answer icloud_plan = " + p.label() + " (technician)"));
+
+        if (library != null) {
+            long needed = library + other;
+            Optional<IcloudPlan> fits = IcloudPlan.smallestFitting(needed);
+            f.evidence("needed in iCloud: " + ResultFacts.size(needed) + "; smallest plan that fits: "
+                    + fits.map(IcloudPlan::label).orElse("none (above 12 TB)"));
+            if (plan.isPresent()) {
+                long cap = plan.get().bytes();
+                if (needed > cap) {
+                    f.verdict(ProbeStatus.FAIL, "the library needs " + ResultFacts.size(needed) + " but the plan is "
+                            + plan.get().label() + ": upgrade to " + fits.map(IcloudPlan::label).orElse("12TB")
+                            + " or free space");
+                } else if (needed > cap * WARN_SHARE) {
+                    f.verdict(ProbeStatus.WARN, "the library needs " + ResultFacts.size(needed) + " of the "
+                            + plan.get().label() + " plan (" + Math.round(100.0 * needed / cap) + " %): nearly full");
+                } else {
+                    f.verdict(ProbeStatus.PASS, "the library (" + ResultFacts.size(needed) + ") fits the "
+                            + plan.get().label() + " plan");
+                }
+            } else if (fits.isPresent() && fits.get() == IcloudPlan.FREE_5GB) {
+                f.verdict(ProbeStatus.PASS, "the library (" + ResultFacts.size(needed) + ") fits even the free 5 GB");
+            } else {
+                f.verdict(ProbeStatus.WARN, "the library needs " + ResultFacts.size(needed) + ": at least the "
+                        + fits.map(IcloudPlan::label).orElse("12TB") + " plan; answer icloud_plan to check");
+            }
+        }
+        StatusText.line(e).ifPresent(f::evidence);
+        if (StatusText.ICLOUD_FULL.in(e)) f.verdict(ProbeStatus.FAIL, "Photos' status line says iCloud storage is full");
+        return f.result("No sizes to compare: run analyze (device and cloud sources) or give ideviceinfo"
+                + " com.apple.disk_usage, and answer icloud_plan"
+                + plan.map(p -> " (plan answered: " + p.label() + ")").orElse(""));
+    }
+}

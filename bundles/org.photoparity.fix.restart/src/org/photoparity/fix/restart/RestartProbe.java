@@ -1,0 +1,93 @@
+package org.photoparity.fix.restart;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.photoparity.core.model.CloudState;
+import org.photoparity.core.model.ProbeResult;
+import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.core.spi.IProbe;
+import org.photoparity.evidence.Findings;
+import org.photoparity.evidence.PhotosLibraryStats;
+import org.photoparity.evidence.ResultFacts;
+import org.photoparity.evidence.SnapshotComparison;
+import org.photoparity.evidence.StatusText;
+
+/**
+ * Fix 5: is the upload queue stuck? The strongest sign is two snapshots of the same device (two backups, or two
+ * copies of Photos.sqlite) where the assets pending upload are the same and none went up; a single snapshot with
+ * assets tried several times is a weaker one. Without either, the probe cannot tell, and says to restart and look
+ * again.
+ */
+public final class RestartProbe implements IProbe {
+
+    public static final String ID = "probe.restart";
+
+    /** Upload attempts on one asset from which a single snapshot counts as stuck. */
+    public static final String ATTEMPTS_WARN = "restart.attempts.warn";
+    private static final int DEFAULT_ATTEMPTS_WARN = 3;
+
+    @Override
+    public ProbeResult run(CaseEvidence e, IProgressMonitor monitor) {
+        Findings f = new Findings(5, ID);
+        int attemptsWarn = attemptsWarn(e);
+
+        Optional<SnapshotComparison> cmp = e.get(SnapshotComparison.class);
+        cmp.ifPresent(c -> {
+            f.evidence(c.describe());
+            if (c.stalled()) {
+                f.verdict(ProbeStatus.FAIL, c.stillPending() + " assets stayed pending upload between the two"
+                        + " snapshots and none went up" + (c.attemptsGrew() > 0 ? " (" + c.attemptsGrew()
+                                + " were retried and failed again)" : "") + ": the sync is stalled, restart the iPhone");
+            } else if (c.moving() && c.stillPending() > 0) {
+                f.verdict(ProbeStatus.WARN, c.cleared() + " pending assets uploaded between the snapshots, "
+                        + c.stillPending() + " still wait: the queue moves slowly; keep it on power and Wi-Fi");
+            } else {
+                f.verdict(ProbeStatus.PASS, "no asset stayed pending between the two snapshots: uploads are moving");
+            }
+        });
+
+        Optional<PhotosLibraryStats> stats = e.get(PhotosLibraryStats.class);
+        stats.ifPresent(s -> {
+            f.evidence(s.describe());
+            if (s.lastUploadAttempt() != null) {
+                f.evidence(s.source() + ": last upload attempt " + DateTimeFormatter.ISO_INSTANT.format(s.lastUploadAttempt()));
+            }
+            if (cmp.isPresent()) return; // the comparison decides
+            if (s.maxUploadAttempts() >= attemptsWarn && s.pendingUploads() > 0) {
+                f.verdict(ProbeStatus.WARN, s.pendingUploads() + " assets wait to upload and some were tried up to "
+                        + s.maxUploadAttempts() + " times: likely stalled; restart, then compare with a second snapshot");
+            } else if (s.pendingUploads() == 0 && s.synced() > 0) {
+                f.verdict(ProbeStatus.PASS, "nothing is waiting to upload (" + s.synced() + " assets synced)");
+            }
+        });
+
+        if (stats.isEmpty() && cmp.isEmpty()) e.result().ifPresent(r -> {
+            ResultFacts.ListingStates l = ResultFacts.deviceListings(r);
+            if (l.listed() == 0) return;
+            long pending = l.cloudStates().getOrDefault(CloudState.PENDING_UPLOAD, 0L);
+            f.evidence("analysis: device listing " + l.listed() + " assets, " + pending + " pending upload, "
+                    + l.withAttempts() + " with upload attempts");
+            if (pending > 0 && l.withAttempts() > 0) {
+                f.verdict(ProbeStatus.WARN, pending + " assets wait to upload after failed attempts: likely stalled");
+            }
+        });
+
+        StatusText.line(e).ifPresent(f::evidence);
+        if (StatusText.STUCK.in(e)) {
+            f.verdict(ProbeStatus.WARN, "Photos' status line shows the sync waiting or paused");
+        }
+        return f.result("No sign either way: restart the iPhone (side button + volume, slide to power off, wait 30 s),"
+                + " then compare two backups taken an hour apart (--backup NEW --previous OLD)");
+    }
+
+    private static int attemptsWarn(CaseEvidence e) {
+        try {
+            return Integer.parseInt(e.settings().getOrDefault(ATTEMPTS_WARN, "" + DEFAULT_ATTEMPTS_WARN).trim());
+        } catch (NumberFormatException ex) {
+            return DEFAULT_ATTEMPTS_WARN;
+        }
+    }
+}

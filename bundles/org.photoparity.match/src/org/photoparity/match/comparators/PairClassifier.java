@@ -1,0 +1,239 @@
+package org.photoparity.match.comparators;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.model.Asset;
+import org.photoparity.core.model.Category;
+import org.photoparity.core.model.MediaFile;
+import org.photoparity.core.model.MediaFormat;
+import org.photoparity.core.model.Mismatch;
+import org.photoparity.core.model.ResourceRole;
+import org.photoparity.core.spi.IComparator;
+import org.photoparity.core.spi.Reconciliation;
+import org.photoparity.match.MatchSettings;
+import org.photoparity.match.internal.AssetFacts;
+import org.photoparity.match.internal.Evidence;
+import org.photoparity.match.internal.Evidence.Agreement;
+import org.photoparity.match.internal.Evidence.TimeDiff;
+
+/**
+ * Explains each pair. A pair gets at most one mismatch, of the first category that applies in this order:
+ * <ol>
+ * <li>LIVE_PHOTO_INCOMPLETE: a Live Photo's still or video missing on one side (a loss, the gravest);</li>
+ * <li>EDITED: an edit (render, -adjusted, AAE) on one side only, edits that differ, or different content at the
+ * same format and size with the same metadata;</li>
+ * <li>REDUCED: fewer pixels on one side (Optimize Storage, icloudpd medium/thumb); a reduced copy is re-encoded
+ * as a consequence, so a format change does not outrank it;</li>
+ * <li>CONVERTED: another format at full size (HEIC vs JPEG, MOV vs MP4);</li>
+ * <li>METADATA_DRIFT: the same asset with another capture time, time zone or location.</li>
+ * </ol>
+ * Every other category that also applies is named in the detail line ("; also ..."). A pair where none applies is
+ * identical and only counted.
+ */
+public final class PairClassifier implements IComparator {
+
+    public static final String ID = "pair-differences";
+
+    private record Finding(Category category, String detail) {
+    }
+
+    @Override
+    public void run(Reconciliation r, IProgressMonitor monitor) {
+        List<Reconciliation.Pair> pairs = new ArrayList<>(r.pairs());
+        SubMonitor sm = SubMonitor.convert(monitor, "Classifying pairs", Math.max(1, pairs.size()));
+        Evidence ev = Evidence.of(r);
+        int n = 0;
+        for (Reconciliation.Pair p : pairs) {
+            if (++n % KeyMatcher.CANCEL_CHECK == 0) {
+                KeyMatcher.checkCanceled(sm);
+                sm.worked(KeyMatcher.CANCEL_CHECK);
+            }
+            Mismatch m = classify(ev, p);
+            if (m != null) r.report(m);
+        }
+        sm.done();
+    }
+
+    /** The mismatch for one pair, or null when the two assets are identical. */
+    static Mismatch classify(Evidence ev, Reconciliation.Pair p) {
+        Asset d = p.device(), c = p.cloud();
+        List<Finding> found = new ArrayList<>(2);
+        boolean bothFiles = d.hasFiles() && c.hasFiles();
+        if (bothFiles) {
+            live(d, c, found);
+            edits(d, c, found);
+        }
+        String hd = AssetFacts.contentHash(d), hc = AssetFacts.contentHash(c);
+        boolean sameBytes = hd != null && hd.equals(hc);
+        // a Live Photo paired through its video while its still is missing: the primaries are not like for like
+        MediaFormat fd = AssetFacts.format(d), fc = AssetFacts.format(c);
+        boolean alike = fd == MediaFormat.UNKNOWN || fc == MediaFormat.UNKNOWN || fd.isImage() == fc.isImage();
+        if (!sameBytes && alike) {
+            boolean reduced = reduced(ev.settings(), d, c, found);
+            boolean converted = converted(d, c, found);
+            boolean drift = drift(ev, d, c, found);
+            boolean editSeen = found.stream().anyMatch(f -> f.category() == Category.EDITED);
+            if (!reduced && !converted && !drift && !editSeen && hd != null && hc != null) {
+                found.add(new Finding(Category.EDITED, "same format and size, different content"));
+            }
+        }
+        if (found.isEmpty()) return null;
+        // precedence as in the class comment
+        found.sort((x, y) -> Integer.compare(rank(x.category()), rank(y.category())));
+        Finding first = found.get(0);
+        StringBuilder detail = new StringBuilder(first.detail());
+        for (int i = 1; i < found.size(); i++) {
+            detail.append(i == 1 ? "; also " : ", ").append(found.get(i).detail());
+        }
+        List<String> dp = AssetFacts.paths(d), cp = AssetFacts.paths(c);
+        Set<String> states = new LinkedHashSet<>(AssetFacts.states(d));
+        states.addAll(AssetFacts.states(c));
+        return new Mismatch(first.category(), dp, cp, p.matchedBy(), detail.toString(), states, List.of(d),
+                List.of(c));
+    }
+
+    static int rank(Category c) {
+        return switch (c) {
+            case LIVE_PHOTO_INCOMPLETE -> 0;
+            case EDITED -> 1;
+            case REDUCED -> 2;
+            case CONVERTED -> 3;
+            case METADATA_DRIFT -> 4;
+            default -> 5;
+        };
+    }
+
+    private static void live(Asset d, Asset c, List<Finding> found) {
+        if (!AssetFacts.isLive(d) && !AssetFacts.isLive(c)) return;
+        MediaFile ds = AssetFacts.still(d), cs = AssetFacts.still(c);
+        MediaFile dv = AssetFacts.liveVideo(d), cv = AssetFacts.liveVideo(c);
+        List<String> parts = new ArrayList<>(2);
+        if (dv != null && cv == null) parts.add("Live Photo video " + dv.name() + " on the device, missing in the cloud");
+        if (dv == null && cv != null) parts.add("Live Photo video " + cv.name() + " in the cloud, missing on the device");
+        if (ds != null && cs == null) parts.add("Live Photo still " + ds.name() + " on the device, missing in the cloud");
+        if (ds == null && cs != null) parts.add("Live Photo still " + cs.name() + " in the cloud, missing on the device");
+        if (!parts.isEmpty()) found.add(new Finding(Category.LIVE_PHOTO_INCOMPLETE, String.join("; ", parts)));
+    }
+
+    private static void edits(Asset d, Asset c, List<Finding> found) {
+        List<MediaFile> de = AssetFacts.editFiles(d), ce = AssetFacts.editFiles(c);
+        if (!de.isEmpty() && ce.isEmpty()) {
+            found.add(new Finding(Category.EDITED, "edited on the device only (" + names(de) + ")"));
+        } else if (de.isEmpty() && !ce.isEmpty()) {
+            found.add(new Finding(Category.EDITED, "edited in the cloud only (" + names(ce) + ")"));
+        } else if (!de.isEmpty()) {
+            MediaFile dr = AssetFacts.render(d), cr = AssetFacts.render(c);
+            if (dr != null && cr != null && dr.format() == cr.format() && dr.fingerprint() != null
+                    && cr.fingerprint() != null && !dr.fingerprint().equals(cr.fingerprint())) {
+                found.add(new Finding(Category.EDITED,
+                        "edits differ: " + dr.name() + " on the device, " + cr.name() + " in the cloud"));
+            }
+        }
+    }
+
+    private static String names(List<MediaFile> files) {
+        List<String> n = new ArrayList<>(files.size());
+        for (MediaFile f : files) n.add(f.name());
+        return String.join(", ", n);
+    }
+
+    private static boolean reduced(MatchSettings s, Asset d, Asset c, List<Finding> found) {
+        long pd = AssetFacts.pixels(d), pc = AssetFacts.pixels(c);
+        if (pd > 0 && pc > 0 && Math.min(pd, pc) < s.reducedRatio() * Math.max(pd, pc)) {
+            String where = pd < pc ? "smaller on the device" : "smaller in the cloud";
+            found.add(new Finding(Category.REDUCED, dims(d) + " on the device, " + dims(c) + " in the cloud (" + where
+                    + ")"));
+            return true;
+        }
+        boolean dd = isDerivative(d), cd = isDerivative(c);
+        if (dd != cd) {
+            found.add(new Finding(Category.REDUCED,
+                    "only a reduced copy " + (dd ? "on the device" : "in the cloud") + " (" + AssetFacts.label(dd ? d : c)
+                            + ")"));
+            return true;
+        }
+        if (!d.hasFiles() && d.listing() != null && Boolean.FALSE.equals(d.listing().locallyAvailable())) {
+            found.add(new Finding(Category.REDUCED,
+                    "the device keeps only an optimized copy (Optimize Storage): original not on the device"));
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isDerivative(Asset a) {
+        MediaFile p = a.primary();
+        return p != null && p.role() == ResourceRole.DERIVATIVE;
+    }
+
+    private static String dims(Asset a) {
+        return AssetFacts.width(a) + "x" + AssetFacts.height(a);
+    }
+
+    private static boolean converted(Asset d, Asset c, List<Finding> found) {
+        List<String> parts = new ArrayList<>(2);
+        MediaFormat fd = AssetFacts.format(d), fc = AssetFacts.format(c);
+        if (fd != MediaFormat.UNKNOWN && fc != MediaFormat.UNKNOWN && fd != fc) {
+            parts.add(fd + " on the device, " + fc + " in the cloud");
+        }
+        MediaFile dv = AssetFacts.liveVideo(d), cv = AssetFacts.liveVideo(c);
+        if (dv != null && cv != null && dv.format() != MediaFormat.UNKNOWN && cv.format() != MediaFormat.UNKNOWN
+                && dv.format() != cv.format()) {
+            parts.add("Live video " + dv.format() + " on the device, " + cv.format() + " in the cloud");
+        }
+        if (parts.isEmpty()) return false;
+        found.add(new Finding(Category.CONVERTED, String.join("; ", parts)));
+        return true;
+    }
+
+    private static boolean drift(Evidence ev, Asset d, Asset c, List<Finding> found) {
+        List<String> parts = new ArrayList<>(2);
+        TimeDiff t = ev.time(d, c, ev.settings().driftTimeToleranceMs());
+        if (t.agreement() == Agreement.CONTRADICT) {
+            String dt = AssetFacts.captured(d) != null ? AssetFacts.captured(d).toString()
+                    : String.valueOf(d.listing() == null ? null : d.listing().created());
+            String ct = AssetFacts.captured(c) != null ? AssetFacts.captured(c).toString()
+                    : String.valueOf(c.listing() == null ? null : c.listing().created());
+            String shift = t.deltaMs() != 0 ? " (cloud " + delta(-t.deltaMs()) + ")" : "";
+            parts.add("captured " + dt + " on the device, " + ct + " in the cloud" + shift);
+        } else if (t.zoneDiffers()) {
+            parts.add("same moment, time zone " + AssetFacts.captured(d).offset() + " on the device, "
+                    + AssetFacts.captured(c).offset() + " in the cloud");
+        }
+        MediaFile pd = d.primary(), pc = c.primary();
+        if (pd != null && pc != null) {
+            boolean ld = pd.latitude() != null && pd.longitude() != null;
+            boolean lc = pc.latitude() != null && pc.longitude() != null;
+            if (ld && lc) {
+                double m = Evidence.metres(pd.latitude(), pd.longitude(), pc.latitude(), pc.longitude());
+                if (m > ev.settings().driftLocationMeters()) {
+                    parts.add(String.format(Locale.ROOT, "locations %.0f m apart", m));
+                }
+            } else if (ld != lc) {
+                parts.add("location " + (ld ? "on the device only" : "in the cloud only"));
+            }
+        }
+        if (parts.isEmpty()) return false;
+        found.add(new Finding(Category.METADATA_DRIFT, String.join("; ", parts)));
+        return true;
+    }
+
+    /** A signed, readable duration: "+2 h", "-1 h 30 min", "+0.500 s". */
+    static String delta(long ms) {
+        String sign = ms < 0 ? "-" : "+";
+        long a = Math.abs(ms);
+        long h = a / 3_600_000, min = a / 60_000 % 60, sec = a / 1000 % 60, milli = a % 1000;
+        List<String> parts = new ArrayList<>(3);
+        if (h > 0) parts.add(h + " h");
+        if (min > 0) parts.add(min + " min");
+        if (sec > 0 || milli > 0 || parts.isEmpty()) {
+            parts.add(milli == 0 ? sec + " s" : String.format(Locale.ROOT, "%d.%03d s", sec, milli));
+        }
+        return sign + String.join(" ", parts);
+    }
+}

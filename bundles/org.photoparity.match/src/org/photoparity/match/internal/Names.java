@@ -1,0 +1,71 @@
+package org.photoparity.match.internal;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Original file names normalised across the naming schemes that rename a photo on its way out of Photos:
+ * <ul>
+ * <li>DCIM and the privacy export keep {@code IMG_1234.HEIC};</li>
+ * <li>iCloud for Windows converts to {@code IMG_1234.JPG} and names clashes {@code IMG_1234 (1).JPG};</li>
+ * <li>icloudpd writes {@code IMG_1234-67890.JPG} on clashes (the number is the file size), {@code IMG_1234_ABCDEFG.JPG}
+ * with the name-id7 policy, {@code IMG_1234-medium.JPG}, {@code -thumb}, {@code -adjusted}, and Live videos as
+ * {@code IMG_1234_HEVC.MOV};</li>
+ * <li>Photos itself names edit renders {@code IMG_E1234.JPG}.</li>
+ * </ul>
+ * The key is the upper-case stem without those decorations: {@code IMG_1234}.
+ */
+public final class Names {
+
+    private static final Pattern COPY = Pattern.compile("\\s*\\(\\d{1,4}\\)$");
+    private static final Pattern HEVC = Pattern.compile("_HEVC$");
+    private static final Pattern SIZE_SUFFIX = Pattern.compile("-(ADJUSTED|MEDIUM|THUMB|ORIGINAL|ALTERNATIVE)$");
+    private static final Pattern NUMBER_SUFFIX = Pattern.compile("-(\\d{1,12})$");
+    private static final Pattern ID7_SUFFIX = Pattern.compile("_[A-Z0-9+/=]{7}$");
+    /** Camera names: IMG_1234, IMG_E1234, DSC_1234, DSCF1234, PXL_... only the Apple-style ones matter here. */
+    private static final Pattern CAMERA = Pattern.compile("^[A-Z]{3,4}_E?\\d{4}$");
+    private static final Pattern EDIT = Pattern.compile("^([A-Z]{3,4})_E(\\d{4})$");
+    private static final Pattern EDIT_NAME = Pattern.compile("^[A-Za-z]{3,4}_E\\d{4}([ (].*)?\\..*$|.*-adjusted\\..*$",
+            Pattern.CASE_INSENSITIVE);
+
+    private Names() {
+    }
+
+    /** The extension-less, upper-case stem with exporters' decorations removed; null for a null name. */
+    public static String key(String fileName, long size) {
+        if (fileName == null) return null;
+        String n = fileName;
+        int slash = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
+        if (slash >= 0) n = n.substring(slash + 1);
+        int dot = n.lastIndexOf('.');
+        String stem = (dot > 0 ? n.substring(0, dot) : n).trim().toUpperCase(Locale.ROOT);
+        for (int round = 0; round < 4; round++) {
+            String before = stem;
+            stem = COPY.matcher(stem).replaceFirst("");
+            stem = HEVC.matcher(stem).replaceFirst("");
+            stem = SIZE_SUFFIX.matcher(stem).replaceFirst("");
+            Matcher num = NUMBER_SUFFIX.matcher(stem);
+            if (num.find()) {
+                String base = stem.substring(0, num.start());
+                // strip "-67890" only where it cannot be part of a real name: after a camera name, or equal to the size
+                if (CAMERA.matcher(base).matches() || (size > 0 && num.group(1).equals(Long.toString(size)))) {
+                    stem = base;
+                }
+            }
+            Matcher id7 = ID7_SUFFIX.matcher(stem);
+            if (id7.find() && CAMERA.matcher(stem.substring(0, id7.start())).matches()) {
+                stem = stem.substring(0, id7.start());
+            }
+            if (stem.equals(before)) break;
+        }
+        Matcher e = EDIT.matcher(stem);
+        if (e.matches()) stem = e.group(1) + "_" + e.group(2);
+        return stem;
+    }
+
+    /** IMG_E1234.JPG, IMG_E1234 (1).JPG or IMG_1234-adjusted.JPG: a render of an edit. */
+    public static boolean isEditName(String fileName) {
+        return fileName != null && EDIT_NAME.matcher(fileName).matches();
+    }
+}

@@ -1,0 +1,93 @@
+package org.photoparity.media;
+
+import java.nio.charset.StandardCharsets;
+
+import org.photoparity.core.model.MediaFormat;
+
+/**
+ * Tells a file's container format from its first bytes, whatever its name says: a PNG named .jpeg is a PNG, random
+ * bytes named .HEIC are nothing. {@link #HEAD} bytes are enough.
+ */
+public final class ContentSniffer {
+
+    /** How many leading bytes {@link #detect} looks at. */
+    public static final int HEAD = 32;
+
+    private ContentSniffer() {
+    }
+
+    /**
+     * @param head     the first bytes of the content (fewer when the content is shorter)
+     * @param length   how many of them are valid
+     * @param fileName the name, only to tell an AAE plist from any other XML
+     * @return the format, UNKNOWN when the bytes are not a photo, video or adjustment sidecar
+     */
+    public static MediaFormat detect(byte[] head, int length, String fileName) {
+        if (length >= 3 && u(head, 0) == 0xFF && u(head, 1) == 0xD8 && u(head, 2) == 0xFF) return MediaFormat.JPEG;
+        if (length >= 8 && u(head, 0) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
+                && u(head, 4) == 0x0D && u(head, 5) == 0x0A && u(head, 6) == 0x1A && u(head, 7) == 0x0A) {
+            return MediaFormat.PNG;
+        }
+        if (length >= 6 && ascii(head, 0, 4).equals("GIF8")) return MediaFormat.GIF;
+        if (length >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
+            return MediaFormat.WEBP;
+        }
+        if (length >= 4 && ((head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0)
+                || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42))) {
+            return MediaFormat.fromFileName(fileName) == MediaFormat.DNG ? MediaFormat.DNG : MediaFormat.TIFF;
+        }
+        if (length >= 12) {
+            String box = ascii(head, 4, 4);
+            if (box.equals("ftyp")) return brand(ascii(head, 8, 4), head, length);
+            // QuickTime files written before ftyp existed start with one of these atoms
+            if (box.equals("moov") || box.equals("mdat") || box.equals("wide") || box.equals("free")
+                    || box.equals("skip") || box.equals("pnot")) {
+                return MediaFormat.MOV;
+            }
+        }
+        if (MediaFormat.fromFileName(fileName) == MediaFormat.AAE && isPlist(head, length)) return MediaFormat.AAE;
+        return MediaFormat.UNKNOWN;
+    }
+
+    private static MediaFormat brand(String major, byte[] head, int length) {
+        switch (major) {
+            case "heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1", "avif", "avis":
+                return MediaFormat.HEIC;
+            case "qt  ":
+                return MediaFormat.MOV;
+            case "M4V ", "M4VH", "M4VP":
+                return MediaFormat.M4V;
+            default:
+                // isom, mp41, mp42, 3gp..., avc1, dash and the like are MPEG-4 family containers
+                return MediaFormat.MP4;
+        }
+    }
+
+    private static boolean isPlist(byte[] head, int length) {
+        int i = 0;
+        // a UTF-8 byte order mark or leading white space may come before the XML declaration
+        if (length >= 3 && u(head, 0) == 0xEF && u(head, 1) == 0xBB && u(head, 2) == 0xBF) i = 3;
+        while (i < length && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) i++;
+        String s = ascii(head, i, Math.min(8, length - i));
+        return s.startsWith("<?xml") || s.startsWith("<plist") || s.startsWith("bplist0");
+    }
+
+    /** The first bytes in hex, for messages about unrecognised content. */
+    public static String hexHead(byte[] head, int length, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(length, max); i++) {
+            if (i > 0) sb.append(' ');
+            sb.append(Character.forDigit(u(head, i) >> 4, 16)).append(Character.forDigit(u(head, i) & 15, 16));
+        }
+        return sb.toString();
+    }
+
+    private static int u(byte[] b, int i) {
+        return b[i] & 0xFF;
+    }
+
+    private static String ascii(byte[] b, int off, int len) {
+        if (len <= 0) return "";
+        return new String(b, off, len, StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,485 @@
+package org.photoparity.media;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.photoparity.core.model.CaptureTime;
+import org.photoparity.core.model.MediaFile;
+import org.photoparity.core.model.MediaFormat;
+import org.photoparity.core.model.ResourceRole;
+import org.photoparity.core.spi.MediaReader;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.heif.HeifMetadataReader;
+import com.drew.imaging.jpeg.JpegMetadataReader;
+import com.drew.imaging.jpeg.JpegSegmentMetadataReader;
+import com.drew.imaging.mp4.Mp4MetadataReader;
+import com.drew.imaging.png.PngMetadataReader;
+import com.drew.imaging.quicktime.QuickTimeMetadataReader;
+import com.drew.lang.GeoLocation;
+import com.drew.metadata.Directory;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifDirectoryBase;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifReader;
+import com.drew.metadata.exif.ExifSubIFDDirectory;
+import com.drew.metadata.exif.GpsDirectory;
+import com.drew.metadata.exif.makernotes.AppleMakernoteDirectory;
+import com.drew.metadata.heif.HeifDirectory;
+import com.drew.metadata.jpeg.JpegDirectory;
+import com.drew.metadata.jpeg.JpegReader;
+import com.drew.metadata.mov.QuickTimeDirectory;
+import com.drew.metadata.mov.media.QuickTimeVideoDirectory;
+import com.drew.metadata.mov.metadata.QuickTimeMetadataDirectory;
+import com.drew.metadata.mp4.Mp4Directory;
+import com.drew.metadata.mp4.media.Mp4VideoDirectory;
+import com.drew.metadata.png.PngDirectory;
+
+/**
+ * {@link MediaReader} on metadata-extractor 2.21. Each file is read once, front to back: the first bytes decide the
+ * format (never the name), metadata-extractor parses the head through the same stream that fingerprints every byte
+ * ({@link FastHash128}) and checks the structure is whole ({@link Completeness}). In a metadata-only pass nothing
+ * after the metadata is read except the few bytes the completeness check needs, which it reaches by seeking.
+ * Thread-safe and stateless apart from per-thread buffers.
+ */
+public final class MetadataMediaReader implements MediaReader {
+
+    /** Bumped whenever what is read from a file changes, so scan caches made by an older reader are not trusted. */
+    public static final int VERSION = 1;
+
+    /** Only what we use from a JPEG: the frame header (dimensions) and APP1 EXIF (with MakerNote and GPS). */
+    private static final List<JpegSegmentMetadataReader> JPEG_READERS = List.of(new JpegReader(), new ExifReader());
+
+    private static final int BUFFER = 256 * 1024;
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+
+    @Override
+    public MediaFile read(int source, String path, long size, long modified, ResourceRole role, Content content,
+            boolean fingerprint) {
+        Result r = new Result(source, path, size, modified, role);
+        String name = r.name();
+        MediaFormat byName = MediaFormat.fromFileName(name);
+        r.format = byName;
+        if (size == 0) {
+            r.fingerprint = fingerprint ? FastHash128.of(new byte[0]) : null;
+            return r.unreadable("empty file (0 bytes)");
+        }
+        byte[] buffer = BUFFERS.get();
+        FastHash128 hash = fingerprint ? new FastHash128() : null;
+        InputStream raw;
+        try {
+            raw = content.open();
+        } catch (IOException | RuntimeException e) {
+            return r.unreadable("cannot open: " + describe(e));
+        }
+        try (Tap tap = new Tap(raw, hash, size, buffer)) {
+            byte[] head = new byte[ContentSniffer.HEAD];
+            int n = tap.readNBytes(head, 0, head.length);
+            if (n == 0) {
+                if (hash != null) r.fingerprint = hash.finishHex();
+                return r.unreadable("empty file (0 bytes)");
+            }
+            MediaFormat format = ContentSniffer.detect(head, n, name);
+            Completeness check = Completeness.forFormat(format);
+            check.feed(0, head, 0, n);
+            tap.check(check);
+            tap.replay(head, n);
+            r.format = format == MediaFormat.UNKNOWN ? byName : format;
+            String problem = null;
+            if (format == MediaFormat.UNKNOWN) {
+                problem = "not a photo or video: content starts with " + ContentSniffer.hexHead(head, n, 8)
+                        + (byName == MediaFormat.UNKNOWN ? "" : ", which is not " + byName + " as the name says");
+            } else {
+                if (byName != MediaFormat.UNKNOWN && byName != format && !(byName == MediaFormat.TIFF
+                        && format == MediaFormat.DNG)) {
+                    r.extra.put("nameSays", byName.name());
+                }
+                problem = parse(format, tap, r);
+            }
+            if (hash != null) {
+                tap.drain(buffer);
+            } else {
+                tap.finishCheck();
+            }
+            long total = tap.atEnd() || size < 0 ? tap.position() : size;
+            if (size < 0) r.size = total;
+            if (hash != null) r.fingerprint = hash.finishHex();
+            if (hash != null && size >= 0 && total != size) {
+                problem = "read " + total + " bytes but the file is " + size
+                        + " bytes: it changed or was cut short while being read";
+            }
+            if (problem == null && format != MediaFormat.UNKNOWN) problem = check.verdict(total);
+            return problem == null ? r.readable() : r.unreadable(problem);
+        } catch (IOException e) {
+            return r.unreadable("I/O error while reading: " + describe(e));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a hostile or broken file must never stop the scan
+            return r.unreadable("cannot be read: " + describe(e));
+        }
+    }
+
+    /** Parses metadata; returns why the file is unreadable, or null. */
+    private static String parse(MediaFormat format, Tap tap, Result r) {
+        InputStream in = new BufferedInputStream(tap, 64 * 1024);
+        Metadata m;
+        try {
+            m = switch (format) {
+                case JPEG -> JpegMetadataReader.readMetadata(in, JPEG_READERS);
+                case HEIC -> HeifMetadataReader.readMetadata(in);
+                case PNG -> PngMetadataReader.readMetadata(in);
+                case MOV, M4V -> QuickTimeMetadataReader.readMetadata(in);
+                case MP4 -> Mp4MetadataReader.readMetadata(in);
+                case GIF, TIFF, DNG, WEBP -> ImageMetadataReader.readMetadata(in);
+                default -> null; // AAE: an XML or binary plist; its content is Photos' own business
+            };
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            return "cannot parse " + format + ": " + describe(e);
+        }
+        if (m == null) return null;
+        switch (format) {
+            case MOV, M4V, MP4 -> video(m, r);
+            default -> image(m, r, format);
+        }
+        if (format == MediaFormat.JPEG && m.getFirstDirectoryOfType(JpegDirectory.class) == null) {
+            return "not a readable JPEG: no image frame header (SOF) found";
+        }
+        if (format == MediaFormat.HEIC && !m.containsDirectoryOfType(HeifDirectory.class)) {
+            return "not a readable HEIF: no image properties found";
+        }
+        return null;
+    }
+
+    private static void image(Metadata m, Result r, MediaFormat format) {
+        ExifIFD0Directory ifd0 = m.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        ExifSubIFDDirectory sub = m.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
+        if (ifd0 != null) {
+            r.make = trim(ifd0.getString(ExifDirectoryBase.TAG_MAKE));
+            r.model = trim(ifd0.getString(ExifDirectoryBase.TAG_MODEL));
+            Integer o = ifd0.getInteger(ExifDirectoryBase.TAG_ORIENTATION);
+            if (o != null) r.orientation = o;
+            String software = trim(ifd0.getString(ExifDirectoryBase.TAG_SOFTWARE));
+            if (software != null) r.extra.put("software", software);
+        }
+        if (sub != null) {
+            r.captured = captureTime(sub);
+            String comment = sub.getDescription(ExifDirectoryBase.TAG_USER_COMMENT);
+            if (comment != null && comment.trim().equalsIgnoreCase("Screenshot")) r.screenshot = true;
+        }
+        switch (format) {
+            case JPEG -> {
+                JpegDirectory j = m.getFirstDirectoryOfType(JpegDirectory.class);
+                if (j != null) {
+                    r.width = intOr(j, JpegDirectory.TAG_IMAGE_WIDTH);
+                    r.height = intOr(j, JpegDirectory.TAG_IMAGE_HEIGHT);
+                }
+            }
+            case HEIC -> {
+                // an iPhone HEIC is a grid of 512x512 tiles: HEIF's own image properties describe a tile, EXIF the
+                // whole picture
+                if (sub != null && sub.containsTag(ExifDirectoryBase.TAG_EXIF_IMAGE_WIDTH)) {
+                    r.width = intOr(sub, ExifDirectoryBase.TAG_EXIF_IMAGE_WIDTH);
+                    r.height = intOr(sub, ExifDirectoryBase.TAG_EXIF_IMAGE_HEIGHT);
+                } else {
+                    for (HeifDirectory h : m.getDirectoriesOfType(HeifDirectory.class)) {
+                        int w = intOr(h, HeifDirectory.TAG_IMAGE_WIDTH), hh = intOr(h, HeifDirectory.TAG_IMAGE_HEIGHT);
+                        if ((long) w * hh > (long) r.width * r.height) {
+                            r.width = w;
+                            r.height = hh;
+                        }
+                    }
+                }
+            }
+            case PNG -> {
+                PngDirectory p = m.getFirstDirectoryOfType(PngDirectory.class);
+                if (p != null) {
+                    r.width = intOr(p, PngDirectory.TAG_IMAGE_WIDTH);
+                    r.height = intOr(p, PngDirectory.TAG_IMAGE_HEIGHT);
+                }
+                // iOS saves screenshots as PNG without a camera; a PNG with a camera make is a photo
+                if (r.make == null) r.screenshot = true;
+            }
+            default -> {
+                if (ifd0 != null) {
+                    r.width = intOr(ifd0, ExifDirectoryBase.TAG_IMAGE_WIDTH);
+                    r.height = intOr(ifd0, ExifDirectoryBase.TAG_IMAGE_HEIGHT);
+                }
+                if (r.width == 0) dimensionsByName(m, r);
+            }
+        }
+        GpsDirectory gps = m.getFirstDirectoryOfType(GpsDirectory.class);
+        if (gps != null) {
+            GeoLocation g = gps.getGeoLocation();
+            if (g != null && !g.isZero()) {
+                r.latitude = g.getLatitude();
+                r.longitude = g.getLongitude();
+            }
+        }
+        AppleMakernoteDirectory apple = m.getFirstDirectoryOfType(AppleMakernoteDirectory.class);
+        if (apple != null) {
+            r.contentIdentifier = trim(apple.getString(AppleMakernoteDirectory.TAG_CONTENT_IDENTIFIER));
+            r.imageUniqueId = trim(apple.getString(AppleMakernoteDirectory.TAG_IMAGE_UNIQUE_ID));
+            r.burstId = trim(apple.getString(AppleMakernoteDirectory.TAG_BURST_UUID));
+        }
+    }
+
+    /** GIF, WebP and other formats metadata-extractor reads generically: their width/height tags by name. */
+    private static void dimensionsByName(Metadata m, Result r) {
+        for (Directory d : m.getDirectories()) {
+            Integer w = null, h = null;
+            for (var t : d.getTags()) {
+                String n = t.getTagName();
+                if (n.equals("Image Width")) w = d.getInteger(t.getTagType());
+                if (n.equals("Image Height")) h = d.getInteger(t.getTagType());
+            }
+            if (w != null && h != null) {
+                r.width = w;
+                r.height = h;
+                return;
+            }
+        }
+    }
+
+    private static void video(Metadata m, Result r) {
+        // a movie may hold several 'meta' atoms (movie and track level), some of them empty
+        for (QuickTimeMetadataDirectory keys : m.getDirectoriesOfType(QuickTimeMetadataDirectory.class)) {
+            if (r.contentIdentifier == null) {
+                r.contentIdentifier = trim(keys.getString(QuickTimeMetadataDirectory.TAG_CONTENT_IDENTIFIER));
+            }
+            if (r.make == null) r.make = trim(keys.getString(QuickTimeMetadataDirectory.TAG_MAKE));
+            if (r.model == null) r.model = trim(keys.getString(QuickTimeMetadataDirectory.TAG_MODEL));
+            if (r.captured == null) {
+                r.captured = quickTimeDate(keys.getString(QuickTimeMetadataDirectory.TAG_CREATION_DATE));
+            }
+            double[] loc = iso6709(keys.getString(QuickTimeMetadataDirectory.TAG_LOCATION_ISO6709));
+            if (loc != null && r.latitude == null) {
+                r.latitude = loc[0];
+                r.longitude = loc[1];
+            }
+            String software = trim(keys.getString(0x0510)); // com.apple.quicktime.software
+            if (software != null) r.extra.putIfAbsent("software", software);
+        }
+        QuickTimeDirectory qt = m.getFirstDirectoryOfType(QuickTimeDirectory.class);
+        Mp4Directory mp4 = m.getFirstDirectoryOfType(Mp4Directory.class);
+        if (r.captured == null) {
+            // the movie header's creation time is UTC by definition
+            Date d = qt != null ? qt.getDate(QuickTimeDirectory.TAG_CREATION_TIME)
+                    : mp4 != null ? mp4.getDate(Mp4Directory.TAG_CREATION_TIME) : null;
+            if (d != null && d.getTime() > 0) {
+                r.captured = new CaptureTime(LocalDateTime.ofInstant(d.toInstant(), ZoneOffset.UTC), ZoneOffset.UTC);
+            }
+        }
+        if (qt != null && qt.containsTag(QuickTimeDirectory.TAG_ROTATION)) {
+            r.extra.put("rotation", qt.getString(QuickTimeDirectory.TAG_ROTATION));
+        }
+        for (QuickTimeVideoDirectory v : m.getDirectoriesOfType(QuickTimeVideoDirectory.class)) {
+            int w = intOr(v, QuickTimeVideoDirectory.TAG_WIDTH), h = intOr(v, QuickTimeVideoDirectory.TAG_HEIGHT);
+            if ((long) w * h > (long) r.width * r.height) {
+                r.width = w;
+                r.height = h;
+                String codec = trim(v.getString(QuickTimeVideoDirectory.TAG_COMPRESSOR_NAME));
+                if (codec != null) r.extra.put("codec", codec);
+            }
+        }
+        for (Mp4VideoDirectory v : m.getDirectoriesOfType(Mp4VideoDirectory.class)) {
+            int w = intOr(v, Mp4VideoDirectory.TAG_WIDTH), h = intOr(v, Mp4VideoDirectory.TAG_HEIGHT);
+            if ((long) w * h > (long) r.width * r.height) {
+                r.width = w;
+                r.height = h;
+            }
+        }
+    }
+
+    /** DateTimeOriginal with SubSecTimeOriginal and OffsetTimeOriginal (falling back to the digitized time). */
+    static CaptureTime captureTime(ExifSubIFDDirectory sub) {
+        String when = sub.getString(ExifDirectoryBase.TAG_DATETIME_ORIGINAL);
+        String subsec = sub.getString(ExifDirectoryBase.TAG_SUBSECOND_TIME_ORIGINAL);
+        String offset = sub.getString(ExifDirectoryBase.TAG_TIME_ZONE_ORIGINAL);
+        if (when == null) {
+            when = sub.getString(ExifDirectoryBase.TAG_DATETIME_DIGITIZED);
+            subsec = sub.getString(ExifDirectoryBase.TAG_SUBSECOND_TIME_DIGITIZED);
+            offset = sub.getString(ExifDirectoryBase.TAG_TIME_ZONE_DIGITIZED);
+        }
+        if (offset == null) offset = sub.getString(ExifDirectoryBase.TAG_TIME_ZONE);
+        LocalDateTime local = exifDate(when);
+        if (local == null) return null;
+        local = local.withNano(subSeconds(subsec));
+        return new CaptureTime(local, offset(offset));
+    }
+
+    /** "2019:06:09 12:57:32" (EXIF's own layout); null for blanks and the all-zero placeholder. */
+    static LocalDateTime exifDate(String s) {
+        if (s == null) return null;
+        s = s.trim();
+        if (s.length() < 19) return null;
+        try {
+            int y = Integer.parseInt(s, 0, 4, 10), mo = Integer.parseInt(s, 5, 7, 10),
+                    d = Integer.parseInt(s, 8, 10, 10), h = Integer.parseInt(s, 11, 13, 10),
+                    mi = Integer.parseInt(s, 14, 16, 10), se = Integer.parseInt(s, 17, 19, 10);
+            if (y == 0) return null;
+            return LocalDateTime.of(y, mo, d, h, mi, se);
+        } catch (NumberFormatException | DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** "835" -> 835 ms, "023" -> 23 ms, "6" -> 600 ms: the digits are a decimal fraction. */
+    static int subSeconds(String s) {
+        if (s == null) return 0;
+        s = s.trim();
+        int nanos = 0, scale = 100_000_000;
+        for (int i = 0; i < s.length() && scale > 0; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return 0;
+            nanos += (c - '0') * scale;
+            scale /= 10;
+        }
+        return nanos;
+    }
+
+    static ZoneOffset offset(String s) {
+        if (s == null) return null;
+        s = s.trim();
+        if (s.isEmpty()) return null;
+        try {
+            return ZoneOffset.of(s.equals("Z") ? "Z" : s);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** com.apple.quicktime.creationdate: "2021-04-10T11:43:59+0100" (offset with or without a colon). */
+    static CaptureTime quickTimeDate(String s) {
+        if (s == null) return null;
+        s = s.trim();
+        if (s.length() < 19) return null;
+        try {
+            LocalDateTime local = LocalDateTime.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
+                    Integer.parseInt(s, 8, 10, 10), Integer.parseInt(s, 11, 13, 10), Integer.parseInt(s, 14, 16, 10),
+                    Integer.parseInt(s, 17, 19, 10));
+            int i = 19;
+            if (i < s.length() && s.charAt(i) == '.') {
+                int j = i + 1;
+                while (j < s.length() && Character.isDigit(s.charAt(j))) j++;
+                local = local.withNano(subSeconds(s.substring(i + 1, j)));
+                i = j;
+            }
+            ZoneOffset off = null;
+            if (i < s.length()) {
+                String o = s.substring(i);
+                if (o.length() == 5 && (o.charAt(0) == '+' || o.charAt(0) == '-')) {
+                    o = o.substring(0, 3) + ":" + o.substring(3);
+                }
+                off = offset(o);
+            }
+            return new CaptureTime(local, off);
+        } catch (NumberFormatException | DateTimeException | StringIndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /** ISO 6709 "+52.2097-000.8955+103.640/": latitude and longitude in decimal degrees. */
+    static double[] iso6709(String s) {
+        if (s == null) return null;
+        s = s.trim();
+        int second = -1;
+        for (int i = 1; i < s.length(); i++) {
+            if (s.charAt(i) == '+' || s.charAt(i) == '-') {
+                second = i;
+                break;
+            }
+        }
+        if (second < 0 || (s.charAt(0) != '+' && s.charAt(0) != '-')) return null;
+        int third = s.length();
+        for (int i = second + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '+' || c == '-' || c == '/') {
+                third = i;
+                break;
+            }
+        }
+        try {
+            double lat = Double.parseDouble(s.substring(0, second));
+            double lon = Double.parseDouble(s.substring(second, third));
+            if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+            return new double[] {lat, lon};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static int intOr(Directory d, int tag) {
+        Integer i = d.getInteger(tag);
+        return i == null ? 0 : i;
+    }
+
+    private static String trim(String s) {
+        if (s == null) return null;
+        // EXIF strings are NUL-padded
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == 0 || Character.isWhitespace(s.charAt(end - 1)))) end--;
+        s = s.substring(0, end).trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "the file disappeared during the scan";
+        String msg = e.getMessage();
+        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
+    }
+
+    /** What has been read so far about one file. */
+    private static final class Result {
+        final int source;
+        final String path;
+        long size;
+        final long modified;
+        final ResourceRole role;
+        MediaFormat format = MediaFormat.UNKNOWN;
+        CaptureTime captured;
+        String make, model, contentIdentifier, imageUniqueId, burstId, fingerprint;
+        int width, height, orientation;
+        Double latitude, longitude;
+        boolean screenshot;
+        final Map<String, String> extra = new LinkedHashMap<>();
+
+        Result(int source, String path, long size, long modified, ResourceRole role) {
+            this.source = source;
+            this.path = path;
+            this.size = size;
+            this.modified = modified;
+            this.role = role;
+        }
+
+        String name() {
+            int slash = path.lastIndexOf('/');
+            return slash < 0 ? path : path.substring(slash + 1);
+        }
+
+        MediaFile readable() {
+            return build(null);
+        }
+
+        MediaFile unreadable(String reason) {
+            return build(reason);
+        }
+
+        private MediaFile build(String reason) {
+            return new MediaFile(source, path, format, role, Math.max(size, 0), modified, captured, make, model, width,
+                    height, orientation, latitude, longitude,
+                    contentIdentifier == null ? null : contentIdentifier.toUpperCase(Locale.ROOT), imageUniqueId,
+                    burstId, fingerprint, screenshot, reason, extra);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.photoparity.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.model.Mismatch;
+import org.photoparity.core.model.ReconcileResult;
+
+/**
+ * mismatches.csv: RFC 4180 (comma, double quotes, CRLF), UTF-8, one header row, one row per mismatch. Columns:
+ * category, device, cloud, matchedBy, detail, states. Several paths or states in one cell are joined with
+ * {@value #JOIN} (a separator that file names from iPhones and icloudpd do not contain).
+ */
+public final class ReportCsv {
+
+    public static final String[] HEADER = { "category", "device", "cloud", "matchedBy", "detail", "states" };
+    public static final String JOIN = " | ";
+
+    private ReportCsv() {
+    }
+
+    public static void write(ReconcileResult result, Path file, IProgressMonitor monitor) throws IOException {
+        SubMonitor sub = SubMonitor.convert(monitor, "Writing " + file.getFileName(), result.mismatches().size());
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER).build();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, format)) {
+            int i = 0;
+            for (Mismatch m : result.mismatches()) {
+                if ((++i & 1023) == 0 && sub.isCanceled()) throw new OperationCanceledException();
+                p.printRecord(m.category().name(), join(m.device()), join(m.cloud()),
+                        m.matchedBy() == null ? "" : m.matchedBy(), m.detail() == null ? "" : m.detail(),
+                        join(m.states().stream().sorted().toList()));
+                sub.worked(1);
+            }
+        }
+    }
+
+    private static String join(Collection<String> values) {
+        return String.join(JOIN, values);
+    }
+}

@@ -1,0 +1,54 @@
+package org.photoparity.report;
+
+import java.time.Instant;
+
+/**
+ * How reports are written.
+ *
+ * @param thumbnails          embed thumbnails of JPEG/PNG files in the HTML report
+ * @param maxThumbnails       at most this many thumbnails in one report (each costs a few kB of HTML)
+ * @param thumbnailSize       longest edge of a thumbnail in pixels
+ * @param maxThumbnailSourceBytes files larger than this are not decoded for a thumbnail
+ * @param maxRowsPerCategory  the HTML lists at most this many mismatches per category (CSV and JSON list all)
+ * @param title               heading of the HTML report
+ * @param generatedAt         time stamped into the reports; null leaves it out (byte-identical reruns)
+ */
+public record ReportOptions(boolean thumbnails, int maxThumbnails, int thumbnailSize, long maxThumbnailSourceBytes,
+        int maxRowsPerCategory, String title, Instant generatedAt) {
+
+    public ReportOptions {
+        if (maxThumbnails < 0 || thumbnailSize < 16 || maxRowsPerCategory < 1) {
+            throw new IllegalArgumentException("maxThumbnails >= 0, thumbnailSize >= 16, maxRowsPerCategory >= 1");
+        }
+        if (title == null || title.isBlank()) title = "PhotoParity report";
+    }
+
+    public static ReportOptions defaults() {
+        return new ReportOptions(true, 200, 160, 64L * 1024 * 1024, 500, "PhotoParity report", null);
+    }
+
+    public ReportOptions withThumbnails(boolean on) {
+        return new ReportOptions(on, maxThumbnails, thumbnailSize, maxThumbnailSourceBytes, maxRowsPerCategory, title,
+                generatedAt);
+    }
+
+    public ReportOptions withMaxThumbnails(int n) {
+        return new ReportOptions(thumbnails, n, thumbnailSize, maxThumbnailSourceBytes, maxRowsPerCategory, title,
+                generatedAt);
+    }
+
+    public ReportOptions withMaxRowsPerCategory(int n) {
+        return new ReportOptions(thumbnails, maxThumbnails, thumbnailSize, maxThumbnailSourceBytes, n, title,
+                generatedAt);
+    }
+
+    public ReportOptions withTitle(String t) {
+        return new ReportOptions(thumbnails, maxThumbnails, thumbnailSize, maxThumbnailSourceBytes, maxRowsPerCategory,
+                t, generatedAt);
+    }
+
+    public ReportOptions withGeneratedAt(Instant at) {
+        return new ReportOptions(thumbnails, maxThumbnails, thumbnailSize, maxThumbnailSourceBytes, maxRowsPerCategory,
+                title, at);
+    }
+}

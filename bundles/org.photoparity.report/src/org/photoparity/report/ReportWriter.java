@@ -1,0 +1,64 @@
+package org.photoparity.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.model.ProbeResult;
+import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.model.SourceRef;
+
+/** Writes report.json, report.html and mismatches.csv for one analysis into a folder. */
+public final class ReportWriter {
+
+    public static final String JSON = "report.json";
+    public static final String HTML = "report.html";
+    public static final String CSV = "mismatches.csv";
+
+    /** The files written. */
+    public record Written(Path json, Path html, Path csv) {
+    }
+
+    private ReportWriter() {
+    }
+
+    /**
+     * @param result  the analysis
+     * @param probes  probe results (may be empty)
+     * @param causes  likely causes, ranked; null ranks them with {@link LikelyCauses#rank}
+     * @param options report options
+     * @param dir     output folder (created when missing); must not lie inside a scanned source
+     * @throws IOException when the folder is inside a source or a file cannot be written (the message says which)
+     */
+    public static Written write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
+            ReportOptions options, Path dir, IProgressMonitor monitor) throws IOException {
+        List<ProbeResult> ps = probes == null ? List.of() : probes;
+        List<LikelyCause> cs = causes == null ? LikelyCauses.rank(result, ps) : causes;
+        ReportOptions opts = options == null ? ReportOptions.defaults() : options;
+        refuseInsideSource(dir, result.device());
+        refuseInsideSource(dir, result.cloud());
+        Files.createDirectories(dir);
+        SubMonitor sub = SubMonitor.convert(monitor, "Writing the report", 10);
+        Written w = new Written(dir.resolve(JSON), dir.resolve(HTML), dir.resolve(CSV));
+        ReportJson.write(result, ps, cs, opts, w.json(), sub.split(3));
+        ReportCsv.write(result, w.csv(), sub.split(2));
+        ReportHtml.write(result, ps, cs, opts, w.html(), sub.split(5));
+        return w;
+    }
+
+    /** Never write under a customer's source: a report inside a scanned folder would be scanned next time. */
+    static void refuseInsideSource(Path dir, SideInventory side) throws IOException {
+        Path out = dir.toAbsolutePath().normalize();
+        for (SourceRef s : side.sources()) {
+            Path src = Path.of(s.path()).toAbsolutePath().normalize();
+            if (out.startsWith(src) && Files.isDirectory(src)) {
+                throw new IOException("The report folder " + dir + " is inside the scanned source " + s.path()
+                        + "; choose an output folder outside the photo library.");
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.photoparity.sources.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** The CSVs of an Apple privacy export: Photo Details (one row per photo) and album / memory lists (one column). */
+final class ExportCsv {
+
+    /** "Saturday June 4,2022 12:11 PM GMT", always in English. */
+    private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("EEEE MMMM d,yyyy h:mm a z").toFormatter(Locale.ENGLISH);
+
+    static final Set<String> ALBUM_COLUMNS = Set.of("imgname", "imagename", "images");
+
+    private ExportCsv() {
+    }
+
+    /** One Photo Details row. */
+    record Detail(String imgName, String checksum, boolean favorite, boolean hidden, boolean deleted,
+            Instant created, String createdText, String viewCount, Instant imported, String importedText) {
+    }
+
+    sealed interface Parsed permits Details, Album, Other {
+    }
+
+    record Details(List<Detail> rows) implements Parsed {
+    }
+
+    record Album(List<String> imageNames) implements Parsed {
+    }
+
+    /** A CSV this source does not read, with its header for the reason. */
+    record Other(List<String> header) implements Parsed {
+    }
+
+    static Parsed parse(InputStream in) throws IOException {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).build();
+        try (CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = new ArrayList<>();
+            for (String h : parser.getHeaderNames()) header.add(stripBom(h).trim());
+            List<String> lower = header.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+            int img = lower.indexOf("imgname");
+            int checksum = lower.indexOf("filechecksum");
+            if (img >= 0 && checksum >= 0) {
+                List<Detail> rows = new ArrayList<>();
+                for (CSVRecord r : parser) {
+                    String name = get(r, img);
+                    if (name == null || name.isEmpty()) continue;
+                    String created = get(r, lower.indexOf("originalcreationdate"));
+                    String imported = get(r, lower.indexOf("importdate"));
+                    rows.add(new Detail(name, get(r, checksum), yes(get(r, lower.indexOf("favorite"))),
+                            yes(get(r, lower.indexOf("hidden"))), yes(get(r, lower.indexOf("deleted"))),
+                            date(created), created, get(r, lower.indexOf("viewcount")), date(imported), imported));
+                }
+                return new Details(rows);
+            }
+            if (!lower.isEmpty() && ALBUM_COLUMNS.contains(lower.get(0))) {
+                List<String> names = new ArrayList<>();
+                for (CSVRecord r : parser) {
+                    String name = get(r, 0);
+                    if (name != null && !name.isEmpty()) names.add(name);
+                }
+                return new Album(names);
+            }
+            return new Other(header);
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new IOException("not a readable CSV (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Apple's export date, or null when it is not in the documented shape. */
+    static Instant date(String text) {
+        if (text == null || text.isBlank()) return null;
+        // some rows put a space after the comma: "June 4, 2022"
+        String normalized = text.trim().replaceAll(",\\s+", ",").replaceAll("\\s+", " ");
+        try {
+            return ZonedDateTime.parse(normalized, DATE).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String get(CSVRecord r, int i) {
+        if (i < 0 || i >= r.size()) return null;
+        String v = r.get(i);
+        return v == null ? null : v.trim();
+    }
+
+    private static boolean yes(String v) {
+        return v != null && (v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true") || v.equals("1"));
+    }
+
+    private static String stripBom(String s) {
+        return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
+    }
+}

@@ -1,0 +1,323 @@
+package org.photoparity.sources.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.model.AssetKind;
+import org.photoparity.core.model.CloudState;
+import org.photoparity.core.model.Listing;
+import org.photoparity.core.model.MediaFormat;
+import org.photoparity.core.model.ResourceRole;
+import org.photoparity.core.spi.ISource;
+import org.photoparity.core.spi.MediaReader;
+import org.photoparity.core.spi.ScanContext;
+
+/**
+ * Source {@code privacy-export}: Apple's privacy export of iCloud Photos (privacy.apple.com), as one "Part N of M"
+ * zip or folder, or a folder holding several. Parts are recognized by their structure (a Photos folder with a
+ * "Photo Details*.csv"), never by their localised names. Media files, nested zips included, are read in place
+ * through the context's reader; Photo Details rows become listings with the album and memory names that mention
+ * them; files under Recently Deleted are marked recentlyDeleted.
+ */
+public final class PrivacyExportSource implements ISource {
+
+    /** A Photo Details CSV inside a Photos folder, at any depth (zips put the part's own folder on top). */
+    static final Pattern PHOTO_DETAILS = Pattern.compile("(?i)(^|.*/)Photos/Photo Details[^/]*\\.csv");
+    private static final String RECENTLY_DELETED = "recently deleted";
+    private static final int MAX_CHILDREN_LOOKED_AT = 64;
+
+    @Override
+    public int recognize(Path path) {
+        if (path == null) return 0;
+        if (isPart(path)) return 80;
+        if (!Files.isDirectory(path)) return 0;
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+            int n = 0;
+            for (Path c : children) {
+                if (++n > MAX_CHILDREN_LOOKED_AT) break;
+                if (isPart(c)) return 80;
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** A part zip or folder: a Photos folder with a Photo Details CSV, at the top or one folder down. */
+    static boolean isPart(Path p) {
+        if (Files.isRegularFile(p) && ExportWalker.isZipName(p.getFileName().toString())) {
+            try (ZipFile zf = new ZipFile(p.toFile())) {
+                Enumeration<? extends ZipEntry> e = zf.entries();
+                while (e.hasMoreElements()) {
+                    if (PHOTO_DETAILS.matcher(e.nextElement().getName()).matches()) return true;
+                }
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+            return false;
+        }
+        if (!Files.isDirectory(p)) return false;
+        if (hasPhotoDetails(p.resolve("Photos"))) return true;
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(p, Files::isDirectory)) {
+            int n = 0;
+            for (Path c : children) {
+                if (++n > MAX_CHILDREN_LOOKED_AT) break;
+                if (hasPhotoDetails(c.resolve("Photos"))) return true;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static boolean hasPhotoDetails(Path photos) {
+        if (!Files.isDirectory(photos)) return false;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(photos, "Photo Details*.csv")) {
+            return s.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void scan(Path path, ScanContext context) throws IOException {
+        if (!Files.exists(path)) {
+            throw new IOException(path + ": no such file or folder. Give an \"iCloud Photos Part N of M\" zip or"
+                    + " folder, or the folder holding all parts.");
+        }
+        if (!Files.isDirectory(path) && !ExportWalker.isZipName(path.getFileName().toString())) {
+            throw new IOException(path + " is neither a folder nor a zip: give an iCloud Photos part (zip or folder)"
+                    + " from Apple's privacy export, or the folder holding the parts.");
+        }
+        // a part (a zip, or a folder with Photos/ on top) keeps its entries' paths as they are; any other folder
+        // is taken as holding parts, and every file is keyed by the part (first path segment) it came from
+        boolean single = !Files.isDirectory(path) || hasPhotoDetails(path.resolve("Photos"));
+        Scan scan = new Scan(context, single);
+        SubMonitor progress = SubMonitor.convert(context.monitor(), "Reading privacy export " + path.getFileName(),
+                100);
+        scan.progress = progress.split(90);
+        new ExportWalker(context.monitor(), scan).walk(path);
+        scan.emitListings(progress.split(10));
+    }
+
+    /** What one scan collects: media found (for linking rows to files), CSV rows, album membership. */
+    private static final class Scan implements ExportWalker.Visitor {
+
+        private final ScanContext context;
+        private final boolean single;
+        private final MediaReader reader;
+        SubMonitor progress;
+        /** part key, then lower-case file name, to the paths of media files with that name. */
+        private final Map<String, Map<String, List<String>>> media = new HashMap<>();
+        private final Map<String, String> nestedZipOf = new HashMap<>();
+        private final List<Row> rows = new ArrayList<>();
+        /** lower-case file name to album (or memory) names. */
+        private final Map<String, Set<String>> albums = new HashMap<>();
+        private final Map<String, Set<String>> memories = new HashMap<>();
+
+        private record Row(String part, String csvPath, ExportCsv.Detail detail) {
+        }
+
+        Scan(ScanContext context, boolean single) {
+            this.context = context;
+            this.single = single;
+            this.reader = context.reader();
+        }
+
+        private String part(String path) {
+            if (single) return "";
+            int slash = path.indexOf('/');
+            return slash < 0 ? "" : path.substring(0, slash);
+        }
+
+        @Override
+        public void entry(ExportWalker.Entry e) throws IOException {
+            if (progress.isCanceled()) throw new OperationCanceledException();
+            progress.setWorkRemaining(1000);
+            progress.worked(1);
+            String name = baseName(e.path());
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".csv")) {
+                readCsv(e);
+            } else if (MediaFormat.fromFileName(name) != MediaFormat.UNKNOWN) {
+                context.file(reader.read(context.sourceIndex(), e.path(), e.size(), e.modified(), role(name),
+                        e.content(), !context.metadataOnly()));
+                media.computeIfAbsent(part(e.path()), k -> new HashMap<>())
+                        .computeIfAbsent(lower, k -> new ArrayList<>()).add(e.path());
+                if (e.nestedZip() != null) nestedZipOf.put(e.path(), e.nestedZip());
+            } else if (name.equals(".DS_Store") || name.equals("Thumbs.db") || name.startsWith("._")) {
+                context.ignored(e.path(), "operating system helper file");
+            } else {
+                context.ignored(e.path(), "not a photo, video or listing of the export");
+            }
+        }
+
+        @Override
+        public void unreadable(String path, String reason) {
+            context.unreadable(path, reason);
+        }
+
+        private void readCsv(ExportWalker.Entry e) throws IOException {
+            ExportCsv.Parsed parsed;
+            try (InputStream in = e.content().open()) {
+                parsed = ExportCsv.parse(in);
+            } catch (IOException ex) {
+                context.unreadable(e.path(), ex.getMessage());
+                return;
+            }
+            switch (parsed) {
+                case ExportCsv.Details d -> {
+                    for (ExportCsv.Detail row : d.rows()) rows.add(new Row(part(e.path()), e.path(), row));
+                    context.ignored(e.path(), "listing, read as " + d.rows().size() + " photo details rows");
+                }
+                case ExportCsv.Album a -> {
+                    String collection = baseName(e.path()).replaceFirst("(?i)\\.csv$", "");
+                    boolean memory = parentName(e.path()).equalsIgnoreCase("Memories");
+                    Map<String, Set<String>> into = memory ? memories : albums;
+                    for (String n : a.imageNames()) {
+                        into.computeIfAbsent(n.toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(collection);
+                    }
+                    context.ignored(e.path(), (memory ? "memory" : "album") + " listing, read as "
+                            + a.imageNames().size() + " names");
+                }
+                case ExportCsv.Other o -> context.ignored(e.path(), "a CSV this source does not read (columns "
+                        + String.join(", ", o.header()) + ")");
+            }
+        }
+
+        void emitListings(SubMonitor monitor) {
+            monitor.setWorkRemaining(rows.size() + 1);
+            Set<String> listed = new HashSet<>();
+            for (Row r : rows) {
+                if (monitor.isCanceled()) throw new OperationCanceledException();
+                monitor.worked(1);
+                ExportCsv.Detail d = r.detail();
+                String file = find(r.part(), parentOf(parentOf(r.csvPath())), d.imgName());
+                if (file != null) listed.add(file);
+                Map<String, String> extra = new LinkedHashMap<>();
+                if (!single) extra.put("part", r.part());
+                put(extra, "viewCount", d.viewCount());
+                if (d.imported() != null) extra.put("importDate", d.imported().toString());
+                if (d.created() == null) put(extra, "originalCreationDate", d.createdText());
+                collections(extra, d.imgName());
+                context.listing(new Listing(context.sourceIndex(), r.csvPath(), d.imgName(), file, null,
+                        emptyToNull(d.checksum()), null, null, null, d.created(), kind(d.imgName()), CloudState.SYNCED,
+                        null, null, null, d.deleted(), d.hidden(), d.favorite(), file != null && inRecentlyDeleted(file),
+                        extra));
+            }
+            // files that no Photo Details row names still say something: deleted lately, or from a shared album
+            for (Map<String, List<String>> byName : media.values()) {
+                for (List<String> paths : byName.values()) {
+                    for (String p : paths) {
+                        if (listed.contains(p)) continue;
+                        boolean deleted = inRecentlyDeleted(p);
+                        String zip = nestedZipOf.get(p);
+                        if (!deleted && zip == null) continue;
+                        Map<String, String> extra = new LinkedHashMap<>();
+                        if (!single) extra.put("part", part(p));
+                        if (zip != null) {
+                            extra.put("nestedZip", zip);
+                            String album = parentName(p.substring(zip.length() + 1));
+                            if (!album.isEmpty()) extra.put("album", album);
+                        }
+                        collections(extra, baseName(p));
+                        context.listing(new Listing(context.sourceIndex(), zip != null ? zip : parentOf(p),
+                                baseName(p), p, null, null, null, null, null, null, kind(baseName(p)),
+                                CloudState.UNKNOWN, null, null, null, false, false, false, deleted, extra));
+                    }
+                }
+            }
+        }
+
+        private void collections(Map<String, String> extra, String imgName) {
+            Set<String> a = albums.get(imgName.toLowerCase(Locale.ROOT));
+            if (a != null) extra.put("albums", String.join("; ", a));
+            Set<String> m = memories.get(imgName.toLowerCase(Locale.ROOT));
+            if (m != null) extra.put("memories", String.join("; ", m));
+        }
+
+        /**
+         * The file a row names: in the same part, preferably beside its CSV (Photos/), then Recently Deleted, then
+         * anywhere in the part; across parts only when exactly one file has the name.
+         */
+        private String find(String part, String partRoot, String imgName) {
+            String key = imgName.toLowerCase(Locale.ROOT);
+            List<String> inPart = media.getOrDefault(part, Map.of()).getOrDefault(key, List.of());
+            String besideCsv = partRoot + (partRoot.isEmpty() ? "" : "/") + "Photos/";
+            for (String p : inPart) if (p.regionMatches(true, 0, besideCsv, 0, besideCsv.length())) return p;
+            for (String p : inPart) if (inRecentlyDeleted(p)) return p;
+            if (!inPart.isEmpty()) return inPart.get(0);
+            String only = null;
+            for (Map<String, List<String>> byName : media.values()) {
+                for (String p : byName.getOrDefault(key, List.of())) {
+                    if (only != null) return null;
+                    only = p;
+                }
+            }
+            return only;
+        }
+    }
+
+    static boolean inRecentlyDeleted(String path) {
+        for (String seg : path.split("/")) {
+            if (seg.toLowerCase(Locale.ROOT).equals(RECENTLY_DELETED)) return true;
+        }
+        return false;
+    }
+
+    static AssetKind kind(String name) {
+        MediaFormat f = MediaFormat.fromFileName(name);
+        if (f.isVideo()) return AssetKind.VIDEO;
+        if (f.isImage()) return AssetKind.PHOTO;
+        return AssetKind.UNKNOWN;
+    }
+
+    static ResourceRole role(String name) {
+        if (MediaFormat.fromFileName(name) == MediaFormat.AAE) return ResourceRole.ADJUSTMENT_SIDECAR;
+        String upper = name.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("IMG_E") && upper.length() > 5 && Character.isDigit(upper.charAt(5))) {
+            return ResourceRole.EDITED_RENDER;
+        }
+        return ResourceRole.ORIGINAL;
+    }
+
+    static String baseName(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    static String parentName(String path) {
+        return baseName(parentOf(path));
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+        if (v != null && !v.isEmpty()) m.put(k, v);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,151 @@
+package org.photoparity.sources;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.photoparity.core.model.MediaFormat;
+import org.photoparity.core.spi.ISource;
+import org.photoparity.core.spi.MediaReader;
+import org.photoparity.core.spi.ScanContext;
+import org.photoparity.media.ContentSniffer;
+
+/**
+ * A plain folder tree: a DCIM copy (100APPLE/IMG_1234.HEIC), an icloudpd download ({yyyy}/{mm}/{dd}), iCloud for
+ * Windows' "iCloud Photos/Photos" folder, any export. Files are read in parallel while the walk goes on. Symbolic
+ * links are followed except into a loop (reported and skipped); files are opened read-only and nothing is ever
+ * written, renamed or touched under the folder.
+ */
+public final class FolderSource implements ISource {
+
+    @Override
+    public int recognize(Path path) {
+        return Files.isDirectory(path) ? 10 : 0;
+    }
+
+    @Override
+    public void scan(Path root, ScanContext context) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException(root + " is not a folder; give a folder of photos, or a zip with zip:" + root);
+        }
+        try (ParallelReads reads = ParallelReads.open(context)) {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            if (context.monitor().isCanceled()) throw new OperationCanceledException();
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            visit(root, file, attrs, context, reads);
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            String rel = relative(root, file);
+                            if (e instanceof FileSystemLoopException) {
+                                context.ignored(rel, "symbolic link loop: it leads back to a folder already being "
+                                        + "scanned, so it was not followed");
+                            } else if (e instanceof AccessDeniedException) {
+                                context.unreadable(rel, "permission denied: cannot be opened or listed; give the "
+                                        + "user running PhotoParity read access");
+                            } else {
+                                context.unreadable(rel, "cannot be read: " + e);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                            if (e != null) {
+                                context.unreadable(relative(root, dir) + "/",
+                                        "the folder could not be listed completely: " + e.getMessage());
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        }
+    }
+
+    private static void visit(Path root, Path file, BasicFileAttributes attrs, ScanContext context,
+            ParallelReads reads) {
+        String rel = relative(root, file);
+        if (attrs.isSymbolicLink()) {
+            // the walker hands over the link itself only when its target cannot be reached
+            String target;
+            try {
+                target = String.valueOf(Files.readSymbolicLink(file));
+            } catch (IOException e) {
+                target = "?";
+            }
+            context.unreadable(rel, "broken symbolic link to " + target);
+            return;
+        }
+        if (!attrs.isRegularFile()) {
+            context.ignored(rel, "not a regular file (device, socket or pipe)");
+            return;
+        }
+        String why = FileNames.ignoreReason(rel);
+        if (why != null) {
+            context.ignored(rel, why);
+            return;
+        }
+        long size = attrs.size();
+        long modified = attrs.lastModifiedTime().toMillis();
+        reads.submit(() -> readOne(file, rel, size, modified, context));
+    }
+
+    static void readOne(Path file, String rel, long size, long modified, ScanContext context) {
+        String name = FileNames.baseName(rel);
+        MediaReader.Content content = () -> Files.newInputStream(file);
+        if (MediaFormat.fromFileName(name) == MediaFormat.UNKNOWN) {
+            String not = notMedia(name, content, size);
+            if (not != null) {
+                if (not.startsWith("cannot")) context.unreadable(rel, not);
+                else context.ignored(rel, not);
+                return;
+            }
+        }
+        context.file(context.reader().read(context.sourceIndex(), rel, size, modified, FileNames.roleOf(name),
+                content, !context.metadataOnly()));
+    }
+
+    /**
+     * For a name that promises no photo: why it is not one (its first bytes are not a known format), null when its
+     * content is a photo or video after all.
+     */
+    static String notMedia(String name, MediaReader.Content content, long size) {
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "no extension" : name.substring(dot).toLowerCase(Locale.ROOT);
+        if (size == 0) return "not a photo or video (" + ext + ", empty)";
+        byte[] head = new byte[ContentSniffer.HEAD];
+        int n;
+        try (InputStream in = content.open()) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (AccessDeniedException e) {
+            return "cannot open: permission denied; give the user running PhotoParity read access";
+        } catch (IOException e) {
+            return "cannot open: " + e.getMessage();
+        }
+        if (ContentSniffer.detect(head, n, name) != MediaFormat.UNKNOWN) return null;
+        return "not a photo or video (" + ext + ")";
+    }
+
+    static String relative(Path root, Path file) {
+        String s = root.relativize(file).toString();
+        return file.getFileSystem().getSeparator().equals("/") ? s : s.replace(file.getFileSystem().getSeparator(), "/");
+    }
+}

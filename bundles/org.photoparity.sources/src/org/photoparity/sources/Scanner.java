@@ -1,0 +1,248 @@
+package org.photoparity.sources;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.model.FileIssue;
+import org.photoparity.core.model.Listing;
+import org.photoparity.core.model.MediaFile;
+import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.model.SideRole;
+import org.photoparity.core.model.SourceRef;
+import org.photoparity.core.registry.Contribution;
+import org.photoparity.core.registry.PhotoParityRegistry;
+import org.photoparity.core.spi.ISource;
+import org.photoparity.media.MetadataMediaReader;
+
+/**
+ * Scans the sources of one side into a {@link SideInventory}: what the command line's {@code scan} and the
+ * workbench call. A spec is a path, optionally prefixed with a source kind ({@code zip:/x/y.zip}) that overrides
+ * auto-detection; otherwise the registered source that recognizes the path most surely wins (ties: higher priority,
+ * then id). Files are read in parallel on a bounded pool, a bad file never stops the scan, and the counts add up:
+ * files seen = read + unreadable + ignored (a file that could not be parsed is an asset with its reason and counts
+ * as unreadable). A source that cannot be read at all (a corrupt zip) is one unreadable entry naming it; the other
+ * sources are still scanned.
+ */
+public final class Scanner {
+
+    private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]+");
+
+    private final List<SourceEntry> sources;
+
+    public Scanner(List<SourceEntry> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    /** The sources contributed to org.photoparity.core.sources in the running platform. */
+    public static Scanner fromRegistry() {
+        List<SourceEntry> list = new ArrayList<>();
+        for (Contribution<ISource> c : PhotoParityRegistry.get().sources()) {
+            list.add(new SourceEntry(c.id(), c.name(), c.intAttribute("priority", 0), c.instance()));
+        }
+        return new Scanner(list);
+    }
+
+    /** The folder and zip sources of this bundle, for use outside OSGi (benchmarks, plain Java). */
+    public static Scanner builtIn() {
+        return new Scanner(List.of(new SourceEntry("folder", "Folder of photos", 0, new FolderSource()),
+                new SourceEntry("zip", "Zip archive", 0, new ZipSource())));
+    }
+
+    /** The registry's sources inside the platform, the built-in ones outside it. */
+    public static Scanner standard() {
+        try {
+            Scanner s = fromRegistry();
+            if (!s.sources.isEmpty()) return s;
+        } catch (RuntimeException | LinkageError e) {
+            // no OSGi platform: plain Java
+        }
+        return builtIn();
+    }
+
+    /** Scans with {@link #standard()}. */
+    public static SideInventory scan(SideRole side, List<String> specs, ScanOptions options,
+            IProgressMonitor monitor) throws IOException {
+        return standard().scanSide(side, specs, options, monitor);
+    }
+
+    public List<SourceEntry> sources() {
+        return sources;
+    }
+
+    /** A spec resolved to its path and the source that reads it. */
+    public record Resolved(String spec, Path path, SourceEntry source) {
+    }
+
+    /** The outcome of a scan with what the cache did. */
+    public record Result(SideInventory inventory, long cacheHits, long cacheMisses, String cacheNote) {
+    }
+
+    public SideInventory scanSide(SideRole side, List<String> specs, ScanOptions options, IProgressMonitor monitor)
+            throws IOException {
+        return run(side, specs, options, monitor).inventory();
+    }
+
+    /**
+     * Resolves a spec. {@code kind:path} picks the source by id; a bare path goes to the source that recognizes it.
+     *
+     * @throws IOException when the path does not exist, the kind is unknown, or no source reads the path
+     */
+    public Resolved resolve(String spec) throws IOException {
+        String kind = null;
+        String p = spec;
+        int colon = spec.indexOf(':');
+        if (colon > 1 && KIND.matcher(spec.substring(0, colon)).matches()) {
+            kind = spec.substring(0, colon);
+            p = spec.substring(colon + 1);
+        }
+        SourceEntry chosen = null;
+        if (kind != null) {
+            for (SourceEntry e : sources) {
+                if (e.id().equals(kind)) chosen = e;
+            }
+            if (chosen == null) {
+                if (Files.exists(Path.of(spec))) {
+                    kind = null; // a path that merely contains a colon
+                    p = spec;
+                } else {
+                    throw new IOException("Unknown source kind '" + kind + "' in '" + spec + "'. Known kinds: "
+                            + String.join(", ", sources.stream().map(SourceEntry::id).toList()) + ".");
+                }
+            }
+        }
+        Path path = Path.of(p).toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            throw new IOException("Source not found: " + path + ". Check the path (and that the disk is mounted).");
+        }
+        if (chosen != null) return new Resolved(spec, path, chosen);
+        int best = 0;
+        for (SourceEntry e : sources) {
+            int score;
+            try {
+                score = e.source().recognize(path);
+            } catch (RuntimeException ex) {
+                score = 0;
+            }
+            if (score > best || (score == best && score > 0 && chosen != null
+                    && (e.priority() > chosen.priority()
+                            || (e.priority() == chosen.priority() && e.id().compareTo(chosen.id()) < 0)))) {
+                best = score;
+                chosen = e;
+            }
+        }
+        if (chosen == null) {
+            throw new IOException("No source reads " + path + ": give a folder of photos, a .zip, or prefix the path "
+                    + "with its kind (" + String.join(", ", sources.stream().map(e -> e.id() + ":").toList())
+                    + ").");
+        }
+        return new Resolved(spec, path, chosen);
+    }
+
+    public Result run(SideRole side, List<String> specs, ScanOptions options, IProgressMonitor monitor)
+            throws IOException {
+        List<Resolved> resolved = new ArrayList<>();
+        for (String s : specs) resolved.add(resolve(s));
+        ScanCache cache = null;
+        if (options.cacheFile() != null) {
+            Path cf = options.cacheFile().toAbsolutePath().normalize();
+            for (Resolved r : resolved) {
+                Path root = r.path().toRealPath();
+                Path real = realPrefix(cf);
+                if (real.startsWith(root) || cf.startsWith(r.path())) {
+                    throw new IOException("The scan cache " + cf + " is inside the source " + r.path()
+                            + ": PhotoParity never writes under a source. Choose a cache file elsewhere.");
+                }
+            }
+            cache = ScanCache.load(cf);
+        }
+        SubMonitor sub = SubMonitor.convert(monitor, "Scanning the " + side.key() + " side", resolved.size() + 1);
+        SideCollector out = new SideCollector();
+        MetadataMediaReader reader = new MetadataMediaReader();
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        List<SourceRef> refs = new ArrayList<>();
+        try {
+            for (int i = 0; i < resolved.size(); i++) {
+                Resolved r = resolved.get(i);
+                refs.add(new SourceRef(r.path().toString(), r.source().id()));
+                SubMonitor part = sub.split(1);
+                part.setTaskName("Scanning " + r.path());
+                String label = r.path().getFileName() == null ? r.path().toString()
+                        : r.path().getFileName().toString();
+                SourceScan ctx = new SourceScan(out, i, side, options.metadataOnly(), part,
+                        new CachingReader(reader, cache, r.source().id() + ":" + r.path()), pool, options.threads(),
+                        label);
+                try {
+                    r.source().source().scan(r.path(), ctx);
+                } catch (OperationCanceledException e) {
+                    throw e;
+                } catch (IOException e) {
+                    ctx.unreadable(label, e.getMessage());
+                } catch (RuntimeException e) {
+                    ctx.unreadable(label, "the " + r.source().id() + " source stopped: " + e);
+                }
+                if (part.isCanceled()) throw new OperationCanceledException();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        sub.split(1).setTaskName("Grouping files into assets");
+        List<MediaFile> files = new ArrayList<>(out.files);
+        List<Listing> listings = new ArrayList<>(out.listings);
+        Comparator<FileIssue> order = Comparator.comparingInt(FileIssue::source).thenComparing(FileIssue::path);
+        List<FileIssue> unreadable = new ArrayList<>(out.unreadable);
+        unreadable.sort(order);
+        List<FileIssue> ignored = new ArrayList<>(out.ignored);
+        ignored.sort(order);
+        SideInventory inv = new SideInventory(side, refs, new AssetAssembler().assemble(files, listings), unreadable,
+                ignored, out.seen.get(), out.read.get(), out.bytes.get());
+        String note = null;
+        if (cache != null) {
+            note = cache.problem() == null ? null : "scan cache " + cache.file() + " " + cache.problem();
+            try {
+                cache.save();
+            } catch (IOException e) {
+                note = "scan cache " + cache.file() + " could not be saved: " + e.getMessage();
+            }
+        }
+        return new Result(inv, cache == null ? 0 : cache.hits(), cache == null ? 0 : cache.misses(), note);
+    }
+
+    /** The real path of the longest existing prefix of p, with the rest appended (p may not exist yet). */
+    private static Path realPrefix(Path p) {
+        Path existing = p;
+        Path rest = null;
+        while (existing != null && !Files.exists(existing)) {
+            Path name = existing.getFileName();
+            rest = rest == null ? name : name.resolve(rest);
+            existing = existing.getParent();
+        }
+        if (existing == null) return p;
+        try {
+            Path real = existing.toRealPath();
+            return rest == null ? real : real.resolve(rest);
+        } catch (IOException e) {
+            return p;
+        }
+    }
+
+    static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "photoparity-scan-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
