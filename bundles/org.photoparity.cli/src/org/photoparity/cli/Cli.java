@@ -43,13 +43,24 @@ public final class Cli {
                 case "--help", "-h", "help" -> help();
                 case "--version", "version" -> version();
                 case "plugins" -> plugins(rest);
+                case "scan" -> new Commands(out, err).scan(rest);
+                case "analyze", "analyse" -> new Commands(out, err).analyze(rest);
+                case "probes" -> new Commands(out, err).probes(rest);
+                case "demo" -> new Commands(out, err).demo(rest);
                 default -> throw new UsageException("unknown command '" + command + "' (see photoparity --help)");
             };
         } catch (UsageException e) {
             err.println("photoparity: " + e.getMessage());
             return USAGE;
+        } catch (org.eclipse.core.runtime.OperationCanceledException e) {
+            err.println("photoparity: " + command + " cancelled; nothing was changed in the sources.");
+            return FAILED;
+        } catch (java.io.IOException e) {
+            err.println("photoparity: " + command + " could not run: " + e.getMessage());
+            return FAILED;
         } catch (RuntimeException e) {
             err.println("photoparity: " + command + " failed: " + e);
+            e.printStackTrace(err);
             return FAILED;
         }
     }
@@ -60,9 +71,33 @@ public final class Cli {
 
                 Usage: photoparity [command] [options]
                   (no command)          open the workbench on the demo case (needs a display)
+                  analyze --device PATH... --cloud PATH... [--out DIR] [evidence options]
+                                        reconcile the two sides, run the probes, write report.json,
+                                        report.html and mismatches.csv to DIR (default ./photoparity-report);
+                                        without --device/--cloud it analyses the bundled demo case
+                      --metadata-only   no content fingerprints (faster, weaker matching)
+                      --cache-dir DIR   where the scan caches live (default ~/.cache/photoparity/scan)
+                      --no-cache        scan everything again
+                      --no-thumbnails   leave thumbnails out of report.html
+                      --set KEY=VALUE   a matching, probe or report setting (repeatable)
+                  scan PATH... [--json FILE] [--side device|cloud] [--metadata-only] [--no-cache]
+                                        inventory of one side: assets, resources, unreadable files, totals
+                  probes [evidence options] [--json FILE]
+                                        run the seven probes on device evidence alone
+                  demo [DIR]            write the demo case (device side, cloud side, evidence) to DIR
                   plugins               list every contribution: kind, id, name, bundle, version
                   --help                this help
                   --version             the version
+
+                Evidence options (analyze, probes):
+                  --device-info [DOMAIN=]FILE  ideviceinfo output, text or -x XML, one file per domain (repeatable)
+                  --backup DIR          an unencrypted iOS backup (Info.plist, Manifest.db, Photos.sqlite)
+                  --previous DIR        an earlier backup of the same device (are pending uploads moving?)
+                  --answers FILE        the technician's answers (answers.properties)
+                  --live                also read an attached device with ideviceinfo
+
+                A PATH may start with a kind to skip auto-detection: folder:, zip:, privacy-export:,
+                ios-backup:, photos-sqlite: (see `photoparity plugins` for every source).
 
                 Exit codes: 0 done (whatever was found), 1 could not run, 2 bad usage.""".formatted(versionString()));
         return OK;

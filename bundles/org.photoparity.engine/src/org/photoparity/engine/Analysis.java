@@ -1,0 +1,112 @@
+package org.photoparity.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.model.ProbeResult;
+import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.model.SideRole;
+import org.photoparity.core.registry.Contribution;
+import org.photoparity.core.registry.PhotoParityRegistry;
+import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.core.spi.IProbe;
+import org.photoparity.evidence.EvidenceLoader;
+import org.photoparity.evidence.EvidenceOptions;
+import org.photoparity.match.Reconciler;
+import org.photoparity.report.ReportOptions;
+import org.photoparity.report.ReportWriter;
+import org.photoparity.sources.ScanOptions;
+import org.photoparity.sources.Scanner;
+
+/**
+ * One analysis, the same for the command line and the workbench: scan both sides (with the scan cache), reconcile
+ * them through the comparator chain, load the device evidence, run every contributed probe.
+ */
+public final class Analysis {
+
+    private Analysis() {
+    }
+
+    public static AnalysisResult run(CaseSpec spec, IProgressMonitor monitor) throws IOException {
+        return run(spec, AnalysisOptions.defaults(), monitor);
+    }
+
+    public static AnalysisResult run(CaseSpec spec, AnalysisOptions options, IProgressMonitor monitor)
+            throws IOException {
+        if (spec.deviceSources().isEmpty()) throw new IOException("No device-side source given: add at least one.");
+        if (spec.cloudSources().isEmpty()) throw new IOException("No cloud-side source given: add at least one.");
+        SubMonitor sub = SubMonitor.convert(monitor, "Analysing " + spec.name(), 100);
+        SideInventory device = scan(SideRole.DEVICE, spec.deviceSources(), spec, options, sub.split(40));
+        SideInventory cloud = scan(SideRole.CLOUD, spec.cloudSources(), spec, options, sub.split(40));
+        sub.subTask("Reconciling");
+        ReconcileResult result = new Reconciler().reconcile(device, cloud, spec.settings(), sub.split(8));
+        EvidenceLoader.Loaded loaded = loadEvidence(spec, options, result, sub.split(4));
+        List<ProbeResult> probes = runProbes(loaded.evidence(), sub.split(8));
+        return new AnalysisResult(result, probes, loaded.evidence(), loaded.warnings());
+    }
+
+    /** Scans one side; the cache (when the case has a cache folder) makes a rescan of an unchanged library fast. */
+    public static SideInventory scan(SideRole side, List<String> sources, CaseSpec spec, AnalysisOptions options,
+            IProgressMonitor monitor) throws IOException {
+        ScanOptions so = ScanOptions.defaults().withMetadataOnly(options.metadataOnly());
+        so = spec.cacheDir() == null ? so.withoutCache() : so.withCacheFile(spec.cacheDir().resolve(side.key() + ".cache"));
+        return Scanner.scan(side, sources, so, monitor);
+    }
+
+    /** The evidence a case holds, for probes run without a new analysis. */
+    public static EvidenceLoader.Loaded loadEvidence(CaseSpec spec, AnalysisOptions options, ReconcileResult result,
+            IProgressMonitor monitor) {
+        EvidenceOptions.Builder b = EvidenceOptions.builder();
+        for (Path p : spec.deviceInfo()) b.deviceInfo(p.toString());
+        if (spec.backup() != null) b.backup(spec.backup());
+        if (spec.answers() != null) b.answers(spec.answers());
+        if (options.previous() != null) b.previous(options.previous());
+        if (options.live()) b.live(true, java.time.Duration.ofSeconds(10));
+        b.settings(spec.settings());
+        return EvidenceLoader.load(b.build(), result, monitor);
+    }
+
+    /**
+     * Runs every contributed probe. A probe that throws does not stop the others: its result is UNKNOWN and says
+     * which bundle failed.
+     */
+    public static List<ProbeResult> runProbes(CaseEvidence evidence, IProgressMonitor monitor) {
+        List<Contribution<IProbe>> probes = PhotoParityRegistry.get().probes();
+        SubMonitor sub = SubMonitor.convert(monitor, "Running probes", Math.max(1, probes.size()));
+        List<ProbeResult> results = new ArrayList<>();
+        for (Contribution<IProbe> c : probes) {
+            if (sub.isCanceled()) throw new OperationCanceledException();
+            sub.subTask(c.name());
+            int fix = c.intAttribute("fix", 0);
+            try {
+                ProbeResult r = c.instance().run(evidence, sub.split(1));
+                results.add(r != null ? r
+                        : new ProbeResult(fix, c.id(), ProbeStatus.UNKNOWN, "The probe returned nothing.", List.of()));
+            } catch (OperationCanceledException e) {
+                throw e;
+            } catch (RuntimeException | LinkageError e) {
+                results.add(new ProbeResult(fix, c.id(), ProbeStatus.UNKNOWN,
+                        "The probe failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        List.of("bundle " + c.bundle() + " " + c.version())));
+            }
+        }
+        return results;
+    }
+
+    /** Writes report.json, report.html and mismatches.csv into {@code dir}. */
+    public static void writeReports(AnalysisResult r, Path dir) throws IOException {
+        writeReports(r, dir, ReportOptions.defaults(), null);
+    }
+
+    public static ReportWriter.Written writeReports(AnalysisResult r, Path dir, ReportOptions options,
+            IProgressMonitor monitor) throws IOException {
+        return ReportWriter.write(r.result(), r.probes(), null, options, dir, monitor);
+    }
+}
