@@ -31,36 +31,64 @@ public final class UiPrefs {
     public record Setting(String key, Page page, Kind kind, String label, String defaultValue, String help) {
     }
 
+    /**
+     * The keys are the engine's own (org.photoparity.match MatchSettings, the fix bundles' probes, the evidence
+     * loader); the defaults are theirs too, so an untouched preference changes nothing.
+     */
     public static final List<Setting> SETTINGS = List.of(
-            new Setting("match.timeToleranceSeconds", Page.MATCHING, Kind.INTEGER,
-                    "Capture times match within (seconds)", "2",
+            new Setting("capture-time.tolerance-ms", Page.MATCHING, Kind.INTEGER,
+                    "Capture times match within (ms)", "0",
                     "Two assets whose capture times differ by no more than this may be the same photo."),
-            new Setting("match.reducedRatio", Page.MATCHING, Kind.DECIMAL,
+            new Setting("capture-time.require-subseconds", Page.MATCHING, Kind.BOOLEAN,
+                    "Pair by capture time only when both carry sub-seconds", "true",
+                    "Without sub-seconds, burst shots taken in the same second could be paired wrongly."),
+            new Setting("aspect.tolerance", Page.MATCHING, Kind.DECIMAL,
+                    "Aspect ratios are the same within (fraction)", "0.02",
+                    "A reduced or converted copy keeps its aspect ratio within this tolerance."),
+            new Setting("file-name.time-tolerance-ms", Page.MATCHING, Kind.INTEGER,
+                    "Same file name pairs when times are within (ms)", "2000",
+                    "Guards against IMG_0001 of one year pairing with IMG_0001 of the next."),
+            new Setting("listing.time-tolerance-ms", Page.MATCHING, Kind.INTEGER,
+                    "Listing rows pair with files when times are within (ms)", "60000",
+                    "Photo Details.csv states times to the minute."),
+            new Setting("reduced.ratio", Page.MATCHING, Kind.DECIMAL,
                     "Reduced when pixels are below (fraction of the other side)", "0.9",
                     "A copy with fewer pixels than this fraction of the other side's is reported as REDUCED."),
-            new Setting("match.fingerprint", Page.MATCHING, Kind.BOOLEAN,
-                    "Fingerprint file contents (slower, surer)", "true",
-                    "Reads every byte to pair identical files; off makes a metadata-only pass."),
-            new Setting("match.ignoreTrashed", Page.MATCHING, Kind.BOOLEAN,
-                    "Leave out assets the listing says are trashed or recently deleted", "false",
-                    "They are still reported, with their listing state, when this is off."),
-            new Setting("probe.network.endpoint", Page.PROBES, Kind.TEXT,
-                    "Endpoint probed for iCloud reachability (host:port)", "",
-                    "Empty: the network probe answers UNKNOWN instead of contacting anything."),
-            new Setting("probe.network.timeoutMillis", Page.PROBES, Kind.INTEGER,
-                    "Network timeout (ms)", "3000", "How long a network probe waits before it answers UNKNOWN."),
-            new Setting("probe.device.timeoutMillis", Page.PROBES, Kind.INTEGER,
-                    "Device tool timeout (ms)", "10000", "How long reading a connected device (ideviceinfo) may take."),
-            new Setting("probe.storage.planSizesGB", Page.PROBES, Kind.TEXT,
-                    "iCloud+ plan sizes (GB, comma-separated)", "5,50,200,2000,6000,12000",
-                    "The storage probe names the smallest plan the library fits in."),
-            new Setting("report.includeIdentical", Page.REPORTS, Kind.BOOLEAN,
-                    "List identical assets in the HTML report", "false", "Makes large reports much longer."),
+            new Setting("drift.time-tolerance-ms", Page.MATCHING, Kind.INTEGER,
+                    "Metadata drift: capture times differ by more than (ms)", "1000",
+                    "Paired assets whose capture times differ by more are reported as METADATA_DRIFT."),
+            new Setting("drift.location-meters", Page.MATCHING, Kind.DECIMAL,
+                    "Metadata drift: locations differ by more than (m)", "50",
+                    "Paired assets whose GPS positions differ by more are reported as METADATA_DRIFT."),
+            new Setting("network.endpoints", Page.PROBES, Kind.TEXT,
+                    "Endpoints the network probe reaches (host:port, comma-separated)",
+                    "www.icloud.com:443,setup.icloud.com:443,gateway.icloud.com:443,api.apple-cloudkit.com:443,"
+                            + "cvws.icloud-content.com:443",
+                    "The network probe resolves and connects to each; a proxy or filter shows up here."),
+            new Setting("network.timeout.ms", Page.PROBES, Kind.INTEGER,
+                    "Network timeout (ms)", "3000", "How long the network probe waits for each endpoint."),
+            new Setting("network.truststore", Page.PROBES, Kind.TEXT,
+                    "Trust store for TLS checks (empty: the JDK's)", "",
+                    "For networks that inspect TLS with their own certificate authority."),
+            new Setting("devicestorage.reserve.gb", Page.PROBES, Kind.DECIMAL,
+                    "Free space the device needs to sync (GB)", "1.0",
+                    "The device-storage probe warns below this."),
+            new Setting("restart.attempts.warn", Page.PROBES, Kind.INTEGER,
+                    "Upload attempts before a stalled sync is suspected", "3",
+                    "ZUPLOADATTEMPTS at or above this count points to fix 5 (restart)."),
+            new Setting("ideviceinfo.path", Page.PROBES, Kind.TEXT,
+                    "ideviceinfo program (empty: look on the PATH)", "",
+                    "Used by New Case > Read connected device."),
             new Setting("report.thumbnails", Page.REPORTS, Kind.BOOLEAN,
-                    "Embed thumbnails in the HTML report", "false", "JPEG and PNG only; the report grows."),
-            new Setting("report.maxRows", Page.REPORTS, Kind.INTEGER,
-                    "Mismatch rows in the HTML report (0 = all)", "0",
-                    "The CSV always holds every row."));
+                    "Embed thumbnails of JPEG and PNG files in the HTML report", "true",
+                    "The report grows by a few kB per thumbnail."),
+            new Setting("report.maxThumbnails", Page.REPORTS, Kind.INTEGER,
+                    "At most this many thumbnails per report", "200", "Keeps very large reports loadable."),
+            new Setting("report.maxRowsPerCategory", Page.REPORTS, Kind.INTEGER,
+                    "Mismatches listed per category in the HTML report", "500",
+                    "The CSV and the JSON always hold every mismatch."),
+            new Setting("report.title", Page.REPORTS, Kind.TEXT,
+                    "Report title", "PhotoParity report", "The heading of the HTML report."));
 
     /** Workbench appearance. */
     public static final String THEME = "ui.theme";
@@ -95,11 +123,22 @@ public final class UiPrefs {
         }
     }
 
-    /** Every engine setting's current value, by key. */
+    /**
+     * The engine settings (matching and probes) as set in the preferences, by key; an empty value is left out so
+     * the engine's own default applies.
+     */
     public static Map<String, String> settings() {
         IPreferenceStore s = store();
         Map<String, String> m = new LinkedHashMap<>();
-        for (Setting d : SETTINGS) m.put(d.key(), s.getString(d.key()));
+        for (Setting d : SETTINGS) {
+            if (d.page() == Page.REPORTS) continue;
+            String v = s.getString(d.key()).trim();
+            if (!v.isEmpty()) m.put(d.key(), v);
+        }
         return m;
+    }
+
+    public static String get(String key) {
+        return store().getString(key);
     }
 }

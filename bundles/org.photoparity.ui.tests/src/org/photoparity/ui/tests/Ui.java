@@ -1,0 +1,61 @@
+package org.photoparity.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+
+/** Helpers for driving the real workbench from tests that run on the UI thread. */
+final class Ui {
+
+    private Ui() {
+    }
+
+    static IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    /** Runs the event loop until {@code condition} holds, failing after {@code millis}. */
+    static void waitUntil(String what, long millis, BooleanSupplier condition) {
+        Display d = Display.getCurrent();
+        long end = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) fail("timed out after " + millis + " ms waiting for " + what);
+            if (!d.readAndDispatch()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Lets pending asyncExecs and layouts run. */
+    static void drain() {
+        Display d = Display.getCurrent();
+        for (int i = 0; i < 200 && d.readAndDispatch(); i++) {
+            // keep going while there is work
+        }
+    }
+
+    /** Every control of {@code type} under {@code root}. */
+    static <T extends Control> List<T> find(Composite root, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        collect(root, type, out);
+        return out;
+    }
+
+    private static <T extends Control> void collect(Control c, Class<T> type, List<T> out) {
+        if (type.isInstance(c)) out.add(type.cast(c));
+        if (c instanceof Composite comp) for (Control k : comp.getChildren()) collect(k, type, out);
+    }
+}
