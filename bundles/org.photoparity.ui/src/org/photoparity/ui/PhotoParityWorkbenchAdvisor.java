@@ -54,6 +54,7 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
                 if (Boolean.getBoolean("photoparity.printStartup")) {
                     System.out.println("photoparity: workbench usable after " + WorkbenchApplication.startupMillis + " ms");
                 }
+                CaseActions.startup(c.getWindow().getShell().getDisplay());
             }
 
             @Override
@@ -69,6 +70,7 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
         private IWorkbenchAction about;
         private IWorkbenchAction preferences;
         private IWorkbenchAction resetPerspective;
+        private IWorkbenchWindow window;
 
         MenuAdvisor(IActionBarConfigurer configurer) {
             super(configurer);
@@ -76,6 +78,7 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
 
         @Override
         protected void makeActions(IWorkbenchWindow window) {
+            this.window = window;
             quit = ActionFactory.QUIT.create(window);
             about = ActionFactory.ABOUT.create(window);
             preferences = ActionFactory.PREFERENCES.create(window);
@@ -99,6 +102,9 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
             menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 
             MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+            MenuManager showView = new MenuManager("Show &View", "showView");
+            showView.add(org.eclipse.ui.actions.ContributionItemFactory.VIEWS_SHORTLIST.create(this.window));
+            window.add(showView);
             window.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
             window.add(new Separator());
             window.add(resetPerspective);

@@ -175,6 +175,11 @@ public final class CaseSession {
         return saved;
     }
 
+    /** Tells listeners that case.json changed (e.g. new figures after an analysis). */
+    public void caseChanged() {
+        fire(Change.CASE);
+    }
+
     /** Saves a change to the case data (e.g. the last analysis figures). */
     public void updateCase(java.util.function.UnaryOperator<CaseData> change) throws IOException {
         if (caseFolder == null) return;

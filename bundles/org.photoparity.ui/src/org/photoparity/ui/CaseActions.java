@@ -1,0 +1,94 @@
+package org.photoparity.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
+import org.photoparity.cases.CaseFolder;
+import org.photoparity.ui.prefs.UiPrefs;
+import org.photoparity.ui.session.AnalyzeJob;
+import org.photoparity.ui.session.CaseSession;
+import org.photoparity.ui.session.Cases;
+
+/** Opening and analysing cases: what the commands, the wizard, the Case Explorer and start-up share. UI thread. */
+public final class CaseActions {
+
+    /** System property: {@code none} starts without a case (UI tests), otherwise the last case or the demo. */
+    public static final String STARTUP_PROPERTY = "photoparity.startupCase";
+
+    private CaseActions() {
+    }
+
+    /** Shows {@code c}, remembers it, and analyses it when asked (a job; results appear when ready). */
+    public static AnalyzeJob open(CaseFolder c, boolean analyse) {
+        CaseSession.get().open(c);
+        try {
+            Cases.recent().add(c.dir());
+        } catch (IOException e) {
+            // the recent list is a convenience; the case itself is open
+        }
+        UiPrefs.store().setValue(UiPrefs.LAST_CASE, c.dir().toString());
+        UiPrefs.flush();
+        return analyse ? analyze() : null;
+    }
+
+    public static AnalyzeJob open(Path dir, boolean analyse) throws IOException {
+        return open(CaseFolder.open(dir), analyse);
+    }
+
+    /** Analyses the open case in the background, replacing an analysis still running; null when no case is open. */
+    public static AnalyzeJob analyze() {
+        CaseFolder c = CaseSession.get().caseFolder();
+        if (c == null) return null;
+        Job.getJobManager().cancel(AnalyzeJob.FAMILY);
+        AnalyzeJob job = new AnalyzeJob(c, Display.getCurrent());
+        job.schedule();
+        return job;
+    }
+
+    /**
+     * At start-up: reopen the last case, or else make and open the demo case, and analyse it. The demo data is
+     * generated in a job, so the window is usable at once.
+     */
+    public static Job startup(Display display) {
+        if ("none".equals(System.getProperty(STARTUP_PROPERTY))) return null;
+        String last = UiPrefs.store().getString(UiPrefs.LAST_CASE);
+        boolean demo = UiPrefs.store().getBoolean(UiPrefs.OPEN_DEMO);
+        Job job = new Job("Opening the last case") {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                CaseFolder c = null;
+                String problem = null;
+                if (!last.isBlank() && CaseFolder.isCase(Path.of(last))) {
+                    try {
+                        c = CaseFolder.open(Path.of(last));
+                    } catch (IOException e) {
+                        problem = e.getMessage();
+                    }
+                }
+                if (c == null && demo) {
+                    try {
+                        c = Cases.ensureDemoCase();
+                    } catch (IOException e) {
+                        return Status.error("Could not create the demo case in " + Cases.demoCaseFolder() + ": "
+                                + e.getMessage(), e);
+                    }
+                }
+                CaseFolder open = c;
+                String note = problem;
+                if (open != null) display.asyncExec(() -> {
+                    if (CaseSession.get().hasCase()) return; // the technician was quicker
+                    open(open, true);
+                });
+                return note == null ? Status.OK_STATUS : Status.warning("The last case could not be opened: " + note);
+            }
+        };
+        job.setSystem(true);
+        job.schedule();
+        return job;
+    }
+}

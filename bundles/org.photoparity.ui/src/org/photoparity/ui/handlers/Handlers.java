@@ -1,0 +1,150 @@
+package org.photoparity.ui.handlers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.HandlerUtil;
+import org.photoparity.cases.CaseFolder;
+import org.photoparity.engine.Analysis;
+import org.photoparity.engine.AnalysisResult;
+import org.photoparity.report.ReportWriter;
+import org.photoparity.ui.CaseActions;
+import org.photoparity.ui.session.AnalyzeJob;
+import org.photoparity.ui.session.CaseSession;
+import org.photoparity.ui.session.Cases;
+import org.photoparity.ui.wizards.NewCaseWizard;
+
+/** The handlers of the Case commands (File > New Case..., Open Case..., Case > Analyze, Export Report...). */
+public final class Handlers {
+
+    private Handlers() {
+    }
+
+    private static Shell shell(ExecutionEvent e) {
+        Shell s = e == null ? null : HandlerUtil.getActiveShell(e);
+        return s != null ? s : Display.getCurrent().getActiveShell();
+    }
+
+    private static void status(String message) {
+        IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        if (w == null || w.getActivePage() == null) return;
+        IViewPart v = w.getActivePage().getViews().length == 0 ? null : w.getActivePage().getViews()[0];
+        if (v != null) v.getViewSite().getActionBars().getStatusLineManager().setMessage(message);
+    }
+
+    public static final class NewCase extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            WizardDialog d = new WizardDialog(shell(event), new NewCaseWizard());
+            d.setPageSize(640, 380);
+            d.open();
+            return null;
+        }
+    }
+
+    public static final class OpenCase extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            DirectoryDialog d = new DirectoryDialog(shell(event));
+            d.setText("Open Case");
+            d.setMessage("Choose the folder that holds the case's case.json");
+            String dir = d.open();
+            if (dir == null) return null;
+            try {
+                CaseActions.open(Path.of(dir), true);
+            } catch (IOException e) {
+                MessageDialog.openError(shell(event), "Open Case", e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    public static final class OpenDemo extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            Display display = Display.getCurrent();
+            Job j = new Job("Preparing the demo case") {
+                @Override
+                protected IStatus run(IProgressMonitor monitor) {
+                    try {
+                        CaseFolder c = Cases.ensureDemoCase();
+                        display.asyncExec(() -> CaseActions.open(c, true));
+                        return Status.OK_STATUS;
+                    } catch (IOException e) {
+                        return Status.error("Could not create the demo case in " + Cases.demoCaseFolder() + ": "
+                                + e.getMessage(), e);
+                    }
+                }
+            };
+            j.setUser(true);
+            j.schedule();
+            return null;
+        }
+    }
+
+    public static final class Analyze extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            if (CaseActions.analyze() == null) {
+                MessageDialog.openInformation(shell(event), "Analyze", "Open or create a case first.");
+            }
+            return null;
+        }
+    }
+
+    public static final class Export extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            CaseSession s = CaseSession.get();
+            if (s.result() == null) {
+                MessageDialog.openInformation(shell(event), "Export Report",
+                        "There is nothing to export yet: analyse the case first (Case > Analyze).");
+                return null;
+            }
+            DirectoryDialog d = new DirectoryDialog(shell(event));
+            d.setText("Export Report");
+            d.setMessage("Folder for report.html, report.json and mismatches.csv (outside the photo libraries)");
+            if (s.hasCase()) d.setFilterPath(s.caseFolder().resultsDir().toString());
+            String dir = d.open();
+            if (dir != null) export(Path.of(dir));
+            return null;
+        }
+    }
+
+    /** Writes the reports of the shown analysis to {@code dir} in a job; the same files as the CLI writes. */
+    public static Job export(Path dir) {
+        CaseSession s = CaseSession.get();
+        AnalysisResult r = new AnalysisResult(s.result(), s.probes(), s.evidence(), s.warnings());
+        String name = s.hasCase() ? s.caseFolder().data().name() : "case";
+        Display display = Display.getCurrent();
+        Job j = new Job("Exporting the report to " + dir) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                try {
+                    ReportWriter.Written w = Analysis.writeReports(r, dir, AnalyzeJob.reportOptions(name), monitor);
+                    display.asyncExec(() -> status("Report written: " + w.html()));
+                    return Status.OK_STATUS;
+                } catch (IOException e) {
+                    return Status.error("Could not write the report: " + e.getMessage(), e);
+                }
+            }
+        };
+        j.setUser(true);
+        j.schedule();
+        return j;
+    }
+}

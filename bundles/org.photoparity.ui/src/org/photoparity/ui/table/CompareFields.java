@@ -1,0 +1,108 @@
+package org.photoparity.ui.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.photoparity.core.model.Asset;
+import org.photoparity.core.model.Listing;
+import org.photoparity.core.model.MediaFile;
+
+/** Every field of two assets side by side, and which differ: what the Compare view lists. */
+public final class CompareFields {
+
+    /** One line of the comparison; {@code differs} when both sides have the asset and the values are not equal. */
+    public record Line(String field, String left, String right, boolean differs) {
+    }
+
+    private CompareFields() {
+    }
+
+    public static List<Line> compare(Asset left, Asset right) {
+        Map<String, String> l = left == null ? Map.of() : fields(left);
+        Map<String, String> r = right == null ? Map.of() : fields(right);
+        Set<String> keys = new LinkedHashSet<>(l.keySet());
+        keys.addAll(r.keySet());
+        List<Line> out = new ArrayList<>();
+        for (String k : keys) {
+            String a = l.getOrDefault(k, "");
+            String b = r.getOrDefault(k, "");
+            boolean differs = left != null && right != null && !Objects.equals(a, b) && !k.equals("Path");
+            out.add(new Line(k, a, b, differs));
+        }
+        return out;
+    }
+
+    /** The fields of one asset, in reading order; absent values are left out. */
+    public static Map<String, String> fields(Asset a) {
+        Map<String, String> m = new LinkedHashMap<>();
+        put(m, "Kind", a.kind().name());
+        put(m, "Files", String.valueOf(a.files().size()));
+        MediaFile p = a.primary();
+        if (p != null) {
+            put(m, "File name", p.name());
+            put(m, "Path", p.path());
+            put(m, "Format", p.format().name());
+            put(m, "Size", p.size() + " bytes (" + MismatchRows.size(p.size()) + ")");
+            if (p.width() > 0) put(m, "Dimensions", p.width() + " \u00d7 " + p.height());
+            if (p.width() > 0) put(m, "Megapixels", String.format(java.util.Locale.ROOT, "%.1f", p.pixels() / 1e6));
+            if (p.orientation() > 0) put(m, "Orientation", String.valueOf(p.orientation()));
+            if (p.captured() != null) {
+                put(m, "Captured", p.captured().local().toString().replace('T', ' '));
+                put(m, "UTC offset", p.captured().offset() == null ? "none" : p.captured().offset().getId());
+            }
+            put(m, "Make", p.make());
+            put(m, "Model", p.model());
+            if (p.latitude() != null) put(m, "Latitude", String.format(java.util.Locale.ROOT, "%.6f", p.latitude()));
+            if (p.longitude() != null) put(m, "Longitude", String.format(java.util.Locale.ROOT, "%.6f", p.longitude()));
+            put(m, "Content identifier", p.contentIdentifier());
+            put(m, "Image unique id", p.imageUniqueId());
+            put(m, "Burst id", p.burstId());
+            put(m, "Fingerprint", p.fingerprint());
+            if (p.screenshot()) put(m, "Screenshot", "yes");
+            if (p.modified() > 0) put(m, "Modified", java.time.Instant.ofEpochMilli(p.modified()).toString());
+            put(m, "Unreadable", p.unreadableReason());
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(p.extra()).entrySet()) {
+                put(m, e.getKey(), e.getValue());
+            }
+        }
+        for (MediaFile f : a.files()) {
+            if (f == p) continue;
+            String role = switch (f.role()) {
+                case LIVE_VIDEO -> "Live Photo video";
+                case EDITED_RENDER -> "Edited render";
+                case ADJUSTMENT_SIDECAR -> "Adjustment sidecar";
+                case DERIVATIVE -> "Reduced copy";
+                case ORIGINAL -> "Other original";
+            };
+            String prev = m.get(role);
+            put(m, role, (prev == null ? "" : prev + ", ") + f.name() + " (" + MismatchRows.size(f.size()) + ")");
+        }
+        Listing l = a.listing();
+        if (l != null) {
+            put(m, "Listing", l.origin());
+            put(m, "Listing file name", l.originalFilename());
+            put(m, "Listing created", l.created() == null ? null : l.created().toString());
+            put(m, "Listing fingerprint", l.fingerprint());
+            put(m, "Cloud GUID", l.cloudGuid());
+            if (l.cloudState() != null) put(m, "Cloud state", l.cloudState().name());
+            if (l.locallyAvailable() != null) put(m, "Original on device", l.locallyAvailable() ? "yes" : "no (optimized)");
+            if (l.uploadAttempts() != null) put(m, "Upload attempts", String.valueOf(l.uploadAttempts()));
+            List<String> states = new ArrayList<>();
+            if (l.trashed()) states.add("trashed");
+            if (l.recentlyDeleted()) states.add("recently deleted");
+            if (l.hidden()) states.add("hidden");
+            if (l.favorite()) states.add("favorite");
+            if (!states.isEmpty()) put(m, "Listing states", String.join(", ", states));
+        }
+        return m;
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+        if (v != null && !v.isBlank()) m.put(k, v);
+    }
+}

@@ -1,0 +1,295 @@
+package org.photoparity.ui.views;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.part.ViewPart;
+import org.photoparity.core.model.Asset;
+import org.photoparity.core.model.Mismatch;
+import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.model.SideInventory;
+import org.photoparity.ui.table.CompareFields;
+import org.photoparity.ui.table.Previews;
+
+/**
+ * One mismatch, device and cloud side by side: a preview of each (where the format allows), every field with the
+ * differing ones highlighted, and the key that paired them. Follows the selection of the Mismatches view.
+ */
+public final class CompareView extends ViewPart {
+    public static final String ID = "org.photoparity.ui.views.compare";
+    private static final RGB DIFF_BG = new RGB(255, 226, 140);
+    private static final RGB DIFF_FG = new RGB(0, 0, 0);
+
+    /** One side: which assets it may show, and its widgets. */
+    private final class Side {
+        final Label title;
+        final Combo pick;
+        final Canvas canvas;
+        final Label message;
+        List<Asset> assets = List.of();
+        SideInventory inventory;
+        Image image;
+        String previewMessage;
+        int generation;
+
+        Side(Composite parent) {
+            Composite c = new Composite(parent, SWT.NONE);
+            c.setLayout(new GridLayout(1, false));
+            title = new Label(c, SWT.NONE);
+            title.setFont(JFaceResources.getBannerFont());
+            title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+            pick = new Combo(c, SWT.READ_ONLY);
+            pick.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+            pick.addListener(SWT.Selection, e -> refreshFields());
+            canvas = new Canvas(c, SWT.DOUBLE_BUFFERED);
+            GridData cg = new GridData(SWT.FILL, SWT.FILL, true, true);
+            cg.heightHint = 200;
+            cg.minimumHeight = 80;
+            canvas.setLayoutData(cg);
+            canvas.addListener(SWT.Paint, e -> paint(e.gc));
+            message = new Label(c, SWT.WRAP);
+            GridData mg = new GridData(SWT.FILL, SWT.TOP, true, false);
+            mg.widthHint = 200;
+            message.setLayoutData(mg);
+        }
+
+        Asset selected() {
+            int i = pick.getSelectionIndex();
+            return i < 0 || i >= assets.size() ? null : assets.get(i);
+        }
+
+        void set(String name, List<Asset> list, int initial, SideInventory inv) {
+            title.setText(name);
+            assets = list;
+            inventory = inv;
+            pick.removeAll();
+            for (Asset a : list) pick.add(a.displayName() + (a.primary() != null ? "  \u2014  " + a.primary().path() : ""));
+            if (list.isEmpty()) pick.add("(not on this side)");
+            pick.select(Math.min(initial, Math.max(0, list.size() - 1)));
+            pick.setEnabled(list.size() > 1);
+        }
+
+        void paint(GC gc) {
+            Rectangle area = canvas.getClientArea();
+            if (image == null || image.isDisposed()) return; // the message label says why
+            Rectangle b = image.getBounds();
+            double scale = Math.min(1.0, Math.min((double) area.width / b.width, (double) area.height / b.height));
+            int w = (int) (b.width * scale);
+            int h = (int) (b.height * scale);
+            gc.setInterpolation(SWT.HIGH);
+            gc.setAntialias(SWT.ON);
+            gc.drawImage(image, 0, 0, b.width, b.height, (area.width - w) / 2, (area.height - h) / 2, w, h);
+        }
+
+        void preview(Display display) {
+            int gen = ++generation;
+            disposeImage();
+            Asset a = selected();
+            if (a == null) {
+                setMessage(assets.isEmpty() ? "Not on this side." : "");
+                return;
+            }
+            setMessage("Loading preview...");
+            Path root = a.primary() == null || inventory == null
+                    || a.primary().source() >= inventory.sources().size() ? null
+                            : Path.of(inventory.sources().get(a.primary().source()).path());
+            Job j = new Job("Loading a preview") {
+                @Override
+                protected IStatus run(IProgressMonitor monitor) {
+                    Previews.Preview p = root == null && a.primary() != null
+                            ? new Previews.Preview(null, "The source of this file is unknown.")
+                            : Previews.load(root, a.primary());
+                    display.asyncExec(() -> {
+                        if (gen != generation || canvas.isDisposed()) return;
+                        if (p.image() != null) {
+                            image = new Image(display, shrink(p.image()));
+                            setMessage(a.primary().format() + ", " + p.image().width + " \u00d7 " + p.image().height);
+                        } else {
+                            setMessage(p.message());
+                        }
+                        canvas.redraw();
+                    });
+                    return Status.OK_STATUS;
+                }
+            };
+            j.setSystem(true);
+            j.schedule();
+        }
+
+        void setMessage(String m) {
+            previewMessage = m;
+            message.setText(m == null ? "" : m);
+            message.getParent().layout();
+        }
+
+        void disposeImage() {
+            if (image != null) image.dispose();
+            image = null;
+            canvas.redraw();
+        }
+    }
+
+    /** Big photos are reduced before they become OS images; the canvas scales the rest smoothly. */
+    private static ImageData shrink(ImageData d) {
+        int max = 1024;
+        if (d.width <= max && d.height <= max) return d;
+        double s = (double) max / Math.max(d.width, d.height);
+        return d.scaledTo(Math.max(1, (int) (d.width * s)), Math.max(1, (int) (d.height * s)));
+    }
+
+    private Label header;
+    private Label matched;
+    private Side left;
+    private Side right;
+    private Table fields;
+    private Mismatch mismatch;
+    private ReconcileResult result;
+    private final List<CompareFields.Line> lines = new ArrayList<>();
+    private final ISelectionListener follow = (part, sel) -> {
+        if (part instanceof MismatchesView && sel instanceof IStructuredSelection s
+                && s.getFirstElement() instanceof Mismatch m && m != mismatch) {
+            show(m, org.photoparity.ui.session.CaseSession.get().result());
+        }
+    };
+
+    @Override
+    public void createPartControl(Composite parent) {
+        GridLayout gl = new GridLayout(1, false);
+        parent.setLayout(gl);
+        header = new Label(parent, SWT.WRAP);
+        header.setFont(JFaceResources.getHeaderFont());
+        GridData hg = new GridData(SWT.FILL, SWT.TOP, true, false);
+        hg.widthHint = 300;
+        header.setLayoutData(hg);
+        matched = new Label(parent, SWT.WRAP);
+        GridData mg = new GridData(SWT.FILL, SWT.TOP, true, false);
+        mg.widthHint = 300;
+        matched.setLayoutData(mg);
+        SashForm vertical = new SashForm(parent, SWT.VERTICAL);
+        vertical.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        SashForm sides = new SashForm(vertical, SWT.HORIZONTAL);
+        left = new Side(sides);
+        right = new Side(sides);
+        fields = new Table(vertical, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        fields.setHeaderVisible(true);
+        fields.setLinesVisible(true);
+        for (String[] c : new String[][] { { "Field", "170" }, { "Device", "330" }, { "Cloud", "330" } }) {
+            TableColumn tc = new TableColumn(fields, SWT.LEFT);
+            tc.setText(c[0]);
+            tc.setWidth(Integer.parseInt(c[1]));
+        }
+        vertical.setWeights(45, 55);
+        header.setText("Nothing to compare yet");
+        matched.setText("Double-click a mismatch in the Mismatches view, or select one there.");
+        getSite().getPage().addSelectionListener(follow);
+    }
+
+    /** Shows {@code m}; {@code r} gives the sources its files live in. */
+    public void show(Mismatch m, ReconcileResult r) {
+        mismatch = m;
+        result = r;
+        header.setText(m.category().name() + ": " + m.category().label());
+        String key = m.matchedBy() == null ? "Not paired: nothing on the other side matched by any key."
+                : "Paired by: " + m.matchedBy();
+        matched.setText(key + (m.detail() == null || m.detail().isBlank() ? "" : "\n" + m.detail())
+                + (m.states().isEmpty() ? "" : "\nListing states: " + String.join(", ", m.states())));
+        SideInventory dev = r == null ? null : r.device();
+        SideInventory cld = r == null ? null : r.cloud();
+        if (m.deviceAssets().isEmpty() && m.cloudAssets().size() > 1) {
+            left.set("Cloud, copy 1", m.cloudAssets(), 0, cld);
+            right.set("Cloud, copy 2", m.cloudAssets(), 1, cld);
+        } else if (m.cloudAssets().isEmpty() && m.deviceAssets().size() > 1) {
+            left.set("Device, copy 1", m.deviceAssets(), 0, dev);
+            right.set("Device, copy 2", m.deviceAssets(), 1, dev);
+        } else {
+            left.set("Device", m.deviceAssets(), 0, dev);
+            right.set("Cloud", m.cloudAssets(), 0, cld);
+        }
+        fields.getColumn(1).setText(left.title.getText());
+        fields.getColumn(2).setText(right.title.getText());
+        refreshFields();
+        header.getParent().layout(true, true);
+    }
+
+    private void refreshFields() {
+        Display d = fields.getDisplay();
+        left.preview(d);
+        right.preview(d);
+        lines.clear();
+        lines.addAll(CompareFields.compare(left.selected(), right.selected()));
+        fields.removeAll();
+        Color bg = new Color(d, DIFF_BG);
+        Color fg = new Color(d, DIFF_FG);
+        for (CompareFields.Line l : lines) {
+            TableItem it = new TableItem(fields, SWT.NONE);
+            it.setText(new String[] { (l.differs() ? "\u2260 " : "") + l.field(), l.left(), l.right() });
+            if (l.differs()) {
+                it.setBackground(bg);
+                it.setForeground(fg);
+            }
+        }
+    }
+
+    // ---- read access for tests ------------------------------------------------------------------------------
+
+    public Mismatch shown() {
+        return mismatch;
+    }
+
+    public List<CompareFields.Line> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** The preview message of the left (0) or right (1) side; null while an image is shown without one. */
+    public String previewMessage(int side) {
+        return (side == 0 ? left : right).previewMessage;
+    }
+
+    public boolean hasPreviewImage(int side) {
+        Image i = (side == 0 ? left : right).image;
+        return i != null && !i.isDisposed();
+    }
+
+    public Table fieldsTable() {
+        return fields;
+    }
+
+    @Override
+    public void setFocus() {
+        fields.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removeSelectionListener(follow);
+        left.disposeImage();
+        right.disposeImage();
+        super.dispose();
+    }
+}

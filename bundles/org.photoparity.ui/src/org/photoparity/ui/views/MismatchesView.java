@@ -1,0 +1,528 @@
+package org.photoparity.ui.views;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.ISelectionChangedListener;
+import org.eclipse.jface.viewers.ISelectionProvider;
+import org.eclipse.jface.viewers.SelectionChangedEvent;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IMemento;
+import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+import org.photoparity.core.model.AssetKind;
+import org.photoparity.core.model.Category;
+import org.photoparity.core.model.Mismatch;
+import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.ui.prefs.UiPrefs;
+import org.photoparity.ui.session.CaseSession;
+import org.photoparity.ui.table.MismatchRows;
+import org.photoparity.ui.table.MismatchRows.Column;
+import org.photoparity.ui.table.MismatchRows.Filter;
+import org.photoparity.ui.table.MismatchRows.Grouping;
+import org.photoparity.ui.table.MismatchRows.Row;
+import org.photoparity.ui.table.MismatchRows.Shown;
+import org.photoparity.ui.table.MismatchRows.Sort;
+import org.photoparity.ui.table.ViewState;
+
+/**
+ * Every mismatch of the case in a virtual table (only the rows on screen are ever materialised, so 100,000 rows
+ * scroll smoothly): sort by any column, filter by category, kind, date range and text, group by category or day,
+ * choose and reorder columns. Filtering and sorting run in a job. Double-click opens Compare.
+ */
+public final class MismatchesView extends ViewPart implements CaseSession.Listener {
+    public static final String ID = "org.photoparity.ui.views.mismatches";
+    static final String PREF_STATE = "mismatches.state";
+    private static final String MEMENTO_STATE = "state";
+    private static final String ALL_CATEGORIES = "All categories";
+    private static final String ALL_KINDS = "All kinds";
+
+    private ViewState state = ViewState.DEFAULT;
+    private Row[] rows = new Row[0];
+    private Shown shown = Shown.EMPTY;
+    private final Set<String> collapsed = new HashSet<>();
+    private int generation;
+    private Job job;
+
+    private Table table;
+    private Text search;
+    private Combo category;
+    private Combo kind;
+    private Text from;
+    private Text to;
+    private Combo grouping;
+    private Label count;
+    private final List<Column> tableColumns = new ArrayList<>();
+    private final SelectionProvider selection = new SelectionProvider();
+    private ReconcileResult shownResult;
+
+    @Override
+    public void init(IViewSite site, IMemento memento) throws PartInitException {
+        super.init(site, memento);
+        String s = memento == null ? null : memento.getString(MEMENTO_STATE);
+        state = ViewState.decode(s != null ? s : UiPrefs.store().getString(PREF_STATE));
+    }
+
+    @Override
+    public void saveState(IMemento memento) {
+        ViewState s = currentState();
+        memento.putString(MEMENTO_STATE, s.encode());
+        UiPrefs.store().setValue(PREF_STATE, s.encode());
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        GridLayout gl = new GridLayout(1, false);
+        gl.marginWidth = 0;
+        gl.marginHeight = 0;
+        gl.verticalSpacing = 2;
+        parent.setLayout(gl);
+        createFilterBar(parent);
+        table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
+        table.addListener(SWT.DefaultSelection, e -> open(table.getSelectionIndex()));
+        table.addListener(SWT.Selection, e -> selection.fire());
+        createColumns();
+        getSite().setSelectionProvider(selection);
+        createMenu();
+        showFilter(state.filter());
+        CaseSession.get().addListener(this);
+        sessionChanged(CaseSession.Change.RESULT);
+    }
+
+    private void createFilterBar(Composite parent) {
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayout gl = new GridLayout(9, false);
+        gl.marginHeight = 4;
+        bar.setLayout(gl);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        search = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        search.setMessage("Filter: file name, detail, key, state");
+        GridData sg = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        sg.minimumWidth = 160;
+        search.setLayoutData(sg);
+        search.addListener(SWT.Modify, e -> refilterSoon());
+        category = new Combo(bar, SWT.READ_ONLY);
+        category.add(ALL_CATEGORIES);
+        for (Category c : Category.values()) category.add(c.name());
+        category.setToolTipText("Show one category only");
+        category.addListener(SWT.Selection, e -> refilter());
+        kind = new Combo(bar, SWT.READ_ONLY);
+        kind.add(ALL_KINDS);
+        for (AssetKind k : AssetKind.values()) kind.add(k.name());
+        kind.addListener(SWT.Selection, e -> refilter());
+        new Label(bar, SWT.NONE).setText("Taken");
+        from = dateField(bar, "from yyyy-mm-dd");
+        new Label(bar, SWT.NONE).setText("to");
+        to = dateField(bar, "to yyyy-mm-dd");
+        grouping = new Combo(bar, SWT.READ_ONLY);
+        for (Grouping g : Grouping.values()) grouping.add(g.label);
+        grouping.select(state.grouping().ordinal());
+        grouping.addListener(SWT.Selection, e -> {
+            collapsed.clear();
+            refilter();
+        });
+        count = new Label(bar, SWT.RIGHT);
+        GridData cg = new GridData(SWT.END, SWT.CENTER, false, false);
+        cg.widthHint = 230;
+        count.setLayoutData(cg);
+    }
+
+    private Text dateField(Composite bar, String message) {
+        Text t = new Text(bar, SWT.BORDER);
+        t.setMessage(message);
+        GridData gd = new GridData();
+        gd.widthHint = 110;
+        t.setLayoutData(gd);
+        t.addListener(SWT.Modify, e -> {
+            boolean ok = t.getText().isBlank() || ViewState.date(t.getText()) != null;
+            t.setForeground(ok ? null : t.getDisplay().getSystemColor(SWT.COLOR_RED));
+            t.setToolTipText(ok ? null : "Write the date as yyyy-mm-dd, e.g. 2024-05-07");
+            if (ok) refilterSoon();
+        });
+        return t;
+    }
+
+    private void createColumns() {
+        for (TableColumn c : table.getColumns()) c.dispose();
+        tableColumns.clear();
+        for (Column c : state.columns()) {
+            TableColumn tc = new TableColumn(table, c == Column.DEVICE_SIZE || c == Column.CLOUD_SIZE ? SWT.RIGHT : SWT.LEFT);
+            tc.setText(c.title);
+            tc.setWidth(state.width(c));
+            tc.setMoveable(true);
+            tc.setData(c);
+            tc.addListener(SWT.Selection, e -> {
+                Sort s = state.sort();
+                setSort(new Sort(c, s.column() == c ? !s.ascending() : true));
+            });
+            tableColumns.add(c);
+        }
+        showSort();
+    }
+
+    private void showSort() {
+        int i = tableColumns.indexOf(state.sort().column());
+        table.setSortColumn(i < 0 ? null : table.getColumn(i));
+        table.setSortDirection(i < 0 ? SWT.NONE : state.sort().ascending() ? SWT.UP : SWT.DOWN);
+    }
+
+    private void createMenu() {
+        IMenuManager menu = getViewSite().getActionBars().getMenuManager();
+        MenuManager cols = new MenuManager("Columns");
+        for (Column c : Column.values()) {
+            IAction a = new Action(c.title, IAction.AS_CHECK_BOX) {
+                @Override
+                public void run() {
+                    setColumnVisible(c, isChecked());
+                }
+            };
+            cols.add(a);
+        }
+        cols.setRemoveAllWhenShown(false);
+        cols.addMenuListener(m -> {
+            for (var item : m.getItems()) {
+                if (item instanceof org.eclipse.jface.action.ActionContributionItem aci) {
+                    Column c = Column.valueOf(columnOf(aci.getAction().getText()));
+                    aci.getAction().setChecked(currentState().columns().contains(c));
+                }
+            }
+        });
+        menu.add(cols);
+        menu.add(new Action("Reset columns, sort and filters") {
+            @Override
+            public void run() {
+                applyState(ViewState.DEFAULT);
+            }
+        });
+    }
+
+    private static String columnOf(String title) {
+        for (Column c : Column.values()) if (c.title.equals(title)) return c.name();
+        throw new IllegalArgumentException(title);
+    }
+
+    /** The state as the technician left it: widths and order read back from the table. */
+    public ViewState currentState() {
+        if (table == null || table.isDisposed()) return state;
+        List<Column> order = new ArrayList<>();
+        Map<Column, Integer> widths = new EnumMap<>(Column.class);
+        widths.putAll(state.widths());
+        for (int i : table.getColumnOrder()) {
+            TableColumn tc = table.getColumn(i);
+            Column c = (Column) tc.getData();
+            order.add(c);
+            if (tc.getWidth() > 0 && tc.getWidth() != c.width) widths.put(c, tc.getWidth());
+        }
+        return state.withColumns(order).withWidths(widths).withFilter(filterFromWidgets())
+                .withGrouping(Grouping.values()[Math.max(0, grouping.getSelectionIndex())]);
+    }
+
+    /** Replaces the whole state (columns, sort, filter, grouping). */
+    public Job applyState(ViewState s) {
+        state = s;
+        collapsed.clear();
+        createColumns();
+        grouping.select(s.grouping().ordinal());
+        showFilter(s.filter());
+        return refilter();
+    }
+
+    public void setColumnVisible(Column c, boolean visible) {
+        ViewState s = currentState();
+        List<Column> cols = new ArrayList<>(s.columns());
+        if (visible && !cols.contains(c)) cols.add(c);
+        if (!visible && cols.size() > 1) cols.remove(c);
+        state = s.withColumns(cols);
+        createColumns();
+        table.clearAll();
+    }
+
+    public Job setSort(Sort s) {
+        state = currentState().withSort(s);
+        showSort();
+        return refilter();
+    }
+
+    public Job setGrouping(Grouping g) {
+        grouping.select(g.ordinal());
+        collapsed.clear();
+        return refilter();
+    }
+
+    /** Sets the filter widgets and refilters. */
+    public Job setFilter(Filter f) {
+        showFilter(f);
+        return refilter();
+    }
+
+    /** Shows only {@code c} (what clicking a bar of the Summary chart does); null shows every category. */
+    public Job showCategory(Category c) {
+        Filter f = filterFromWidgets().withCategories(c == null ? Set.of() : Set.of(c));
+        return setFilter(f);
+    }
+
+    private boolean updatingWidgets;
+
+    private void showFilter(Filter f) {
+        updatingWidgets = true;
+        try {
+            search.setText(f.text());
+            category.select(f.categories().size() == 1 ? f.categories().iterator().next().ordinal() + 1 : 0);
+            kind.select(f.kinds().size() == 1 ? f.kinds().iterator().next().ordinal() + 1 : 0);
+            from.setText(f.from() == null ? "" : f.from().toString());
+            to.setText(f.to() == null ? "" : f.to().toString());
+        } finally {
+            updatingWidgets = false;
+        }
+    }
+
+    private Filter filterFromWidgets() {
+        Set<Category> cats = category.getSelectionIndex() <= 0 ? Set.of()
+                : EnumSet.of(Category.values()[category.getSelectionIndex() - 1]);
+        Set<AssetKind> kinds = kind.getSelectionIndex() <= 0 ? Set.of()
+                : EnumSet.of(AssetKind.values()[kind.getSelectionIndex() - 1]);
+        return new Filter(cats, kinds, ViewState.date(from.getText()), ViewState.date(to.getText()), search.getText());
+    }
+
+    private Runnable pendingRefilter;
+
+    /** Typing waits for a pause before filtering. */
+    private void refilterSoon() {
+        if (updatingWidgets) return;
+        Display d = table.getDisplay();
+        if (pendingRefilter != null) d.timerExec(-1, pendingRefilter);
+        pendingRefilter = () -> {
+            pendingRefilter = null;
+            if (!table.isDisposed()) refilter();
+        };
+        d.timerExec(250, pendingRefilter);
+    }
+
+    @Override
+    public void sessionChanged(CaseSession.Change change) {
+        if (table == null || table.isDisposed() || change != CaseSession.Change.RESULT) return;
+        ReconcileResult r = CaseSession.get().result();
+        if (r == shownResult) return;
+        shownResult = r;
+        collapsed.clear();
+        recompute(r);
+    }
+
+    /** Rebuilds the rows from {@code r} and refilters, in a job. */
+    private Job recompute(ReconcileResult r) {
+        rows = null;
+        return schedule(r == null ? List.of() : r.mismatches());
+    }
+
+    /** Applies the filter, sort and grouping shown in the widgets, in a job; returns it. */
+    public Job refilter() {
+        if (updatingWidgets) return null;
+        return schedule(null);
+    }
+
+    private Job schedule(List<Mismatch> rebuildFrom) {
+        final int gen = ++generation;
+        final Filter f = filterFromWidgets();
+        final Sort s = state.sort();
+        final Grouping g = Grouping.values()[Math.max(0, grouping.getSelectionIndex())];
+        final Set<String> coll = Set.copyOf(collapsed);
+        final Row[] current = rows;
+        final Display d = table.getDisplay();
+        count.setText("Filtering...");
+        if (job != null) job.cancel();
+        Job j = new Job("Filtering mismatches") {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                try {
+                    Row[] rs = rebuildFrom != null ? MismatchRows.build(rebuildFrom, monitor) : current;
+                    if (rs == null) return Status.CANCEL_STATUS;
+                    Shown sh = MismatchRows.compute(rs, f, s, g, coll, monitor);
+                    d.asyncExec(() -> show(gen, rs, sh));
+                    return Status.OK_STATUS;
+                } catch (OperationCanceledException e) {
+                    return Status.CANCEL_STATUS;
+                }
+            }
+        };
+        j.setSystem(true);
+        job = j;
+        j.schedule();
+        return j;
+    }
+
+    private void show(int gen, Row[] rs, Shown sh) {
+        if (gen != generation || table.isDisposed()) return;
+        rows = rs;
+        shown = sh;
+        table.setRedraw(false);
+        try {
+            table.deselectAll();
+            table.setItemCount(sh.entries().length);
+            table.clearAll();
+        } finally {
+            table.setRedraw(true);
+        }
+        count.setText(String.format(Locale.ROOT, "%,d of %,d mismatches", sh.rows(), rs.length));
+        selection.fire();
+    }
+
+    private void fill(TableItem item, int index) {
+        if (index < 0 || index >= shown.entries().length) return;
+        if (shown.isGroup(index)) {
+            MismatchRows.Group grp = shown.group(index);
+            boolean closed = collapsed.contains(grp.key());
+            item.setText(0, (closed ? "\u25b8 " : "\u25be ") + grp.label() + " (" + grp.count() + ")");
+            item.setFont(JFaceResources.getBannerFont());
+            item.setData(grp);
+            return;
+        }
+        Row r = rows[shown.entries()[index]];
+        String[] texts = new String[tableColumns.size()];
+        for (int i = 0; i < texts.length; i++) texts[i] = MismatchRows.text(r, tableColumns.get(i));
+        item.setText(texts);
+        item.setData(r);
+    }
+
+    /** Double-click: a group header folds or unfolds, a mismatch opens in Compare. */
+    private void open(int index) {
+        if (index < 0 || index >= shown.entries().length) return;
+        if (shown.isGroup(index)) {
+            String key = shown.group(index).key();
+            if (!collapsed.remove(key)) collapsed.add(key);
+            refilter();
+            return;
+        }
+        Mismatch m = rows[shown.entries()[index]].mismatch();
+        try {
+            CompareView v = (CompareView) getSite().getPage().showView(CompareView.ID);
+            v.show(m, CaseSession.get().result());
+        } catch (PartInitException e) {
+            count.setText("Cannot open Compare: " + e.getMessage());
+        }
+    }
+
+    /** Opens the mismatch shown at table row {@code index} in Compare (what a double-click does). */
+    public void openInCompare(int index) {
+        open(index);
+    }
+
+    // ---- read access for tests and other views --------------------------------------------------------------
+
+    public Table table() {
+        return table;
+    }
+
+    /** How many mismatches pass the filter (group headers not counted). */
+    public int shownCount() {
+        return shown.rows();
+    }
+
+    /** Table rows, group headers included. */
+    public int tableRows() {
+        return shown.entries().length;
+    }
+
+    /** The mismatch at a table row, or null for a group header. */
+    public Mismatch mismatchAt(int index) {
+        return shown.isGroup(index) ? null : rows[shown.entries()[index]].mismatch();
+    }
+
+    /** What the table shows in a cell, as the virtual table renders it. */
+    public String cellText(int index, Column c) {
+        int col = tableColumns.indexOf(c);
+        if (col < 0) throw new IllegalArgumentException(c + " is not shown");
+        return table.getItem(index).getText(col);
+    }
+
+    public List<Column> shownColumns() {
+        return List.copyOf(tableColumns);
+    }
+
+    public boolean isBusy() {
+        return job != null && job.getState() != Job.NONE || pendingRefilter != null;
+    }
+
+    @Override
+    public void setFocus() {
+        table.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        CaseSession.get().removeListener(this);
+        if (job != null) job.cancel();
+        if (table != null && !table.isDisposed()) {
+            UiPrefs.store().setValue(PREF_STATE, currentState().encode());
+            UiPrefs.flush();
+        }
+        super.dispose();
+    }
+
+    /** The selected mismatches, for Compare and the workbench's selection service. */
+    private final class SelectionProvider implements ISelectionProvider {
+        private final List<ISelectionChangedListener> listeners = new ArrayList<>();
+
+        @Override
+        public void addSelectionChangedListener(ISelectionChangedListener l) {
+            listeners.add(l);
+        }
+
+        @Override
+        public void removeSelectionChangedListener(ISelectionChangedListener l) {
+            listeners.remove(l);
+        }
+
+        @Override
+        public ISelection getSelection() {
+            if (table == null || table.isDisposed()) return StructuredSelection.EMPTY;
+            List<Mismatch> sel = new ArrayList<>();
+            for (int i : table.getSelectionIndices()) {
+                if (i < shown.entries().length && !shown.isGroup(i)) sel.add(rows[shown.entries()[i]].mismatch());
+            }
+            return new StructuredSelection(sel);
+        }
+
+        @Override
+        public void setSelection(ISelection s) {
+            // selection is driven by the table
+        }
+
+        void fire() {
+            SelectionChangedEvent e = new SelectionChangedEvent(this, getSelection());
+            for (ISelectionChangedListener l : List.copyOf(listeners)) l.selectionChanged(e);
+        }
+    }
+}
