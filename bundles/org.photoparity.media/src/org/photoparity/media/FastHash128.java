@@ -54,6 +54,46 @@ public final class FastHash128 {
         return this;
     }
 
+    /**
+     * Hashes {@code buf} from its position to its limit (the position is left unchanged). The buffer must be in
+     * little-endian order; a direct buffer is read in place.
+     */
+    public FastHash128 update(java.nio.ByteBuffer buf) {
+        int off = buf.position();
+        int len = buf.limit() - off;
+        if (len <= 0) return this;
+        total += len;
+        if (pendingLength > 0) {
+            int take = Math.min(32 - pendingLength, len);
+            buf.get(off, pending, pendingLength, take);
+            pendingLength += take;
+            off += take;
+            len -= take;
+            if (pendingLength < 32) return this;
+            stripes(pending, 0, 32);
+            pendingLength = 0;
+        }
+        int whole = len & ~31;
+        long a1 = v1, a2 = v2, a3 = v3, a4 = v4;
+        int end = off + whole;
+        for (int i = off; i < end; i += 32) {
+            a1 = Long.rotateLeft(a1 + buf.getLong(i) * P2, 31) * P1;
+            a2 = Long.rotateLeft(a2 + buf.getLong(i + 8) * P2, 31) * P1;
+            a3 = Long.rotateLeft(a3 + buf.getLong(i + 16) * P2, 31) * P1;
+            a4 = Long.rotateLeft(a4 + buf.getLong(i + 24) * P2, 31) * P1;
+        }
+        v1 = a1;
+        v2 = a2;
+        v3 = a3;
+        v4 = a4;
+        int rest = len - whole;
+        if (rest > 0) {
+            buf.get(end, pending, 0, rest);
+            pendingLength = rest;
+        }
+        return this;
+    }
+
     private void stripes(byte[] b, int off, int len) {
         long a1 = v1, a2 = v2, a3 = v3, a4 = v4;
         int end = off + len;

@@ -3,6 +3,10 @@ package org.photoparity.media;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.DateTimeException;
@@ -107,12 +111,17 @@ public final class MetadataMediaReader implements MediaReader {
                 }
                 problem = parse(format, tap, r);
             }
-            if (hash != null) {
-                tap.drain(buffer);
+            long total;
+            if (hash != null && content instanceof FileContent fc && size - tap.position() >= DIRECT_FROM) {
+                total = drainChannel(fc, tap.position(), size, hash, check, buffer);
             } else {
-                tap.finishCheck();
+                if (hash != null) {
+                    tap.drain(buffer);
+                } else {
+                    tap.finishCheck();
+                }
+                total = tap.atEnd() || size < 0 ? tap.position() : size;
             }
-            long total = tap.atEnd() || size < 0 ? tap.position() : size;
             if (size < 0) r.size = total;
             if (hash != null) r.fingerprint = hash.finishHex();
             if (hash != null && size >= 0 && total != size) {
@@ -127,6 +136,43 @@ public final class MetadataMediaReader implements MediaReader {
             // a hostile or broken file must never stop the scan
             return r.unreadable("cannot be read: " + describe(e));
         }
+    }
+
+    /** Files with at least this much left after their head are fingerprinted through a direct buffer. */
+    private static final long DIRECT_FROM = 1 << 20;
+    private static final ThreadLocal<ByteBuffer> DIRECT = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN));
+
+    /**
+     * Fingerprints the rest of a plain file from {@code from}: read into a reused direct buffer and hashed in
+     * place. The completeness check gets only the bytes it asks for. Returns the position reached (the length).
+     */
+    private static long drainChannel(FileContent fc, long from, long size, FastHash128 hash, Completeness check,
+            byte[] scratch) throws IOException {
+        ByteBuffer direct = DIRECT.get();
+        long pos = from;
+        try (FileChannel ch = FileChannel.open(fc.path(), StandardOpenOption.READ)) {
+            while (true) {
+                direct.clear();
+                int n = ch.read(direct, pos);
+                if (n < 0) break;
+                if (n == 0) continue;
+                direct.flip();
+                hash.update(direct);
+                long end = pos + n;
+                long at = pos;
+                long need;
+                while ((need = check.nextNeeded(at, size)) < end) {
+                    need = Math.max(need, at);
+                    int k = (int) Math.min(end - need, Math.min(scratch.length, 4096));
+                    direct.get((int) (need - pos), scratch, 0, k);
+                    check.feed(need, scratch, 0, k);
+                    at = need + k;
+                }
+                pos = end;
+            }
+        }
+        return pos;
     }
 
     /** Parses metadata; returns why the file is unreadable, or null. */

@@ -19,6 +19,7 @@ import org.photoparity.core.spi.ISource;
 import org.photoparity.core.spi.MediaReader;
 import org.photoparity.core.spi.ScanContext;
 import org.photoparity.media.ContentSniffer;
+import org.photoparity.media.FileContent;
 
 /**
  * A plain folder tree: a DCIM copy (100APPLE/IMG_1234.HEIC), an icloudpd download ({yyyy}/{mm}/{dd}), iCloud for
@@ -110,7 +111,7 @@ public final class FolderSource implements ISource {
 
     static void readOne(Path file, String rel, long size, long modified, ScanContext context) {
         String name = FileNames.baseName(rel);
-        MediaReader.Content content = () -> Files.newInputStream(file);
+        MediaReader.Content content = new FileContent(file);
         if (MediaFormat.fromFileName(name) == MediaFormat.UNKNOWN) {
             String not = notMedia(name, content, size);
             if (not != null) {

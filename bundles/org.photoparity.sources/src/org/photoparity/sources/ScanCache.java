@@ -44,6 +44,7 @@ public final class ScanCache {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final String problem;
+    private volatile boolean changed;
 
     private record Entry(long size, long modified, MediaFile file) {
     }
@@ -124,6 +125,7 @@ public final class ScanCache {
     }
 
     public void put(String root, String path, long size, long modified, MediaFile f) {
+        changed = true;
         fresh.computeIfAbsent(root, k -> new ConcurrentHashMap<>()).put(path, new Entry(size, modified, f));
     }
 
@@ -132,6 +134,15 @@ public final class ScanCache {
      * as they were.
      */
     public void save() throws IOException {
+        if (!changed && problem == null && Files.exists(file)) {
+            // every file came from the cache: it only needs rewriting when files disappeared from a root
+            boolean same = true;
+            for (var e : fresh.entrySet()) {
+                Map<String, Entry> before = loaded.get(e.getKey());
+                same &= before != null && before.size() == e.getValue().size();
+            }
+            if (same) return;
+        }
         Map<String, Map<String, Entry>> out = new LinkedHashMap<>(loaded);
         out.putAll(fresh);
         Path dir = file.toAbsolutePath().getParent();
