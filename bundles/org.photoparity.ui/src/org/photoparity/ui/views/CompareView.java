@@ -151,7 +151,7 @@ public final class CompareView extends ViewPart {
         void disposeImage() {
             if (image != null) image.dispose();
             image = null;
-            canvas.redraw();
+            if (!canvas.isDisposed()) canvas.redraw();
         }
     }
 

@@ -67,10 +67,13 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     private static final String ALL_KINDS = "All kinds";
 
     private ViewState state = ViewState.DEFAULT;
+    /** The mismatches shown, and their rows once built (null while a build is pending). */
+    private List<Mismatch> source = List.of();
     private Row[] rows = new Row[0];
     private Shown shown = Shown.EMPTY;
     private final Set<String> collapsed = new HashSet<>();
     private int generation;
+    private int shownGeneration;
     private Job job;
 
     private Table table;
@@ -343,23 +346,27 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
 
     /** Rebuilds the rows from {@code r} and refilters, in a job. */
     private Job recompute(ReconcileResult r) {
+        source = r == null ? List.of() : r.mismatches();
         rows = null;
-        return schedule(r == null ? List.of() : r.mismatches());
+        shown = Shown.EMPTY; // the old rows are gone: show nothing until the new ones are built
+        table.setItemCount(0);
+        return schedule();
     }
 
     /** Applies the filter, sort and grouping shown in the widgets, in a job; returns it. */
     public Job refilter() {
         if (updatingWidgets) return null;
-        return schedule(null);
+        return schedule();
     }
 
-    private Job schedule(List<Mismatch> rebuildFrom) {
+    private Job schedule() {
         final int gen = ++generation;
         final Filter f = filterFromWidgets();
         final Sort s = state.sort();
         final Grouping g = Grouping.values()[Math.max(0, grouping.getSelectionIndex())];
         final Set<String> coll = Set.copyOf(collapsed);
         final Row[] current = rows;
+        final List<Mismatch> rebuildFrom = current == null ? source : null;
         final Display d = table.getDisplay();
         count.setText("Filtering...");
         if (job != null) job.cancel();
@@ -368,9 +375,8 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
             protected IStatus run(IProgressMonitor monitor) {
                 try {
                     Row[] rs = rebuildFrom != null ? MismatchRows.build(rebuildFrom, monitor) : current;
-                    if (rs == null) return Status.CANCEL_STATUS;
                     Shown sh = MismatchRows.compute(rs, f, s, g, coll, monitor);
-                    d.asyncExec(() -> show(gen, rs, sh));
+                    d.asyncExec(() -> show(gen, rs, sh, rebuildFrom));
                     return Status.OK_STATUS;
                 } catch (OperationCanceledException e) {
                     return Status.CANCEL_STATUS;
@@ -383,8 +389,11 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
         return j;
     }
 
-    private void show(int gen, Row[] rs, Shown sh) {
-        if (gen != generation || table.isDisposed()) return;
+    private void show(int gen, Row[] rs, Shown sh, List<Mismatch> builtFrom) {
+        if (table.isDisposed()) return;
+        if (rows == null && builtFrom == source) rows = rs; // a later refilter may reuse the rows this job built
+        if (gen != generation) return;
+        shownGeneration = gen;
         rows = rs;
         shown = sh;
         table.setRedraw(false);
@@ -400,7 +409,7 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     }
 
     private void fill(TableItem item, int index) {
-        if (index < 0 || index >= shown.entries().length) return;
+        if (rows == null || index < 0 || index >= shown.entries().length) return;
         if (shown.isGroup(index)) {
             MismatchRows.Group grp = shown.group(index);
             boolean closed = collapsed.contains(grp.key());
@@ -472,7 +481,7 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     }
 
     public boolean isBusy() {
-        return job != null && job.getState() != Job.NONE || pendingRefilter != null;
+        return shownGeneration != generation || pendingRefilter != null;
     }
 
     @Override
