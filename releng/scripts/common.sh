@@ -36,8 +36,11 @@ pp_find_maven() {
   # An older Maven fetches 3.9.11 from its own default repository: no address is written here.
   echo "photoparity: fetching Maven 3.9.11 with $(mvn -v 2>/dev/null | head -n1)..." >&2
   mkdir -p "$pp_root/.mvn-local"
-  JAVA_HOME="$PP_JAVA_HOME" mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-    -Dartifact=org.apache.maven:apache-maven:3.9.11:zip:bin -DoutputDirectory="$pp_root/.mvn-local" >&2 || return 1
+  # run outside the project: the old Maven must not load the project's Tycho build extension
+  local scratch; scratch="$(mktemp -d)"
+  (cd "$scratch" && JAVA_HOME="$PP_JAVA_HOME" mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact=org.apache.maven:apache-maven:3.9.11:zip:bin -DoutputDirectory="$pp_root/.mvn-local" >&2) || return 1
+  rm -rf "$scratch"
   (cd "$pp_root/.mvn-local" && unzip -q -o apache-maven-3.9.11-bin.zip) || return 1
   PP_MVN="$local_mvn"
 }

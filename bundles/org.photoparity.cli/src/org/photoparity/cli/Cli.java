@@ -47,6 +47,7 @@ public final class Cli {
                 case "analyze", "analyse" -> new Commands(out, err).analyze(rest);
                 case "probes" -> new Commands(out, err).probes(rest);
                 case "demo" -> new Commands(out, err).demo(rest);
+                case "bench-match" -> org.photoparity.match.bench.MatchBench.run(rest.toArray(String[]::new), out);
                 default -> throw new UsageException("unknown command '" + command + "' (see photoparity --help)");
             };
         } catch (UsageException e) {
@@ -86,6 +87,7 @@ public final class Cli {
                                         run the seven probes on device evidence alone
                   demo [DIR]            write the demo case (device side, cloud side, evidence) to DIR
                   plugins               list every contribution: kind, id, name, bundle, version
+                  bench-match ...       matching benchmark (releng/benchmarks/match-bench.sh)
                   --help                this help
                   --version             the version
 

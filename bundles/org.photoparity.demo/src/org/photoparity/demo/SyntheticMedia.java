@@ -279,10 +279,15 @@ public final class SyntheticMedia {
         return spec.toBuilder().size(pixels.getWidth(), pixels.getHeight()).build();
     }
 
-    private static byte[] encodeJpeg(BufferedImage img, float quality) {
+    /** ImageIO writer lookup costs more than encoding a small picture: keep one per thread. */
+    private static final ThreadLocal<ImageWriter> JPEG_WRITER = ThreadLocal.withInitial(() -> {
         Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg");
         if (!it.hasNext()) throw new IllegalStateException("this Java runtime has no ImageIO JPEG writer");
-        ImageWriter w = it.next();
+        return it.next();
+    });
+
+    private static byte[] encodeJpeg(BufferedImage img, float quality) {
+        ImageWriter w = JPEG_WRITER.get();
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream ios = new MemoryCacheImageOutputStream(bos)) {
             w.setOutput(ios);
@@ -293,7 +298,7 @@ public final class SyntheticMedia {
         } catch (IOException e) {
             throw new UncheckedIOException("JPEG encoding failed", e);
         } finally {
-            w.dispose();
+            w.reset();
         }
         return bos.toByteArray();
     }

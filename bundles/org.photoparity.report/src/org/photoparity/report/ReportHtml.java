@@ -17,10 +17,12 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.core.model.Asset;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.FileIssue;
+import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
 import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.model.ResourceRole;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.core.model.SideRole;
 import org.photoparity.core.model.SourceRef;
@@ -99,9 +101,9 @@ public final class ReportHtml {
                     if ((++row & 255) == 0 && sub.isCanceled()) throw new OperationCanceledException();
                     if (shown++ >= options.maxRowsPerCategory()) break;
                     w.write("<tr><td>");
-                    sideCell(w, thumbs, SideRole.DEVICE, m.deviceAssets(), m.device());
+                    sideCell(w, thumbs, SideRole.DEVICE, m, m.deviceAssets(), m.device());
                     w.write("</td><td>");
-                    sideCell(w, thumbs, SideRole.CLOUD, m.cloudAssets(), m.cloud());
+                    sideCell(w, thumbs, SideRole.CLOUD, m, m.cloudAssets(), m.cloud());
                     w.write("</td><td class=\"code\">" + esc(m.matchedBy() == null ? "-" : m.matchedBy()) + "</td><td>"
                             + esc(m.detail() == null ? "" : m.detail()));
                     if (!m.states().isEmpty()) {
@@ -254,26 +256,38 @@ public final class ReportHtml {
         return "<span class=\"badge " + s.name().toLowerCase(Locale.ROOT) + "\">" + s.name() + "</span>";
     }
 
-    private static void sideCell(Writer w, Thumbnails thumbs, SideRole side, List<Asset> assets, List<String> paths)
-            throws IOException {
+    private static void sideCell(Writer w, Thumbnails thumbs, SideRole side, Mismatch m, List<Asset> assets,
+            List<String> paths) throws IOException {
         if (paths.isEmpty() && assets.isEmpty()) {
-            w.write("<span class=\"absent\">not on this side</span>");
+            // a duplicate lives on one side; the other side simply is not part of it
+            w.write(m.category() == Category.DUPLICATE ? "<span class=\"muted\">not involved</span>"
+                    : "<span class=\"absent\">not on this side</span>");
             return;
         }
-        // one preview per asset involved (at most two: a pair or a duplicate), then every path
+        // one preview per asset involved (at most two: a pair or a duplicate), plus its edited render if any
         int shown = 0;
         for (Asset a : assets) {
             if (shown++ == 2) break;
-            Thumbnails.Thumb t = thumbs.of(side, a);
-            switch (t) {
-                case Thumbnails.Picture p -> w.write("<img class=\"thumb\" src=\"" + p.dataUri() + "\" width=\""
-                        + p.width() + "\" height=\"" + p.height() + "\" alt=\"" + esc(a.displayName()) + "\">");
-                case Thumbnails.Placeholder ph -> w.write("<div class=\"ph\">" + esc(ph.text()) + "</div>");
+            thumb(w, thumbs.of(side, a, a.primary()), a.displayName(), null);
+            MediaFile render = a.file(ResourceRole.EDITED_RENDER);
+            if (render != null && render != a.primary()) {
+                thumb(w, thumbs.of(side, a, render), render.name(), "edited: " + render.name());
             }
         }
         w.write("<ul class=\"plain paths\">");
         for (String p : paths) w.write("<li class=\"path\">" + esc(p) + "</li>");
         w.write("</ul>");
+    }
+
+    private static void thumb(Writer w, Thumbnails.Thumb t, String alt, String caption) throws IOException {
+        w.write("<figure class=\"thumb\">");
+        switch (t) {
+            case Thumbnails.Picture p -> w.write("<img src=\"" + p.dataUri() + "\" width=\"" + p.width()
+                    + "\" height=\"" + p.height() + "\" alt=\"" + esc(alt) + "\">");
+            case Thumbnails.Placeholder ph -> w.write("<div class=\"ph\">" + esc(ph.text()) + "</div>");
+        }
+        if (caption != null) w.write("<figcaption>" + esc(caption) + "</figcaption>");
+        w.write("</figure>");
     }
 
     private static void unreadable(Writer w, ReconcileResult r) throws IOException {
@@ -349,8 +363,9 @@ public final class ReportHtml {
             th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid #e7ebf0; }
             thead th { background: #eef2f7; font-size: 13px; text-transform: uppercase; letter-spacing: .03em;
                        color: #4a5668; }
-            table.sides { width: auto; min-width: 560px; }
-            table.sides th { width: 170px; }
+            table.sides { width: 100%; max-width: 980px; table-layout: fixed; }
+            table.sides th:first-child { width: 170px; }
+            table.sides td.num { text-align: left; }
             table.counts { width: auto; min-width: 560px; margin-top: 8px; }
             tr.zero td { color: #8a94a3; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -374,8 +389,10 @@ public final class ReportHtml {
                    font-size: 12px; margin-right: 4px; }
             .explains { margin-top: 4px; }
             ul.evidence { margin: 4px 0 0; padding-left: 18px; color: #4a5668; font-size: 13px; }
-            img.thumb { display: block; border-radius: 4px; border: 1px solid #d5dce6; margin-bottom: 4px;
-                        max-width: 100%; height: auto; }
+            figure.thumb { display: inline-block; vertical-align: top; margin: 0 6px 4px 0; }
+            figure.thumb img { display: block; border-radius: 4px; border: 1px solid #d5dce6; max-width: 100%;
+                               height: auto; }
+            figure.thumb figcaption { font-size: 11.5px; color: #16a085; }
             .ph { width: 150px; min-height: 52px; display: flex; align-items: center; justify-content: center;
                   text-align: center; background: repeating-linear-gradient(45deg, #f1f3f6, #f1f3f6 6px, #e9edf2 6px,
                   #e9edf2 12px); border: 1px dashed #b9c2ce; border-radius: 4px; color: #5b6675; font-size: 11.5px;

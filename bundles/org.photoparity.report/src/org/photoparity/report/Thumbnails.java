@@ -52,9 +52,10 @@ final class Thumbnails implements AutoCloseable {
         return made;
     }
 
-    Thumb of(SideRole side, Asset asset) {
+    /** A preview of {@code f}, one of the asset's files (its primary when null). */
+    Thumb of(SideRole side, Asset asset, MediaFile file) {
         if (asset == null) return new Placeholder("no asset");
-        MediaFile f = asset.primary();
+        MediaFile f = file != null ? file : asset.primary();
         if (f == null) return new Placeholder("listed only: no file was scanned for it");
         if (!options.thumbnails()) return new Placeholder("thumbnails switched off");
         switch (f.format()) {

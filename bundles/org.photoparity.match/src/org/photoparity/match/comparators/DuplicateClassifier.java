@@ -1,7 +1,9 @@
 package org.photoparity.match.comparators;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,35 +36,66 @@ public final class DuplicateClassifier implements IComparator {
     @Override
     public void run(Reconciliation r, IProgressMonitor monitor) {
         SubMonitor sm = SubMonitor.convert(monitor, "Finding duplicates", 2);
+        Evidence ev = Evidence.of(r);
+        Set<Asset> paired = null; // built only when some side has copies to check
+        for (SideRole side : SideRole.values()) {
+            KeyMatcher.checkCanceled(sm);
+            List<List<Asset>> groups = candidates(r, side);
+            if (!groups.isEmpty()) {
+                if (paired == null) paired = paired(r);
+                mark(r, ev, side, groups, paired);
+            }
+            sm.worked(1);
+        }
+    }
+
+    private static Set<Asset> paired(Reconciliation r) {
         Set<Asset> paired = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Reconciliation.Pair p : r.pairs()) {
             paired.add(p.device());
             paired.add(p.cloud());
         }
-        Evidence ev = Evidence.of(r);
-        for (SideRole side : SideRole.values()) {
-            KeyMatcher.checkCanceled(sm);
-            run(r, ev, side, paired);
-            sm.worked(1);
-        }
+        return paired;
     }
 
-    private void run(Reconciliation r, Evidence ev, SideRole side, Set<Asset> paired) {
-        Set<Asset> unmatched = Collections.newSetFromMap(new IdentityHashMap<>());
-        unmatched.addAll(r.unmatched(side));
-        if (unmatched.isEmpty()) return;
+    /** Groups of two or more assets of the side that look alike and hold at least one unmatched asset. */
+    private static List<List<Asset>> candidates(Reconciliation r, SideRole side) {
+        Collection<Asset> unmatchedList = r.unmatched(side);
+        if (unmatchedList.isEmpty()) return List.of();
+        // copies share size and capture time: a cheap filter on the size first, so names are normalised only
+        // for the few assets that could be copies of an unmatched one
+        Set<Long> sizes = new HashSet<>(unmatchedList.size() * 2);
+        Set<Long> wanted = new HashSet<>(unmatchedList.size() * 2);
+        for (Asset a : unmatchedList) {
+            long pre = preKey(a);
+            if (pre == NONE) continue;
+            sizes.add(AssetFacts.size(a));
+            wanted.add(pre);
+        }
         Map<String, List<Asset>> groups = new LinkedHashMap<>();
         List<Asset> all = (side == SideRole.DEVICE ? r.device() : r.cloud()).assets();
         for (Asset a : all) {
-            if (!unmatched.contains(a) && !paired.contains(a)) continue; // already a duplicate
+            if (!sizes.contains(AssetFacts.size(a))) continue;
+            long pre = preKey(a);
+            if (pre == NONE || !wanted.contains(pre)) continue;
             String k = key(a);
-            if (k != null) groups.computeIfAbsent(k, x -> new ArrayList<>(1)).add(a);
+            if (k != null) groups.computeIfAbsent(k, x -> new ArrayList<>(2)).add(a);
         }
-        for (List<Asset> g : groups.values()) {
-            if (g.size() < 2) continue;
+        List<List<Asset>> out = new ArrayList<>();
+        for (List<Asset> g : groups.values()) if (g.size() > 1) out.add(g);
+        return out;
+    }
+
+    private static void mark(Reconciliation r, Evidence ev, SideRole side, List<List<Asset>> groups,
+            Set<Asset> paired) {
+        Set<Asset> unmatched = Collections.newSetFromMap(new IdentityHashMap<>());
+        unmatched.addAll(r.unmatched(side));
+        for (List<Asset> all : groups) {
+            List<Asset> g = new ArrayList<>(all.size());
+            for (Asset a : all) if (unmatched.contains(a) || paired.contains(a)) g.add(a); // skip known duplicates
             boolean anyUnmatched = false;
             for (Asset a : g) anyUnmatched |= unmatched.contains(a);
-            if (!anyUnmatched) continue;
+            if (g.size() < 2 || !anyUnmatched) continue;
             g.sort(KeyMatcher.PREFERENCE);
             Asset keep = null;
             for (Asset a : g) {
@@ -75,9 +108,21 @@ public final class DuplicateClassifier implements IComparator {
             for (Asset a : g) {
                 if (a != keep && unmatched.contains(a) && ev.contradiction(keep, a, Strength.FILE_NAME) == null) {
                     MatchState.markDuplicate(r, side, a, keep, ID);
+                    unmatched.remove(a);
                 }
             }
         }
+    }
+
+    private static final long NONE = Long.MIN_VALUE;
+
+    /** Size and capture time folded into one number; NONE when either is unknown. */
+    static long preKey(Asset a) {
+        CaptureTime t = AssetFacts.captured(a);
+        long size = AssetFacts.size(a);
+        if (t == null || size <= 0) return NONE;
+        long k = t.localMillis() * 1_000_003L + size;
+        return k == NONE ? NONE + 1 : k;
     }
 
     /** Name, media class, size and wall-clock capture time; null unless all are known. */

@@ -72,7 +72,8 @@ public abstract class KeyMatcher implements IComparator {
 
     /** Key to one asset, or to a list when the key repeats (most keys are unique: no list for them). */
     private Map<String, Object> index(Iterable<Asset> assets) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        int n = assets instanceof java.util.Collection<?> c ? c.size() : 16;
+        Map<String, Object> m = new LinkedHashMap<>(Math.max(16, n * 4 / 3 + 1));
         for (Asset a : assets) {
             String k = key(a);
             if (k == null) continue;

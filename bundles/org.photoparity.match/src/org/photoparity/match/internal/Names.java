@@ -26,8 +26,6 @@ public final class Names {
     /** Camera names: IMG_1234, IMG_E1234, DSC_1234, DSCF1234, PXL_... only the Apple-style ones matter here. */
     private static final Pattern CAMERA = Pattern.compile("^[A-Z]{3,4}_E?\\d{4}$");
     private static final Pattern EDIT = Pattern.compile("^([A-Z]{3,4})_E(\\d{4})$");
-    private static final Pattern EDIT_NAME = Pattern.compile("^[A-Za-z]{3,4}_E\\d{4}([ (].*)?\\..*$|.*-adjusted\\..*$",
-            Pattern.CASE_INSENSITIVE);
 
     private Names() {
     }
@@ -64,8 +62,22 @@ public final class Names {
         return stem;
     }
 
-    /** IMG_E1234.JPG, IMG_E1234 (1).JPG or IMG_1234-adjusted.JPG: a render of an edit. */
+    /**
+     * IMG_E1234.JPG, IMG_E1234 (1).JPG or IMG_1234-adjusted.JPG: a render of an edit. Checked by hand, not by a
+     * regular expression: the pair classifier asks it for every file of every pair.
+     */
     public static boolean isEditName(String fileName) {
-        return fileName != null && EDIT_NAME.matcher(fileName).matches();
+        if (fileName == null) return false;
+        int n = fileName.length();
+        int letters = 0;
+        while (letters < n && letters < 5 && Character.isLetter(fileName.charAt(letters))) letters++;
+        if ((letters == 3 || letters == 4) && n >= letters + 6 && fileName.charAt(letters) == '_'
+                && (fileName.charAt(letters + 1) == 'E' || fileName.charAt(letters + 1) == 'e')) {
+            boolean digits = true;
+            for (int i = letters + 2; i < letters + 6; i++) digits &= Character.isDigit(fileName.charAt(i));
+            if (digits && (n == letters + 6 || ".( ".indexOf(fileName.charAt(letters + 6)) >= 0)) return true;
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot >= 9 && fileName.regionMatches(true, dot - 9, "-adjusted", 0, 9);
     }
 }

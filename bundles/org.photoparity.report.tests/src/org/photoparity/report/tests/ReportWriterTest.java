@@ -179,7 +179,10 @@ class ReportWriterTest {
         Matcher m = Pattern.compile("src=\"data:image/jpeg;base64,").matcher(html);
         int pictures = 0;
         while (m.find()) pictures++;
-        assertEquals(14, pictures, "one preview per asset with a JPEG or PNG primary in the 8 planted rows");
+        // one per asset with a JPEG or PNG primary in the 8 planted rows (14), plus the edited render IMG_E0011
+        assertEquals(15, pictures);
+        assertTrue(html.contains("<figcaption>edited: IMG_E0011.JPG</figcaption>"));
+        assertTrue(html.contains("not involved"), "the device side of the cloud duplicate");
         assertTrue(html.contains("listed only") || html.contains("not on this side"));
 
         // likely causes: fix 7 first with its FAIL badge
@@ -232,6 +235,40 @@ class ReportWriterTest {
         assertEquals(ProbeStatus.PASS, causes.get(6).probeStatus());
         assertTrue(causes.get(5).explanation().contains("Explains none"), causes.get(5).explanation());
         assertEquals(List.of(), LikelyCauses.FIXES_BY_CATEGORY.get(Category.CONVERTED));
+    }
+
+    @Test
+    void thumbnailsComeFromZipEntriesToo(@TempDir Path tmp) throws Exception {
+        byte[] jpeg = org.photoparity.demo.SyntheticMedia.jpeg(org.photoparity.demo.MediaSpec.builder().size(300, 200)
+                .seed(5).build());
+        Path zip = tmp.resolve("iCloud Photos Part 1 of 1.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("iCloud Photos Part 1 of 1/Photos/IMG_0100.JPG"));
+            out.write(jpeg);
+            out.closeEntry();
+        }
+        MediaFile f = new MediaFile(0, "iCloud Photos Part 1 of 1/Photos/IMG_0100.JPG", MediaFormat.JPEG,
+                ResourceRole.ORIGINAL, jpeg.length, 0, null, null, null, 300, 200, 1, null, null, null, null, null, null,
+                false, null, Map.of());
+        MediaFile gone = new MediaFile(0, "iCloud Photos Part 1 of 1/Photos/IMG_0101.JPG", MediaFormat.JPEG,
+                ResourceRole.ORIGINAL, 10, 0, null, null, null, 300, 200, 1, null, null, null, null, null, null,
+                false, null, Map.of());
+        Asset a = new Asset("0:a", AssetKind.PHOTO, List.of(f), null);
+        Asset b = new Asset("0:b", AssetKind.PHOTO, List.of(gone), null);
+        SideInventory cloud = new SideInventory(SideRole.CLOUD, List.of(new SourceRef(zip.toString(),
+                "privacy-export")), List.of(a, b), List.of(), List.of(), 2, 2, jpeg.length + 10);
+        SideInventory device = new SideInventory(SideRole.DEVICE, List.of(), List.of(), List.of(), List.of(), 0, 0, 0);
+        ReconcileResult r = new ReconcileResult(device, cloud, 0, List.of(
+                new Mismatch(Category.MISSING_ON_DEVICE, List.of(), List.of(f.path()), null, "d", Set.of(), List.of(),
+                        List.of(a)),
+                new Mismatch(Category.MISSING_ON_DEVICE, List.of(), List.of(gone.path()), null, "d", Set.of(),
+                        List.of(), List.of(b))), Map.of());
+        String html = Files.readString(ReportWriter.write(r, List.of(), null, ReportOptions.defaults(),
+                tmp.resolve("out"), null).html());
+        assertEquals(1, html.split("data:image/jpeg;base64,", -1).length - 1, "the zip entry is previewed");
+        assertTrue(html.contains("width=\"160\" height=\"107\""), "scaled to 160 px on the long edge");
+        assertTrue(html.contains("no preview: no entry iCloud Photos Part 1 of 1/Photos/IMG_0101.JPG in "),
+                "a missing entry says so");
     }
 
     private static Mismatch mismatch(Category c) {

@@ -44,6 +44,9 @@ final class Product {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().remove("DISPLAY");
+        // the demo case and scan caches go under the test's folder, not the user's home
+        pb.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
+        pb.environment().put("PHOTOPARITY_NO_PROGRESS", "1");
         Path out = Files.createTempFile("pp-out", ".txt");
         Path err = Files.createTempFile("pp-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -1,0 +1,305 @@
+package org.photoparity.fixes.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.photoparity.core.model.ProbeStatus.FAIL;
+import static org.photoparity.core.model.ProbeStatus.PASS;
+import static org.photoparity.core.model.ProbeStatus.UNKNOWN;
+import static org.photoparity.core.model.ProbeStatus.WARN;
+import static org.photoparity.fixes.tests.Probes.anyContains;
+import static org.photoparity.fixes.tests.Probes.expect;
+import static org.photoparity.fixes.tests.Probes.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photoparity.core.model.Asset;
+import org.photoparity.core.model.Category;
+import org.photoparity.core.model.Mismatch;
+import org.photoparity.core.model.ProbeResult;
+import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.evidence.EvidenceOptions;
+import org.photoparity.evidence.PhotosDbReader;
+import org.photoparity.evidence.PhotosLibraryStats;
+
+/** Each probe on realistic evidence: a PASS, a WARN or FAIL, and UNKNOWN without evidence. */
+class ProbesTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Instant T1 = Instant.parse("2025-11-20T09:00:00Z");
+    private static final Instant T2 = Instant.parse("2025-11-20T13:00:00Z");
+    private static final long GB = 1_000_000_000L;
+
+    private EvidenceOptions.Builder opts() {
+        return EvidenceOptions.builder().setting("network.endpoints", "none");
+    }
+
+    private Path answers(String text) throws IOException {
+        return Fixtures.write(dir, "answers-" + Math.abs(text.hashCode()) + ".properties", text);
+    }
+
+    // ---- 1 settings ----
+
+    @Test
+    void settingsPassWhenTheLibrarySyncsAndTheLogShowsItOn() throws Exception {
+        Path b = Fixtures.backup(dir.resolve("b"), "iPhone14,5", "17.5.1", T1, Fixtures.rows(40, 1, 0, 2),
+                Fixtures.enableLog(Instant.parse("2023-03-01T08:00:00Z"), true));
+        ProbeResult r = expect(PASS, run("probe.settings", opts().backup(b)
+                .answers(answers("apple_id_matches=yes\n")).build(), null));
+        assertEquals(1, r.fix());
+        assertEquals("probe.settings", r.id());
+        assertTrue(anyContains(r.evidence(), "ZCLOUDLOCALSTATE {0=2, 1=41}"), r.evidence().toString());
+        assertTrue(anyContains(r.evidence(), "last switch ON at 2023-03-01T08:00:00Z"), r.evidence().toString());
+        assertTrue(anyContains(r.evidence(), "answer apple_id_matches = yes"), r.evidence().toString());
+    }
+
+    @Test
+    void settingsFailWhenNoAssetIsSyncedOrTheToggleWasTurnedOff() throws Exception {
+        Path off = Fixtures.backup(dir.resolve("off"), "iPhone14,5", "17.5.1", T1, Fixtures.rows(0, 0, 0, 25), null);
+        ProbeResult r = expect(FAIL, run("probe.settings", opts().backup(off).build(), null));
+        assertTrue(r.summary().contains("all 25 assets as not synced"), r.summary());
+        assertTrue(anyContains(r.evidence(), "apple_id_matches not answered"), r.evidence().toString());
+
+        Path log = Fixtures.backup(dir.resolve("log"), "iPhone14,5", "17.5.1", T1, null, Fixtures.enableLog(
+                Instant.parse("2023-03-01T08:00:00Z"), true, Instant.parse("2025-10-01T08:00:00Z"), false));
+        expect(FAIL, run("probe.settings", opts().backup(log).build(), null));
+
+        expect(FAIL, run("probe.settings", Probes.answers(Map.of("apple_id_matches", "no", "icloud_photos_on", "yes"))));
+    }
+
+    @Test
+    void settingsWarnOnTheRealLibraryWithUnsyncedAssets() throws IOException {
+        Path db = Fixtures.copyRealPhotosSqlite(dir);
+        ProbeResult r = expect(WARN, run("probe.settings", opts().backup(db).build(), null));
+        assertTrue(r.summary().startsWith("9 of 32 assets are not synced"), r.summary());
+    }
+
+    @Test
+    void settingsUnknownWithoutEvidence() {
+        ProbeResult r = expect(UNKNOWN, run("probe.settings", Probes.empty()));
+        assertTrue(r.summary().contains("--backup"), r.summary());
+        assertTrue(r.evidence().isEmpty());
+    }
+
+    // ---- 3 iCloud storage ----
+
+    private static ReconcileResult library(int cloud, long cloudSize, int missingInCloud, long missingSize) {
+        List<Asset> cloudAssets = Fixtures.assets("cloud", cloud, cloudSize);
+        List<Asset> onlyDevice = Fixtures.assets("device", missingInCloud, missingSize);
+        List<Mismatch> mm = new ArrayList<>();
+        for (Asset a : onlyDevice) mm.add(Fixtures.mismatch(Category.MISSING_IN_CLOUD, List.of(a), List.of()));
+        return Fixtures.result(onlyDevice, cloudAssets, mm);
+    }
+
+    @Test
+    void icloudStoragePassWhenTheLibraryFitsThePlan() throws IOException {
+        ReconcileResult r = library(10, 2 * GB, 5, 2 * GB);
+        ProbeResult p = expect(PASS, run("probe.icloudstorage", opts().answers(answers("icloud_plan=50GB\n")).build(), r));
+        assertEquals("the library (30.00 GB) fits the 50GB plan", p.summary());
+        assertTrue(anyContains(p.evidence(), "5 assets MISSING_IN_CLOUD need 10.00 GB"), p.evidence().toString());
+        assertTrue(anyContains(p.evidence(), "smallest plan that fits: 50GB"), p.evidence().toString());
+    }
+
+    @Test
+    void icloudStorageFailOrWarnWhenThePlanIsTooSmallOrNearlyFull() throws IOException {
+        ReconcileResult r = library(10, 2 * GB, 5, 2 * GB);
+        ProbeResult fail = expect(FAIL, run("probe.icloudstorage", opts().answers(answers("icloud_plan=5GB\n")).build(), r));
+        assertTrue(fail.summary().contains("upgrade to 50GB"), fail.summary());
+        ProbeResult warn = expect(WARN, run("probe.icloudstorage",
+                opts().answers(answers("icloud_plan=50GB\nicloud_other_usage_gb=16\n")).build(), r));
+        assertTrue(warn.summary().contains("(92 %)"), warn.summary());
+        ProbeResult noPlan = expect(WARN, run("probe.icloudstorage", opts().build(), r));
+        assertTrue(noPlan.summary().contains("at least the 50GB plan"), noPlan.summary());
+    }
+
+    @Test
+    void icloudStorageUsesPhotoUsageWithoutAnAnalysis() throws IOException {
+        Path disk = Fixtures.write(dir, "disk.txt", Fixtures.diskText(20 * GB, 111 * GB, 52 * GB));
+        ProbeResult p = expect(FAIL, run("probe.icloudstorage", opts().deviceInfo(disk.toString())
+                .answers(answers("icloud_plan=50GB\n")).build(), null));
+        assertTrue(anyContains(p.evidence(), "PhotoUsage = 52000000000 (disk.txt)"), p.evidence().toString());
+        assertTrue(p.summary().contains("upgrade to 200GB"), p.summary());
+    }
+
+    @Test
+    void icloudStorageUnknownWithOnlyAPlan() {
+        ProbeResult p = expect(UNKNOWN, run("probe.icloudstorage", Probes.answers(Map.of("icloud_plan", "200GB"))));
+        assertTrue(p.summary().contains("plan answered: 200GB"), p.summary());
+        expect(UNKNOWN, run("probe.icloudstorage", Probes.empty()));
+    }
+
+    // ---- 4 device storage ----
+
+    private static ReconcileResult missingOnDevice(int n, long size) {
+        List<Asset> cloud = Fixtures.assets("cloud", n, size);
+        List<Mismatch> mm = new ArrayList<>();
+        for (Asset a : cloud) mm.add(Fixtures.mismatch(Category.MISSING_ON_DEVICE, List.of(), List.of(a)));
+        return Fixtures.result(List.of(), cloud, mm);
+    }
+
+    @Test
+    void deviceStoragePassWithRoomForTheDownloads() throws IOException {
+        Path disk = Fixtures.write(dir, "disk.plist", Fixtures.diskXml(40 * GB, 111 * GB, 30 * GB));
+        ProbeResult p = expect(PASS, run("probe.devicestorage",
+                opts().deviceInfo(disk.toString()).answers(answers("optimize_storage=no\n")).build(),
+                missingOnDevice(2, 3 * GB)));
+        assertEquals("the iPhone has room: 40.00 GB free for 6.00 GB of downloads", p.summary());
+        assertTrue(anyContains(p.evidence(), "TotalDataAvailable = 40000000000 (disk.plist)"), p.evidence().toString());
+    }
+
+    @Test
+    void deviceStorageFailWhenFullAndWarnOnOptimizeStorage() throws Exception {
+        Path disk = Fixtures.write(dir, "disk.txt", Fixtures.diskText(4 * GB, 111 * GB, 80 * GB));
+        ProbeResult fail = expect(FAIL, run("probe.devicestorage", opts().deviceInfo(disk.toString()).build(),
+                missingOnDevice(10, GB)));
+        assertTrue(fail.summary().contains("needs 10.00 GB"), fail.summary());
+
+        // REDUCED on the device: a 600 KB derivative against the 3 MB original
+        Asset dev = Fixtures.asset("device/IMG_0001.HEIC", 600_000);
+        Asset cl = Fixtures.asset("cloud/IMG_0001.HEIC", 3_000_000);
+        ReconcileResult reduced = Fixtures.result(List.of(dev), List.of(cl),
+                List.of(Fixtures.mismatch(Category.REDUCED, List.of(dev), List.of(cl))));
+        Path roomy = Fixtures.write(dir, "roomy.txt", Fixtures.diskText(60 * GB, 111 * GB, 30 * GB));
+        ProbeResult warn = expect(WARN, run("probe.devicestorage", opts().deviceInfo(roomy.toString()).build(), reduced));
+        assertTrue(warn.summary().contains("Optimize iPhone Storage"), warn.summary());
+
+        // originals Photos.sqlite marks not local
+        List<Fixtures.Row> rows = Fixtures.rows(10, 0, 0, 0);
+        rows.add(new Fixtures.Row("N-1", 1, 3, 0, false, false));
+        Path b = Fixtures.backup(dir.resolve("b"), "iPhone14,5", "17.5.1", T1, rows, null);
+        ProbeResult w2 = expect(WARN, run("probe.devicestorage", opts().backup(b).build(), null));
+        assertTrue(anyContains(w2.evidence(), "10 originals on the device, 1 only in iCloud"), w2.evidence().toString());
+    }
+
+    @Test
+    void deviceStorageUnknownWithoutEvidence() {
+        expect(UNKNOWN, run("probe.devicestorage", Probes.empty()));
+    }
+
+    // ---- 5 restart ----
+
+    @Test
+    void restartFailWhenThePendingQueueDoesNotMoveBetweenSnapshots() throws Exception {
+        Path old = Fixtures.backup(dir.resolve("old"), "iPhone14,5", "17.5.1", T1, Fixtures.rows(20, 4, 2, 0), null);
+        Path now = Fixtures.backup(dir.resolve("now"), "iPhone14,5", "17.5.1", T2, Fixtures.rows(22, 4, 3, 0), null);
+        ProbeResult p = expect(FAIL, run("probe.restart", opts().backup(now).previous(old).build(), null));
+        assertTrue(p.summary().startsWith("4 assets stayed pending upload"), p.summary());
+        assertTrue(anyContains(p.evidence(), "(4 h apart): pending 4 -> 4, still pending 4 (attempts grew on 4)"),
+                p.evidence().toString());
+    }
+
+    @Test
+    void restartWarnOnRetriedUploadsAndPassWhenNothingWaits() throws Exception {
+        Path stuck = Fixtures.backup(dir.resolve("stuck"), "iPhone14,5", "17.5.1", T1, Fixtures.rows(20, 2, 5, 0), null);
+        ProbeResult w = expect(WARN, run("probe.restart", opts().backup(stuck).build(), null));
+        assertTrue(w.summary().contains("tried up to 5 times"), w.summary());
+
+        Path clean = Fixtures.backup(dir.resolve("clean"), "iPhone14,5", "17.5.1", T1, Fixtures.rows(20, 0, 0, 0), null);
+        expect(PASS, run("probe.restart", opts().backup(clean).build(), null));
+
+        // the queue moved: two of three pending went up
+        PhotosLibraryStats a = PhotosDbReader.read(Fixtures.photosDb(dir.resolve("a.sqlite"), Fixtures.rows(5, 3, 1, 0)),
+                "a", T1, new NullProgressMonitor());
+        PhotosLibraryStats b = PhotosDbReader.read(Fixtures.photosDb(dir.resolve("b.sqlite"), Fixtures.rows(5, 1, 1, 0)),
+                "b", T2, new NullProgressMonitor());
+        CaseEvidence e = Probes.empty().with(PhotosLibraryStats.class, b)
+                .with(org.photoparity.evidence.SnapshotComparison.class,
+                        org.photoparity.evidence.SnapshotComparison.compare(a, b));
+        ProbeResult moving = expect(WARN, run("probe.restart", e));
+        assertTrue(moving.summary().startsWith("2 pending assets uploaded"), moving.summary());
+    }
+
+    @Test
+    void restartUnknownSaysWhatToTry() {
+        ProbeResult p = expect(UNKNOWN, run("probe.restart", Probes.empty()));
+        assertTrue(p.summary().startsWith("No sign either way: restart the iPhone"), p.summary());
+    }
+
+    // ---- 6 update ----
+
+    private ProbeResult update(String type, String version) throws IOException {
+        Path root = Fixtures.write(dir, "root-" + type + "-" + version + ".txt", Fixtures.rootText(type, version));
+        return run("probe.update", opts().deviceInfo(root.toString()).build(), null);
+    }
+
+    @Test
+    void updatePassOnTheNewestForTheModelIncludingCappedModels() throws IOException {
+        assertEquals("iOS 26.1 is the newest this iPhone 13 runs", expect(PASS, update("iPhone14,5", "26.1")).summary());
+        expect(PASS, update("iPhone10,3", "16.7.12")); // iPhone X: capped at 16
+        expect(PASS, update("iPhone8,4", "15.8.5")); // SE 1st generation: capped at 15
+        expect(PASS, update("iPhone11,8", "18.7.2")); // XR: capped at 18
+        ProbeResult r = expect(PASS, update("iPad7,5", "17.7.10")); // iPad 6th generation: capped at 17
+        assertTrue(anyContains(r.evidence(), "ProductType = iPad7,5"), r.evidence().toString());
+    }
+
+    @Test
+    void updateFailBehindAMajorAndWarnBehindAPointRelease() throws Exception {
+        ProbeResult f = expect(FAIL, update("iPhone14,5", "17.5.1"));
+        assertTrue(f.summary().contains("runs iOS 26.1"), f.summary());
+        ProbeResult w = expect(WARN, update("iPhone10,3", "16.7.8"));
+        assertTrue(w.summary().contains("behind 16.7.12"), w.summary());
+        expect(FAIL, update("iPhone11,2", "17.6")); // XS on 17 can go to 18
+
+        // backup only: Info.plist's Product Type / Product Version
+        Path b = Fixtures.backup(dir.resolve("b"), "iPhone12,8", "18.7.2", T1, null, null);
+        ProbeResult fromBackup = expect(FAIL, run("probe.update", opts().backup(b).build(), null));
+        assertTrue(anyContains(fromBackup.evidence(), "Product Version = 18.7.2"), fromBackup.evidence().toString());
+
+        // the data file is replaceable without code
+        Path data = Fixtures.write(dir, "support.properties", "as_of=2026-01\nlatest.26=26.2\niPhone14,5=26, iPhone 13\n");
+        Path root = Fixtures.write(dir, "root.txt", Fixtures.rootText("iPhone14,5", "26.1"));
+        ProbeResult newer = expect(WARN, run("probe.update", opts().deviceInfo(root.toString())
+                .setting("update.data", data.toString()).build(), null));
+        assertTrue(newer.summary().contains("behind 26.2"), newer.summary());
+    }
+
+    @Test
+    void updateUnknownWithoutVersionOrForAModelNotInTheData() throws IOException {
+        expect(UNKNOWN, run("probe.update", Probes.empty()));
+        ProbeResult p = expect(UNKNOWN, update("iPhone99,1", "30.0"));
+        assertTrue(p.summary().contains("iPhone99,1 is not in the iOS support data"), p.summary());
+    }
+
+    // ---- 7 charging ----
+
+    @Test
+    void chargingPassOnPowerWithLowPowerModeOff() throws IOException {
+        Path bat = Fixtures.write(dir, "bat.txt", Fixtures.batteryText(76, true, true));
+        ProbeResult p = expect(PASS, run("probe.charging", opts().deviceInfo(bat.toString())
+                .answers(answers("low_power_mode=no\n")).build(), null));
+        assertEquals("battery at 76 % and on power", p.summary());
+        assertTrue(anyContains(p.evidence(), "BatteryIsCharging = true (bat.txt)"), p.evidence().toString());
+    }
+
+    @Test
+    void chargingFailBelowTwentyPercentOrInLowPowerModeAndWarnWhileCharging() throws IOException {
+        Path low = Fixtures.write(dir, "low.txt", Fixtures.batteryText(14, false, false));
+        ProbeResult f = expect(FAIL, run("probe.charging", opts().deviceInfo(low.toString()).build(), null));
+        assertTrue(f.summary().startsWith("battery at 14 % and not charging"), f.summary());
+
+        Path full = Fixtures.write(dir, "full.plist", Fixtures.batteryXml(90, false, false));
+        ProbeResult lpm = expect(FAIL, run("probe.charging", opts().deviceInfo(full.toString())
+                .answers(answers("low_power_mode=yes\n")).build(), null));
+        assertTrue(lpm.summary().contains("Low Power Mode is on"), lpm.summary());
+
+        Path charging = Fixtures.write(dir, "charging.txt", Fixtures.batteryText(12, true, true));
+        expect(WARN, run("probe.charging", opts().deviceInfo(charging.toString()).build(), null));
+
+        expect(FAIL, run("probe.charging", Probes.answers(Map.of("photos_status_text", "Saving Battery Power"))));
+    }
+
+    @Test
+    void chargingUnknownWithoutEvidence() {
+        expect(UNKNOWN, run("probe.charging", Probes.empty()));
+    }
+}

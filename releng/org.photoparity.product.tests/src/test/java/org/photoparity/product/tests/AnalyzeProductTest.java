@@ -1,0 +1,125 @@
+package org.photoparity.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The headless commands that do the work, run as a process on the demo case the product generates itself. */
+class AnalyzeProductTest {
+
+    private static final List<String> CATEGORIES = List.of("MISSING_IN_CLOUD", "MISSING_ON_DEVICE", "CONVERTED",
+            "REDUCED", "EDITED", "DUPLICATE", "LIVE_PHOTO_INCOMPLETE", "METADATA_DRIFT");
+
+    @TempDir
+    Path work;
+
+    private Path demo() throws Exception {
+        Path dir = work.resolve("demo");
+        Product.Run r = Product.run(Product.home(), work, "demo", dir.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(Files.isDirectory(dir.resolve("device")) && Files.isDirectory(dir.resolve("cloud")), r.out());
+        return dir;
+    }
+
+    @Test
+    void analyzeWritesTheThreeReportsWithTheFixedJsonShape() throws Exception {
+        Path dir = demo();
+        Path out = work.resolve("out");
+        Product.Run r = Product.run(Product.home(), work, "analyze", "--device", dir.resolve("device").toString(),
+                "--cloud", dir.resolve("cloud").toString(), "--device-info",
+                dir.resolve("evidence/ideviceinfo.txt").toString(), "--device-info",
+                dir.resolve("evidence/ideviceinfo-disk_usage.txt").toString(), "--device-info",
+                dir.resolve("evidence/ideviceinfo-battery.txt").toString(), "--answers",
+                dir.resolve("evidence/answers.properties").toString(), "--out", out.toString(), "--no-cache",
+                "--set", "network.endpoints=none");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        for (String f : List.of("report.json", "report.html", "mismatches.csv")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        JsonNode j = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(1, j.get("schema").asInt());
+        for (String side : List.of("device", "cloud")) {
+            JsonNode s = j.get("sides").get(side);
+            assertEquals("folder", s.get("sources").get(0).get("kind").asText());
+            assertTrue(s.get("assets").asInt() > 0);
+            assertTrue(s.get("files").asInt() >= s.get("assets").asInt());
+            assertTrue(s.get("bytes").asLong() > 0);
+            assertTrue(s.get("unreadable").isArray());
+        }
+        JsonNode summary = j.get("summary");
+        assertEquals(6, summary.get("identical").asInt());
+        Set<String> planted = new HashSet<>();
+        for (JsonNode m : j.get("mismatches")) {
+            planted.add(m.get("category").asText());
+            assertTrue(m.get("device").isArray() && m.get("cloud").isArray());
+            assertTrue(m.has("matchedBy") && m.has("detail"));
+            for (JsonNode p : m.get("device")) assertFalse(p.asText().startsWith("/"), "paths relative to the source");
+        }
+        for (String c : CATEGORIES) {
+            assertEquals(1, summary.get(c).asInt(), c);
+            assertTrue(planted.contains(c), c);
+        }
+        List<Integer> fixes = new ArrayList<>();
+        for (JsonNode p : j.get("probes")) {
+            fixes.add(p.get("fix").asInt());
+            assertTrue(List.of("PASS", "WARN", "FAIL", "UNKNOWN").contains(p.get("status").asText()));
+            assertTrue(p.get("evidence").isArray());
+        }
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), fixes);
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "report.html must need no network");
+        String csv = Files.readString(out.resolve("mismatches.csv"));
+        assertEquals(1 + 8, csv.lines().filter(l -> !l.isBlank()).count(), csv);
+    }
+
+    @Test
+    void badUsageIsExit2AndAMissingSourceIsExit1() throws Exception {
+        Product.Run onlyDevice = Product.run(Product.home(), work, "analyze", "--device", work.toString());
+        assertEquals(2, onlyDevice.exit(), onlyDevice.err());
+        assertTrue(onlyDevice.err().contains("--cloud"), onlyDevice.err());
+
+        Product.Run missing = Product.run(Product.home(), work, "analyze", "--device", work.resolve("nope").toString(),
+                "--cloud", work.resolve("nope2").toString(), "--no-cache");
+        assertEquals(1, missing.exit(), missing.out() + missing.err());
+        assertTrue(missing.err().contains("nope"), "the message names the path: " + missing.err());
+    }
+
+    @Test
+    void scanWritesAnInventoryWhoseCountsAddUp() throws Exception {
+        Path dir = demo();
+        Path json = work.resolve("inv.json");
+        Product.Run r = Product.run(Product.home(), work, "scan", dir.resolve("device").toString(), "--json",
+                json.toString(), "--no-cache");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("files seen"), r.out());
+        JsonNode j = new ObjectMapper().readTree(json.toFile());
+        assertTrue(j.toString().contains("IMG_"), "inventory lists the files");
+    }
+
+    @Test
+    void probesRunOnEvidenceAloneAndWithoutEvidenceAreUnknown() throws Exception {
+        Product.Run none = Product.run(Product.home(), work, "probes", "--set", "network.endpoints=none");
+        assertEquals(0, none.exit(), none.out() + none.err());
+        long unknown = none.out().lines().filter(l -> l.trim().startsWith("fix ") && l.contains("UNKNOWN")).count();
+        assertEquals(7, unknown, "no evidence at all is UNKNOWN, never PASS:\n" + none.out());
+
+        Path dir = demo();
+        Product.Run some = Product.run(Product.home(), work, "probes", "--device-info",
+                dir.resolve("evidence/ideviceinfo-battery.txt").toString(), "--set", "network.endpoints=none");
+        assertEquals(0, some.exit(), some.out() + some.err());
+        assertTrue(some.out().lines().anyMatch(l -> l.contains("fix 7") && l.contains("FAIL")), some.out());
+    }
+}
