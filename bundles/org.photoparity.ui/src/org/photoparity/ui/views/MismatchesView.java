@@ -126,48 +126,64 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     }
 
     private void createFilterBar(Composite parent) {
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridLayout gl = new GridLayout(9, false);
-        gl.marginHeight = 4;
-        bar.setLayout(gl);
-        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        search = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        // two rows with their own columns, so the bar fits a view half the window wide
+        Composite row1 = row(parent, 3);
+        search = new Text(row1, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         search.setMessage("Filter: file name, detail, key, state");
         GridData sg = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        sg.minimumWidth = 160;
+        sg.minimumWidth = 140;
+        sg.widthHint = 200;
         search.setLayoutData(sg);
         search.addListener(SWT.Modify, e -> refilterSoon());
-        category = new Combo(bar, SWT.READ_ONLY);
-        category.add(ALL_CATEGORIES);
-        for (Category c : Category.values()) category.add(c.name());
-        category.setToolTipText("Show one category only");
-        category.addListener(SWT.Selection, e -> refilter());
-        kind = new Combo(bar, SWT.READ_ONLY);
-        kind.add(ALL_KINDS);
-        for (AssetKind k : AssetKind.values()) kind.add(k.name());
-        kind.addListener(SWT.Selection, e -> refilter());
-        new Label(bar, SWT.NONE).setText("Taken");
-        from = dateField(bar, "from yyyy-mm-dd");
-        new Label(bar, SWT.NONE).setText("to");
-        to = dateField(bar, "to yyyy-mm-dd");
-        grouping = new Combo(bar, SWT.READ_ONLY);
+        grouping = new Combo(row1, SWT.READ_ONLY);
         for (Grouping g : Grouping.values()) grouping.add(g.label);
         grouping.select(state.grouping().ordinal());
+        grouping.setToolTipText("Group the rows; double-click a group's row to fold it");
         grouping.addListener(SWT.Selection, e -> {
             collapsed.clear();
             refilter();
         });
-        count = new Label(bar, SWT.RIGHT);
+        count = new Label(row1, SWT.RIGHT);
         GridData cg = new GridData(SWT.END, SWT.CENTER, false, false);
-        cg.widthHint = 230;
+        cg.widthHint = 170;
         count.setLayoutData(cg);
+        Composite row2 = row(parent, 6);
+        category = new Combo(row2, SWT.READ_ONLY);
+        category.add(ALL_CATEGORIES);
+        for (Category c : Category.values()) category.add(c.name());
+        category.setToolTipText("Show one category only");
+        category.addListener(SWT.Selection, e -> refilter());
+        GridData catg = new GridData();
+        catg.widthHint = 175;
+        category.setLayoutData(catg);
+        kind = new Combo(row2, SWT.READ_ONLY);
+        kind.add(ALL_KINDS);
+        for (AssetKind k : AssetKind.values()) kind.add(k.name());
+        kind.setToolTipText("Show one kind of asset only");
+        kind.addListener(SWT.Selection, e -> refilter());
+        GridData kg = new GridData();
+        kg.widthHint = 110;
+        kind.setLayoutData(kg);
+        new Label(row2, SWT.NONE).setText("Taken");
+        from = dateField(row2, "from yyyy-mm-dd");
+        new Label(row2, SWT.NONE).setText("to");
+        to = dateField(row2, "to yyyy-mm-dd");
+    }
+
+    private static Composite row(Composite parent, int columns) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayout gl = new GridLayout(columns, false);
+        gl.marginHeight = 2;
+        c.setLayout(gl);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        return c;
     }
 
     private Text dateField(Composite bar, String message) {
         Text t = new Text(bar, SWT.BORDER);
         t.setMessage(message);
         GridData gd = new GridData();
-        gd.widthHint = 110;
+        gd.widthHint = 92;
         t.setLayoutData(gd);
         t.addListener(SWT.Modify, e -> {
             boolean ok = t.getText().isBlank() || ViewState.date(t.getText()) != null;
@@ -413,7 +429,11 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
         if (shown.isGroup(index)) {
             MismatchRows.Group grp = shown.group(index);
             boolean closed = collapsed.contains(grp.key());
-            item.setText(0, (closed ? "\u25b8 " : "\u25be ") + grp.label() + " (" + grp.count() + ")");
+            String[] texts = new String[tableColumns.size()];
+            java.util.Arrays.fill(texts, "");
+            texts[0] = (closed ? "\u25b8 " : "\u25be ") + grp.key().replace("~", "no date") + " (" + grp.count() + ")";
+            if (texts.length > 1) texts[1] = grp.label();
+            item.setText(texts);
             item.setFont(JFaceResources.getBannerFont());
             item.setData(grp);
             return;
