@@ -28,13 +28,13 @@ public final class ReconcilePerspective implements IPerspectiveFactory {
         String editor = layout.getEditorArea();
         IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.2f, editor);
         left.addView(CaseExplorerView.ID);
-        IFolderLayout top = layout.createFolder(TOP, IPageLayout.TOP, 0.42f, editor);
+        IFolderLayout top = layout.createFolder(TOP, IPageLayout.TOP, 0.46f, editor);
         top.addView(SummaryView.ID);
         top.addView(ProbesView.ID);
         top.addView(PluginsView.ID);
         IFolderLayout bottom = layout.createFolder(BOTTOM, IPageLayout.TOP, 0.99f, editor);
         bottom.addView(MismatchesView.ID);
-        IFolderLayout compare = layout.createFolder("compare", IPageLayout.RIGHT, 0.6f, BOTTOM);
+        IFolderLayout compare = layout.createFolder("compare", IPageLayout.RIGHT, 0.62f, BOTTOM);
         compare.addView(CompareView.ID);
         for (String id : new String[] { CaseExplorerView.ID, SummaryView.ID, MismatchesView.ID, CompareView.ID,
                 ProbesView.ID, PluginsView.ID }) {

@@ -89,7 +89,7 @@ public final class Previews {
     }
 
     /** heif-convert for HEIC, ffmpeg for anything it decodes; found on the PATH. */
-    static Optional<Path> helper(String name) {
+    public static Optional<Path> helper(String name) {
         String path = System.getenv("PATH");
         if (path == null) return Optional.empty();
         for (String dir : path.split(java.io.File.pathSeparator)) {

@@ -55,7 +55,7 @@ public final class CaseExplorerView extends ViewPart implements CaseSession.List
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column("Case", 190, Entry::name);
         column("Last analysed", 150, e -> e.data() == null || e.data().lastAnalysis() == null ? "never"
-                : e.data().lastAnalysis().analyzedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"));
+                : SummaryView.when(e.data().lastAnalysis().analyzedAt()));
         column("Mismatches", 90, e -> e.data() == null || e.data().lastAnalysis() == null ? ""
                 : String.format(Locale.ROOT, "%,d", e.data().lastAnalysis().mismatches()));
         column("Folder", 320, e -> e.dir().toString());

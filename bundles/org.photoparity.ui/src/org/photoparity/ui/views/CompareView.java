@@ -151,7 +151,7 @@ public final class CompareView extends ViewPart {
         void disposeImage() {
             if (image != null) image.dispose();
             image = null;
-            canvas.redraw();
+            if (!canvas.isDisposed()) canvas.redraw();
         }
     }
 
@@ -204,7 +204,16 @@ public final class CompareView extends ViewPart {
             tc.setText(c[0]);
             tc.setWidth(Integer.parseInt(c[1]));
         }
-        vertical.setWeights(45, 55);
+        fields.addListener(SWT.Resize, e -> {
+            // the field names keep their width; the two sides share the rest
+            int w = fields.getClientArea().width;
+            if (w <= 0) return;
+            int first = Math.min(170, w / 4);
+            fields.getColumn(0).setWidth(first);
+            fields.getColumn(1).setWidth((w - first) / 2);
+            fields.getColumn(2).setWidth(w - first - (w - first) / 2);
+        });
+        vertical.setWeights(55, 45);
         header.setText("Nothing to compare yet");
         matched.setText("Double-click a mismatch in the Mismatches view, or select one there.");
         getSite().getPage().addSelectionListener(follow);

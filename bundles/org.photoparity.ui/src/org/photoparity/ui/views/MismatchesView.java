@@ -67,10 +67,13 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     private static final String ALL_KINDS = "All kinds";
 
     private ViewState state = ViewState.DEFAULT;
+    /** The mismatches shown, and their rows once built (null while a build is pending). */
+    private List<Mismatch> source = List.of();
     private Row[] rows = new Row[0];
     private Shown shown = Shown.EMPTY;
     private final Set<String> collapsed = new HashSet<>();
     private int generation;
+    private int shownGeneration;
     private Job job;
 
     private Table table;
@@ -123,48 +126,64 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     }
 
     private void createFilterBar(Composite parent) {
-        Composite bar = new Composite(parent, SWT.NONE);
-        GridLayout gl = new GridLayout(9, false);
-        gl.marginHeight = 4;
-        bar.setLayout(gl);
-        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        search = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        // two rows with their own columns, so the bar fits a view half the window wide
+        Composite row1 = row(parent, 3);
+        search = new Text(row1, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         search.setMessage("Filter: file name, detail, key, state");
         GridData sg = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        sg.minimumWidth = 160;
+        sg.minimumWidth = 140;
+        sg.widthHint = 200;
         search.setLayoutData(sg);
         search.addListener(SWT.Modify, e -> refilterSoon());
-        category = new Combo(bar, SWT.READ_ONLY);
-        category.add(ALL_CATEGORIES);
-        for (Category c : Category.values()) category.add(c.name());
-        category.setToolTipText("Show one category only");
-        category.addListener(SWT.Selection, e -> refilter());
-        kind = new Combo(bar, SWT.READ_ONLY);
-        kind.add(ALL_KINDS);
-        for (AssetKind k : AssetKind.values()) kind.add(k.name());
-        kind.addListener(SWT.Selection, e -> refilter());
-        new Label(bar, SWT.NONE).setText("Taken");
-        from = dateField(bar, "from yyyy-mm-dd");
-        new Label(bar, SWT.NONE).setText("to");
-        to = dateField(bar, "to yyyy-mm-dd");
-        grouping = new Combo(bar, SWT.READ_ONLY);
+        grouping = new Combo(row1, SWT.READ_ONLY);
         for (Grouping g : Grouping.values()) grouping.add(g.label);
         grouping.select(state.grouping().ordinal());
+        grouping.setToolTipText("Group the rows; double-click a group's row to fold it");
         grouping.addListener(SWT.Selection, e -> {
             collapsed.clear();
             refilter();
         });
-        count = new Label(bar, SWT.RIGHT);
+        count = new Label(row1, SWT.RIGHT);
         GridData cg = new GridData(SWT.END, SWT.CENTER, false, false);
-        cg.widthHint = 230;
+        cg.widthHint = 170;
         count.setLayoutData(cg);
+        Composite row2 = row(parent, 6);
+        category = new Combo(row2, SWT.READ_ONLY);
+        category.add(ALL_CATEGORIES);
+        for (Category c : Category.values()) category.add(c.name());
+        category.setToolTipText("Show one category only");
+        category.addListener(SWT.Selection, e -> refilter());
+        GridData catg = new GridData();
+        catg.widthHint = 175;
+        category.setLayoutData(catg);
+        kind = new Combo(row2, SWT.READ_ONLY);
+        kind.add(ALL_KINDS);
+        for (AssetKind k : AssetKind.values()) kind.add(k.name());
+        kind.setToolTipText("Show one kind of asset only");
+        kind.addListener(SWT.Selection, e -> refilter());
+        GridData kg = new GridData();
+        kg.widthHint = 110;
+        kind.setLayoutData(kg);
+        new Label(row2, SWT.NONE).setText("Taken");
+        from = dateField(row2, "from yyyy-mm-dd");
+        new Label(row2, SWT.NONE).setText("to");
+        to = dateField(row2, "to yyyy-mm-dd");
+    }
+
+    private static Composite row(Composite parent, int columns) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayout gl = new GridLayout(columns, false);
+        gl.marginHeight = 2;
+        c.setLayout(gl);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        return c;
     }
 
     private Text dateField(Composite bar, String message) {
         Text t = new Text(bar, SWT.BORDER);
         t.setMessage(message);
         GridData gd = new GridData();
-        gd.widthHint = 110;
+        gd.widthHint = 92;
         t.setLayoutData(gd);
         t.addListener(SWT.Modify, e -> {
             boolean ok = t.getText().isBlank() || ViewState.date(t.getText()) != null;
@@ -343,23 +362,27 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
 
     /** Rebuilds the rows from {@code r} and refilters, in a job. */
     private Job recompute(ReconcileResult r) {
+        source = r == null ? List.of() : r.mismatches();
         rows = null;
-        return schedule(r == null ? List.of() : r.mismatches());
+        shown = Shown.EMPTY; // the old rows are gone: show nothing until the new ones are built
+        table.setItemCount(0);
+        return schedule();
     }
 
     /** Applies the filter, sort and grouping shown in the widgets, in a job; returns it. */
     public Job refilter() {
         if (updatingWidgets) return null;
-        return schedule(null);
+        return schedule();
     }
 
-    private Job schedule(List<Mismatch> rebuildFrom) {
+    private Job schedule() {
         final int gen = ++generation;
         final Filter f = filterFromWidgets();
         final Sort s = state.sort();
         final Grouping g = Grouping.values()[Math.max(0, grouping.getSelectionIndex())];
         final Set<String> coll = Set.copyOf(collapsed);
         final Row[] current = rows;
+        final List<Mismatch> rebuildFrom = current == null ? source : null;
         final Display d = table.getDisplay();
         count.setText("Filtering...");
         if (job != null) job.cancel();
@@ -368,9 +391,8 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
             protected IStatus run(IProgressMonitor monitor) {
                 try {
                     Row[] rs = rebuildFrom != null ? MismatchRows.build(rebuildFrom, monitor) : current;
-                    if (rs == null) return Status.CANCEL_STATUS;
                     Shown sh = MismatchRows.compute(rs, f, s, g, coll, monitor);
-                    d.asyncExec(() -> show(gen, rs, sh));
+                    d.asyncExec(() -> show(gen, rs, sh, rebuildFrom));
                     return Status.OK_STATUS;
                 } catch (OperationCanceledException e) {
                     return Status.CANCEL_STATUS;
@@ -383,8 +405,11 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
         return j;
     }
 
-    private void show(int gen, Row[] rs, Shown sh) {
-        if (gen != generation || table.isDisposed()) return;
+    private void show(int gen, Row[] rs, Shown sh, List<Mismatch> builtFrom) {
+        if (table.isDisposed()) return;
+        if (rows == null && builtFrom == source) rows = rs; // a later refilter may reuse the rows this job built
+        if (gen != generation) return;
+        shownGeneration = gen;
         rows = rs;
         shown = sh;
         table.setRedraw(false);
@@ -400,11 +425,15 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     }
 
     private void fill(TableItem item, int index) {
-        if (index < 0 || index >= shown.entries().length) return;
+        if (rows == null || index < 0 || index >= shown.entries().length) return;
         if (shown.isGroup(index)) {
             MismatchRows.Group grp = shown.group(index);
             boolean closed = collapsed.contains(grp.key());
-            item.setText(0, (closed ? "\u25b8 " : "\u25be ") + grp.label() + " (" + grp.count() + ")");
+            String[] texts = new String[tableColumns.size()];
+            java.util.Arrays.fill(texts, "");
+            texts[0] = (closed ? "\u25b8 " : "\u25be ") + grp.key().replace("~", "no date") + " (" + grp.count() + ")";
+            if (texts.length > 1) texts[1] = grp.label();
+            item.setText(texts);
             item.setFont(JFaceResources.getBannerFont());
             item.setData(grp);
             return;
@@ -472,7 +501,7 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     }
 
     public boolean isBusy() {
-        return job != null && job.getState() != Job.NONE || pendingRefilter != null;
+        return shownGeneration != generation || pendingRefilter != null;
     }
 
     @Override

@@ -102,10 +102,10 @@ public final class SummaryView extends ViewPart implements CaseSession.Listener 
             subtitle.setText("File > New Case... or File > Open Case... to begin.");
         } else if (result == null) {
             subtitle.setText(c.dir() + (last == null ? "\nNot analysed yet: Case > Analyze (F5)."
-                    : "\nAnalysing... (last analysis " + last.analyzedAt() + ")"));
+                    : "\nAnalysing... (last analysis " + when(last.analyzedAt()) + ")"));
         } else {
             subtitle.setText(c.dir() + (last == null ? "" : String.format(Locale.ROOT,
-                    "\nAnalysed %s in %.1f s. %,d identical, %,d mismatches.", last.analyzedAt(), last.millis() / 1000.0,
+                    "\nAnalysed %s in %.1f s. %,d identical, %,d mismatches.", when(last.analyzedAt()), last.millis() / 1000.0,
                     result.identical(), result.mismatches().size())));
         }
         figures.removeAll();
@@ -126,6 +126,16 @@ public final class SummaryView extends ViewPart implements CaseSession.Listener 
         }
         subtitle.getParent().layout(true, true);
         chart.redraw();
+    }
+
+    /** An ISO instant as local date and time, to the second. */
+    public static String when(String iso) {
+        try {
+            return java.time.LocalDateTime.ofInstant(java.time.Instant.parse(iso), java.time.ZoneId.systemDefault())
+                    .withNano(0).toString().replace('T', ' ');
+        } catch (RuntimeException e) {
+            return String.valueOf(iso);
+        }
     }
 
     private void row(String name, long device, long cloud) {
@@ -163,8 +173,8 @@ public final class SummaryView extends ViewPart implements CaseSession.Listener 
         int labelW = 0;
         for (Category c : Category.values()) labelW = Math.max(labelW, gc.textExtent(c.name()).x);
         labelW += 12;
-        int top = gc.textExtent("M").y + 12;
-        int rowH = Math.max(22, Math.min(36, (area.height - top) / Category.values().length));
+        int top = gc.textExtent("M").y + 6;
+        int rowH = Math.max(gc.textExtent("M").y, Math.min(36, (area.height - top) / Category.values().length));
         int barMax = Math.max(40, area.width - labelW - 80);
         for (Category c : Category.values()) {
             int y = top + c.ordinal() * rowH;
@@ -172,7 +182,8 @@ public final class SummaryView extends ViewPart implements CaseSession.Listener 
             Point ext = gc.textExtent(c.name());
             gc.drawText(c.name(), 0, y + (rowH - 4 - ext.y) / 2, true);
             int w = v == 0 ? 2 : Math.max(4, (int) (barMax * (double) v / max));
-            Rectangle bar = new Rectangle(labelW, y + 2, w, rowH - 8);
+            int pad = Math.min(4, rowH / 6);
+            Rectangle bar = new Rectangle(labelW, y + pad, w, rowH - 2 * pad - 2);
             Color col = new Color(chart.getDisplay(), colour(c));
             gc.setBackground(col);
             gc.setAlpha(c == hover ? 255 : 210);

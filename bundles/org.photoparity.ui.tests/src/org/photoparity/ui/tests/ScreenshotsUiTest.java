@@ -1,0 +1,138 @@
+package org.photoparity.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.photoparity.cases.CaseFolder;
+import org.photoparity.core.model.Category;
+import org.photoparity.demo.DemoCase;
+import org.photoparity.ui.CaseActions;
+import org.photoparity.ui.prefs.AppearancePage;
+import org.photoparity.ui.prefs.UiPrefs;
+import org.photoparity.ui.session.AnalyzeJob;
+import org.photoparity.ui.session.CaseSession;
+import org.photoparity.ui.table.MismatchRows.Filter;
+import org.photoparity.ui.table.MismatchRows.Grouping;
+import org.photoparity.ui.table.ViewState;
+import org.photoparity.ui.views.CompareView;
+import org.photoparity.ui.views.MismatchesView;
+import org.photoparity.ui.views.PluginsView;
+import org.photoparity.ui.views.ProbesView;
+import org.photoparity.ui.views.StrategyViewFactory;
+import org.photoparity.ui.wizards.NewCaseWizard;
+
+/**
+ * Writes the README's screenshots (1280x800) of the workbench on the demo case. Runs only when the system property
+ * photoparity.screenshots names the output folder.
+ */
+@EnabledIfSystemProperty(named = "photoparity.screenshots", matches = ".+")
+class ScreenshotsUiTest {
+
+    @TempDir
+    Path tmp;
+
+    static void shot(Shell shell, String name) throws Exception {
+        Display d = shell.getDisplay();
+        d.setCursorLocation(1279, 799); // no tooltip in the picture
+        for (int i = 0; i < 20; i++) {
+            Ui.drain();
+            Thread.sleep(50);
+        }
+        Rectangle b = shell.getBounds();
+        Image img = new Image(d, b.width, b.height);
+        GC gc = new GC(d);
+        gc.copyArea(img, b.x, b.y);
+        gc.dispose();
+        ImageData data = img.getImageData();
+        img.dispose();
+        ImageLoader l = new ImageLoader();
+        l.data = new ImageData[] { data };
+        Path dir = Path.of(System.getProperty("photoparity.screenshots"));
+        Files.createDirectories(dir);
+        l.save(dir.resolve(name + ".png").toString(), SWT.IMAGE_PNG);
+        assertTrue(Files.size(dir.resolve(name + ".png")) > 1000);
+    }
+
+    @Test
+    void writeScreenshots() throws Exception {
+        Shell shell = Ui.page().getWorkbenchWindow().getShell();
+        shell.setBounds(0, 0, 1280, 800);
+        Ui.page().resetPerspective();
+        DemoCase.Demo demo = DemoCase.create(tmp.resolve("demo"));
+        List<String> info = new ArrayList<>();
+        demo.ideviceinfo().forEach((k, v) -> info.add(k + "=" + v));
+        CaseFolder c = NewCaseWizard.create(new NewCaseWizard.Inputs("Demo: iPhone 11 vs iCloud", tmp.resolve("case"),
+                List.of(demo.device().toString()), List.of(demo.cloud().toString()), info, null, demo.answers(),
+                java.util.Map.of(), true));
+        CaseActions.open(c, true);
+        Job.getJobManager().join(AnalyzeJob.FAMILY, null);
+        Ui.waitUntil("the analysis", 30_000, () -> CaseSession.get().result() != null);
+
+        MismatchesView m = (MismatchesView) Ui.page().showView(MismatchesView.ID);
+        Job j = m.applyState(ViewState.DEFAULT);
+        if (j != null) j.join();
+        Ui.waitUntil("the table", 10_000, () -> !m.isBusy());
+        int row = 0;
+        for (int i = 0; i < m.tableRows(); i++) if (m.mismatchAt(i).category() == Category.CONVERTED) row = i;
+        m.table().setSelection(row);
+        m.openInCompare(row);
+        CompareView cv = (CompareView) Ui.page().findView(CompareView.ID);
+        Ui.waitUntil("previews", 10_000, () -> cv.hasPreviewImage(0) && cv.hasPreviewImage(1));
+        Ui.page().activate(m);
+        shot(shell, "workbench");
+
+        Ui.page().showView(ProbesView.ID);
+        shot(shell, "probes");
+
+        String fix = StrategyViewFactory.viewIdFor("strategy.icloudstorage");
+        if (fix == null) fix = StrategyViewFactory.viewIdFor("strategy.restart");
+        Ui.page().showView(fix);
+        shot(shell, "strategy");
+
+        Ui.page().showView(PluginsView.ID);
+        j = m.applyState(ViewState.DEFAULT.withGrouping(Grouping.CATEGORY).withFilter(Filter.NONE));
+        if (j != null) j.join();
+        Ui.waitUntil("the grouped table", 10_000, () -> !m.isBusy());
+        shot(shell, "plugins-and-grouped-mismatches");
+
+        NewCaseWizard w = new NewCaseWizard();
+        WizardDialog dialog = new WizardDialog(shell, w);
+        dialog.setBlockOnOpen(false);
+        dialog.setPageSize(640, 380);
+        dialog.open();
+        w.sourcesPage().fill("Anna's iPhone 13", tmp.resolve("anna"), List.of("/media/anna/iPhone/DCIM"),
+                List.of("/home/tech/Downloads/iCloud Photos Part 1 of 2.zip",
+                        "/home/tech/Downloads/iCloud Photos Part 2 of 2.zip"));
+        shot(dialog.getShell(), "new-case-wizard");
+        dialog.close();
+
+        Ui.page().showView(org.photoparity.ui.views.SummaryView.ID);
+        UiPrefs.store().setValue(UiPrefs.THEME, UiPrefs.THEME_DARK);
+        AppearancePage.applyTheme(UiPrefs.THEME_DARK);
+        shot(shell, "dark");
+        UiPrefs.store().setValue(UiPrefs.THEME, UiPrefs.THEME_LIGHT);
+        AppearancePage.applyTheme(UiPrefs.THEME_LIGHT);
+        Ui.drain();
+        CaseSession.get().open(null);
+        Ui.page().resetPerspective();
+        Set.of();
+    }
+}
