@@ -179,6 +179,19 @@ class EvidenceTest {
     }
 
     @Test
+    void backupWithoutManifestDbStillGivesDeviceFacts() throws Exception {
+        Path b = Fixtures.backup(dir.resolve("nodb"), "iPhone14,5", "17.5.1", T1, Fixtures.rows(1, 0, 0, 0), null);
+        Files.delete(b.resolve("Manifest.db"));
+        DeviceSnapshot s = DeviceSnapshot.read(b, new NullProgressMonitor());
+        assertEquals("iPhone14,5", s.backup().productType());
+        assertEquals(T1, s.backup().lastBackup());
+        assertFalse(s.backup().encrypted());
+        assertNull(s.photos());
+        assertEquals(1, s.warnings().size(), s.warnings().toString());
+        assertTrue(s.warnings().get(0).contains("has no Manifest.db"), s.warnings().get(0));
+    }
+
+    @Test
     void snapshotsComparedOnPendingAssets() throws IOException {
         List<Fixtures.Row> before = Fixtures.rows(5, 3, 2, 0);
         List<Fixtures.Row> after = Fixtures.rows(5, 3, 5, 0);

@@ -90,6 +90,15 @@ public final class IosBackup implements AutoCloseable {
         return new IosBackup(dir, info, manifest, db);
     }
 
+    /**
+     * A dictionary plist of a backup folder (Info.plist, Manifest.plist) as plain Java values, for callers that want
+     * what it says about the device even when the folder does not {@link #open} (no Manifest.db, iOS 9 or older);
+     * empty when the file is absent.
+     */
+    public static Map<String, Object> readPlist(Path file) throws IOException {
+        return Plists.readDictionary(file);
+    }
+
     public Path dir() {
         return dir;
     }

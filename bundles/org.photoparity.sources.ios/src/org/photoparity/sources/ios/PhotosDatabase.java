@@ -170,6 +170,7 @@ public final class PhotosDatabase implements AutoCloseable {
                 && ir.contains("ZLOCALAVAILABILITY");
         sel.add(resourceJoin ? "ir.local AS ir_local" : "NULL AS ir_local");
         sel.add(resourceJoin && ir.contains("ZREMOTEAVAILABILITY") ? "ir.remote AS ir_remote" : "NULL AS ir_remote");
+        sel.add(resourceJoin ? "ir.anyLocal AS ir_anyLocal" : "NULL AS ir_anyLocal");
 
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", sel))
                 .append(" FROM ").append(assetTable).append(" a");
@@ -183,7 +184,8 @@ public final class PhotosDatabase implements AutoCloseable {
         if (masterJoin) sql.append(" LEFT JOIN ").append(MASTER).append(" cm ON cm.Z_PK = a.ZMASTER");
         if (resourceJoin) {
             // the original (data store subtype 1) is local only when every original resource of the asset is
-            sql.append(" LEFT JOIN (SELECT ZASSET, MIN(ZLOCALAVAILABILITY) AS local, ")
+            // anyLocal: whether at least one original resource is on the device (what the evidence probes count)
+            sql.append(" LEFT JOIN (SELECT ZASSET, MIN(ZLOCALAVAILABILITY) AS local, MAX(ZLOCALAVAILABILITY) AS anyLocal, ")
                     .append(ir.contains("ZREMOTEAVAILABILITY") ? "MAX(ZREMOTEAVAILABILITY)" : "NULL")
                     .append(" AS remote FROM ").append(RESOURCE)
                     .append(" WHERE ZDATASTORESUBTYPE = 1 GROUP BY ZASSET) ir ON ir.ZASSET = a.Z_PK");
@@ -232,6 +234,7 @@ public final class PhotosDatabase implements AutoCloseable {
         put(extra, "cloudMasterGuid", masterGuid);
         put(extra, "originalLocalAvailability", local == null ? null : local.toString());
         put(extra, "originalRemoteAvailability", remote == null ? null : remote.toString());
+        put(extra, "originalLocalAvailabilityMax", string(integer(rs, "ir_anyLocal")));
         put(extra, "cloudBatchPublishDate", string(date(rs, "a_ZCLOUDBATCHPUBLISHDATE")));
         put(extra, "cloudServerPublishDate", string(date(rs, "a_ZCLOUDSERVERPUBLISHDATE")));
         put(extra, "lastUploadAttemptDate", string(date(rs, "aa_ZLASTUPLOADATTEMPTDATE")));
@@ -303,6 +306,10 @@ public final class PhotosDatabase implements AutoCloseable {
     private static Long longValue(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
+    }
+
+    private static String string(Integer i) {
+        return i == null ? null : i.toString();
     }
 
     private static String string(Instant i) {

@@ -175,6 +175,10 @@ class IosBackupTest {
             assertEquals("17.5.1", lockdown.get("ProductVersion"));
             assertEquals(Boolean.FALSE, b.manifest().get("IsEncrypted"));
             assertEquals(Boolean.TRUE, b.manifest().get("WasPasscodeSet"));
+            // the same plists for a folder that does not open; a missing one is empty, not an error
+            assertEquals(b.info(), IosBackup.readPlist(backup.resolve("Info.plist")));
+            assertEquals(b.manifest(), IosBackup.readPlist(backup.resolve("Manifest.plist")));
+            assertEquals(Map.of(), IosBackup.readPlist(backup.resolve("Nothing.plist")));
 
             String dbId = "12b144c0bd44f2b3dffd9186d3f9c05b917cee25"; // the documented fileID of Photos.sqlite
             assertEquals(dbId, SyntheticBackup.fileId(SyntheticBackup.CAMERA, IosBackup.PHOTOS_SQLITE));

@@ -67,6 +67,7 @@ class PhotosSqliteSourceTest {
         assertEquals(AssetKind.PHOTO, first.kind());
         assertEquals(CloudState.NOT_SYNCED, first.cloudState());
         assertNull(first.locallyAvailable());
+        assertNull(first.extra().get("originalLocalAvailabilityMax")); // no original resource row either
         assertEquals(0, first.uploadAttempts());
         assertEquals("4", first.extra().get("savedAssetType"));
         assertEquals("9D20FDD6-8152-4733-9EEC-3B6C104196AA", first.extra().get("uuid"));
@@ -86,6 +87,7 @@ class PhotosSqliteSourceTest {
         assertEquals(Instant.parse("2019-12-30T03:01:15.505Z"), live.created());
         assertEquals("0/0FFBE909-7142-4299-BA6F-9B6E7E8FB338.jpeg", live.path());
         assertEquals("3", live.extra().get("masterCloudLocalState"));
+        assertEquals("1", live.extra().get("originalLocalAvailabilityMax"));
         assertEquals("6", live.extra().get("savedAssetType"));
 
         Listing tokyo = ctx.listing("AFTERNOON WALK IN TOKYO.jpeg").orElseThrow();
