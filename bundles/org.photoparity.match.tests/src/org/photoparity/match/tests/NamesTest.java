@@ -41,4 +41,16 @@ class NamesTest {
         assertFalse(Names.isEditName("IMG_4120.JPG"));
         assertFalse(Names.isEditName("IMG_EXPO.JPG"));
     }
+
+    @Test
+    void editPathsLookAtTheNameOnly() {
+        assertTrue(Names.isEditPath("DCIM/100APPLE/IMG_E4120.JPG"));
+        assertTrue(Names.isEditPath("2023/05/01/IMG_4120-adjusted.JPG"));
+        assertTrue(Names.isEditPath("IMG_E4120 (1).JPG"));
+        assertFalse(Names.isEditPath("DCIM/100APPLE/IMG_4120.JPG"));
+        // the folder's dot and letters are not the name's
+        assertFalse(Names.isEditPath("my-adjusted.d/IMG_4120"));
+        assertFalse(Names.isEditPath("IMG_E4120/IMG_4120.JPG"));
+        assertFalse(Names.isEditPath("IMG_E4120.JPG/"));
+    }
 }

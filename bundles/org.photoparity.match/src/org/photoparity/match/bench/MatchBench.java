@@ -28,6 +28,11 @@ public final class MatchBench {
     private MatchBench() {
     }
 
+    /** For a plain JVM with this bundle, core and equinox.common on the class path (no product build needed). */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
     /** 0 when every size ran and found exactly what was planted; 1 when not; 2 on bad arguments. */
     public static int run(String[] args, PrintStream out) {
         int[] sizes = {10_000, 100_000, 1_000_000};

@@ -3,12 +3,12 @@ package org.photoparity.match.comparators;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
@@ -20,6 +20,7 @@ import org.photoparity.core.spi.Reconciliation;
 import org.photoparity.match.MatchState;
 import org.photoparity.match.internal.AssetFacts;
 import org.photoparity.match.internal.Evidence;
+import org.photoparity.match.internal.LongSet;
 import org.photoparity.match.internal.Evidence.Strength;
 import org.photoparity.match.internal.Names;
 
@@ -37,7 +38,7 @@ public final class DuplicateClassifier implements IComparator {
     public void run(Reconciliation r, IProgressMonitor monitor) {
         SubMonitor sm = SubMonitor.convert(monitor, "Finding duplicates", 2);
         Evidence ev = Evidence.of(r);
-        Set<Asset> paired = null; // built only when some side has copies to check
+        Predicate<Asset> paired = null; // built only when some side has copies to check
         for (SideRole side : SideRole.values()) {
             KeyMatcher.checkCanceled(sm);
             List<List<Asset>> groups = candidates(r, side);
@@ -49,13 +50,14 @@ public final class DuplicateClassifier implements IComparator {
         }
     }
 
-    private static Set<Asset> paired(Reconciliation r) {
+    private static Predicate<Asset> paired(Reconciliation r) {
+        if (r instanceof MatchState s) return s::isPaired; // the state knows: no set of every paired asset
         Set<Asset> paired = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Reconciliation.Pair p : r.pairs()) {
             paired.add(p.device());
             paired.add(p.cloud());
         }
-        return paired;
+        return paired::contains;
     }
 
     /** Groups of two or more assets of the side that look alike and hold at least one unmatched asset. */
@@ -64,8 +66,8 @@ public final class DuplicateClassifier implements IComparator {
         if (unmatchedList.isEmpty()) return List.of();
         // copies share size and capture time: a cheap filter on the size first, so names are normalised only
         // for the few assets that could be copies of an unmatched one
-        Set<Long> sizes = new HashSet<>(unmatchedList.size() * 2);
-        Set<Long> wanted = new HashSet<>(unmatchedList.size() * 2);
+        LongSet sizes = new LongSet(unmatchedList.size());
+        LongSet wanted = new LongSet(unmatchedList.size());
         for (Asset a : unmatchedList) {
             long pre = preKey(a);
             if (pre == NONE) continue;
@@ -87,19 +89,19 @@ public final class DuplicateClassifier implements IComparator {
     }
 
     private static void mark(Reconciliation r, Evidence ev, SideRole side, List<List<Asset>> groups,
-            Set<Asset> paired) {
+            Predicate<Asset> paired) {
         Set<Asset> unmatched = Collections.newSetFromMap(new IdentityHashMap<>());
         unmatched.addAll(r.unmatched(side));
         for (List<Asset> all : groups) {
             List<Asset> g = new ArrayList<>(all.size());
-            for (Asset a : all) if (unmatched.contains(a) || paired.contains(a)) g.add(a); // skip known duplicates
+            for (Asset a : all) if (unmatched.contains(a) || paired.test(a)) g.add(a); // skip known duplicates
             boolean anyUnmatched = false;
             for (Asset a : g) anyUnmatched |= unmatched.contains(a);
             if (g.size() < 2 || !anyUnmatched) continue;
             g.sort(KeyMatcher.PREFERENCE);
             Asset keep = null;
             for (Asset a : g) {
-                if (paired.contains(a)) {
+                if (paired.test(a)) {
                     keep = a;
                     break;
                 }

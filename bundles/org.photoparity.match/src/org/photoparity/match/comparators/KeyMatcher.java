@@ -2,9 +2,7 @@ package org.photoparity.match.comparators;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -45,24 +43,33 @@ public abstract class KeyMatcher implements IComparator {
     public void run(Reconciliation r, IProgressMonitor monitor) {
         SubMonitor sm = SubMonitor.convert(monitor, "Matching by " + id(), 100);
         Evidence ev = Evidence.of(r);
-        Map<String, Object> device = index(r.unmatched(SideRole.DEVICE));
-        sm.worked(20);
-        Map<String, Object> cloud = index(r.unmatched(SideRole.CLOUD));
-        sm.worked(20);
+        List<Asset> device = list(r.unmatched(SideRole.DEVICE));
+        List<Asset> cloud = list(r.unmatched(SideRole.CLOUD));
+        // this bundle's state hands out positions: pairs are then made by position, with no identity lookup
+        MatchState state = r instanceof MatchState s && device instanceof MatchState.Unmatched du
+                && du.of(s, SideRole.DEVICE) && cloud instanceof MatchState.Unmatched cu && cu.of(s, SideRole.CLOUD)
+                        ? s : null;
+        Groups g = new Groups(device, cloud);
+        sm.worked(40);
         checkCanceled(sm);
-        SubMonitor loop = sm.split(60).setWorkRemaining(Math.max(1, device.size() + cloud.size()));
-        int n = 0;
-        for (Map.Entry<String, Object> e : device.entrySet()) {
-            Object cs = cloud.remove(e.getKey());
-            resolve(r, ev, e.getValue(), cs);
-            if (++n % CANCEL_CHECK == 0) {
-                checkCanceled(loop);
-                loop.worked(CANCEL_CHECK);
+        SubMonitor loop = sm.split(60).setWorkRemaining(Math.max(1, g.groups));
+        // keys in the order of their first asset, device side first: the order a linked map of each side would give
+        for (int k = 0; k < g.groups; k++) {
+            if (g.head[0][k] >= 0) {
+                if (state != null && g.count[0][k] == 1 && g.count[1][k] == 1) {
+                    int di = g.head[0][k], ci = g.head[1][k];
+                    Asset d = device.get(di), c = cloud.get(ci);
+                    if (ev.contradiction(d, c, strength()) == null) {
+                        state.pairAt(((MatchState.Unmatched) device).position(di),
+                                ((MatchState.Unmatched) cloud).position(ci), id());
+                    }
+                } else {
+                    resolve(r, ev, g.group(0, k), g.group(1, k));
+                }
+            } else if (g.count[1][k] > 1) {
+                resolve(r, ev, null, g.group(1, k)); // only repeats on the cloud side matter here
             }
-        }
-        for (Object cs : cloud.values()) {
-            if (cs instanceof List<?>) resolve(r, ev, null, cs); // only repeats on the cloud side matter here
-            if (++n % CANCEL_CHECK == 0) {
+            if ((k + 1) % CANCEL_CHECK == 0) {
                 checkCanceled(loop);
                 loop.worked(CANCEL_CHECK);
             }
@@ -70,34 +77,116 @@ public abstract class KeyMatcher implements IComparator {
         loop.done();
     }
 
-    /** Key to one asset, or to a list when the key repeats (most keys are unique: no list for them). */
-    private Map<String, Object> index(Iterable<Asset> assets) {
-        int n = assets instanceof java.util.Collection<?> c ? c.size() : 16;
-        Map<String, Object> m = new LinkedHashMap<>(Math.max(16, n * 4 / 3 + 1));
-        for (Asset a : assets) {
-            String k = key(a);
-            if (k == null) continue;
-            Object prev = m.putIfAbsent(k, a);
-            if (prev == null) continue;
-            if (prev instanceof Asset single) {
-                List<Asset> list = new ArrayList<>(2);
-                list.add(single);
-                list.add(a);
-                m.put(k, list);
-            } else {
-                @SuppressWarnings("unchecked")
-                List<Asset> list = (List<Asset>) prev;
-                list.add(a);
+    private static List<Asset> list(java.util.Collection<Asset> c) {
+        return c instanceof List<Asset> l && c instanceof java.util.RandomAccess ? l : new ArrayList<>(c);
+    }
+
+    /**
+     * The keyed assets of both sides grouped by key over flat arrays: open addressing, each group chaining its assets
+     * by list index per side. No entry object nor reference per asset (one key per group), so indexing a million
+     * assets leaves the GC a few arrays, and a side without this key (no listing) costs one pass over its assets.
+     * Groups are numbered as they appear: device-first groups in device order, then cloud-only groups in cloud order.
+     */
+    private final class Groups {
+        private final List<?>[] sides;
+        /** Per side and list index: the next index of the same group, -1 at the end. */
+        private final int[][] next;
+        /** Per group: its key; per side and group: first and last list index (-1 when none) and size. */
+        String[] keys = new String[16];
+        int[][] head = {new int[16], new int[16]}, tail = {new int[16], new int[16]}, count = {new int[16], new int[16]};
+        int groups;
+        private int[] table = new int[16]; // hash slot to group + 1, 0 when free
+        private int shift = 28;
+        /** How many groups there can be: sized once at the first key, so a side without keys allocates nothing. */
+        private final int most;
+
+        Groups(List<Asset> device, List<Asset> cloud) {
+            sides = new List<?>[] {device, cloud};
+            next = new int[][] {new int[device.size()], new int[cloud.size()]};
+            most = device.size() + cloud.size();
+            for (int side = 0; side < 2; side++) {
+                List<Asset> l = side == 0 ? device : cloud;
+                int[] nx = next[side];
+                for (int i = 0; i < nx.length; i++) {
+                    nx[i] = -1;
+                    String k = key(l.get(i));
+                    if (k != null) add(side, i, k);
+                }
             }
         }
-        return m;
+
+        private void add(int side, int i, String k) {
+            if (groups == 0 && table.length < most * 2) {
+                table = new int[Integer.highestOneBit(Math.max(8, most * 2 - 1)) << 1];
+                shift = 32 - Integer.numberOfTrailingZeros(table.length);
+            }
+            int mask = table.length - 1;
+            int g;
+            for (int s = slot(k);; s = (s + 1) & mask) {
+                int t = table[s];
+                if (t == 0) {
+                    g = newGroup(k);
+                    table[s] = g + 1;
+                    break;
+                }
+                if (keys[t - 1].equals(k)) {
+                    g = t - 1;
+                    break;
+                }
+            }
+            if (head[side][g] < 0) head[side][g] = i;
+            else next[side][tail[side][g]] = i;
+            tail[side][g] = i;
+            count[side][g]++;
+            if (groups * 2 > table.length) rehash();
+        }
+
+        private int newGroup(String k) {
+            int g = groups++;
+            if (g == keys.length) {
+                int size = Math.max(g * 2, most);
+                keys = java.util.Arrays.copyOf(keys, size);
+                for (int s = 0; s < 2; s++) {
+                    head[s] = java.util.Arrays.copyOf(head[s], size);
+                    tail[s] = java.util.Arrays.copyOf(tail[s], size);
+                    count[s] = java.util.Arrays.copyOf(count[s], size);
+                }
+            }
+            keys[g] = k;
+            head[0][g] = head[1][g] = -1;
+            return g;
+        }
+
+        private void rehash() {
+            table = new int[table.length * 2];
+            shift--;
+            int mask = table.length - 1;
+            for (int g = 0; g < groups; g++) {
+                int s = slot(keys[g]);
+                while (table[s] != 0) s = (s + 1) & mask;
+                table[s] = g + 1;
+            }
+        }
+
+        /** The lone asset of a group on that side, its assets in list order when the key repeats, null when none. */
+        Object group(int side, int g) {
+            if (count[side][g] == 0) return null;
+            if (count[side][g] == 1) return sides[side].get(head[side][g]);
+            List<Asset> l = new ArrayList<>(count[side][g]);
+            for (int i = head[side][g]; i >= 0; i = next[side][i]) l.add((Asset) sides[side].get(i));
+            return l;
+        }
+
+        private int slot(String k) {
+            return k.hashCode() * 0x9E3779B9 >>> shift; // Fibonacci hashing: the top bits of the product
+        }
     }
 
     @SuppressWarnings("unchecked")
     private static List<Asset> asList(Object o) {
         if (o == null) return List.of();
         if (o instanceof Asset a) return List.of(a);
-        List<Asset> l = new ArrayList<>((List<Asset>) o);
+        List<Asset> l = (List<Asset>) o; // a fresh list of the group: sorting it in place is safe
         l.sort(PREFERENCE);
         return l;
     }

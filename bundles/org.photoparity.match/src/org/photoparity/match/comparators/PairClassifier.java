@@ -78,7 +78,8 @@ public final class PairClassifier implements IComparator {
             boolean reduced = reduced(ev.settings(), d, c, found);
             boolean converted = converted(d, c, found);
             boolean drift = drift(ev, d, c, found);
-            boolean editSeen = found.stream().anyMatch(f -> f.category() == Category.EDITED);
+            boolean editSeen = false; // a loop, not a stream: this runs for every pair
+            for (Finding f : found) editSeen |= f.category() == Category.EDITED;
             if (!reduced && !converted && !drift && !editSeen && hd != null && hc != null) {
                 found.add(new Finding(Category.EDITED, "same format and size, different content"));
             }
@@ -113,6 +114,7 @@ public final class PairClassifier implements IComparator {
         if (!AssetFacts.isLive(d) && !AssetFacts.isLive(c)) return;
         MediaFile ds = AssetFacts.still(d), cs = AssetFacts.still(c);
         MediaFile dv = AssetFacts.liveVideo(d), cv = AssetFacts.liveVideo(c);
+        if ((ds == null) == (cs == null) && (dv == null) == (cv == null)) return; // complete on both: the usual case
         List<String> parts = new ArrayList<>(2);
         if (dv != null && cv == null) parts.add("Live Photo video " + dv.name() + " on the device, missing in the cloud");
         if (dv == null && cv != null) parts.add("Live Photo video " + cv.name() + " in the cloud, missing on the device");
@@ -176,17 +178,19 @@ public final class PairClassifier implements IComparator {
     }
 
     private static boolean converted(Asset d, Asset c, List<Finding> found) {
-        List<String> parts = new ArrayList<>(2);
+        List<String> parts = null; // allocated only for a conversion: this runs for every pair
         MediaFormat fd = AssetFacts.format(d), fc = AssetFacts.format(c);
         if (fd != MediaFormat.UNKNOWN && fc != MediaFormat.UNKNOWN && fd != fc) {
+            parts = new ArrayList<>(2);
             parts.add(fd + " on the device, " + fc + " in the cloud");
         }
         MediaFile dv = AssetFacts.liveVideo(d), cv = AssetFacts.liveVideo(c);
         if (dv != null && cv != null && dv.format() != MediaFormat.UNKNOWN && cv.format() != MediaFormat.UNKNOWN
                 && dv.format() != cv.format()) {
+            if (parts == null) parts = new ArrayList<>(1);
             parts.add("Live video " + dv.format() + " on the device, " + cv.format() + " in the cloud");
         }
-        if (parts.isEmpty()) return false;
+        if (parts == null) return false;
         found.add(new Finding(Category.CONVERTED, String.join("; ", parts)));
         return true;
     }

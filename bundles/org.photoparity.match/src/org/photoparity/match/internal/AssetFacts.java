@@ -208,7 +208,7 @@ public final class AssetFacts {
     public static boolean isEditFile(MediaFile f) {
         if (f.role() == ResourceRole.EDITED_RENDER || f.role() == ResourceRole.ADJUSTMENT_SIDECAR) return true;
         if (f.format() == MediaFormat.AAE) return true;
-        return Names.isEditName(f.name());
+        return Names.isEditPath(f.path()); // the name without cutting it out of the path: runs for every file
     }
 
     public static MediaFile render(Asset a) {

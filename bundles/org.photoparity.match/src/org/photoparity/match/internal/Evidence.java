@@ -9,6 +9,7 @@ import org.photoparity.core.model.Listing;
 import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.spi.Reconciliation;
 import org.photoparity.match.MatchSettings;
+import org.photoparity.match.MatchState;
 
 /**
  * The rule that a weaker key never overrides a stronger contradiction, and the comparisons behind it.
@@ -46,6 +47,9 @@ public final class Evidence {
 
     public static Evidence of(Reconciliation r) {
         boolean comparable = false;
+        if (r instanceof MatchState s) { // counted as pairs are made: no walk over a million pairs per comparator
+            return new Evidence(MatchSettings.of(r.settings()), s.matchedCount("fingerprint") > 0);
+        }
         for (Reconciliation.Pair p : r.pairs()) {
             if ("fingerprint".equals(p.matchedBy())) {
                 comparable = true;

@@ -67,17 +67,25 @@ public final class Names {
      * regular expression: the pair classifier asks it for every file of every pair.
      */
     public static boolean isEditName(String fileName) {
-        if (fileName == null) return false;
-        int n = fileName.length();
+        return fileName != null && isEditName(fileName, 0);
+    }
+
+    /** As {@link #isEditName(String)} for the file name of a path (after its last '/'), without cutting it out. */
+    public static boolean isEditPath(String path) {
+        return path != null && isEditName(path, path.lastIndexOf('/') + 1);
+    }
+
+    private static boolean isEditName(String s, int start) {
+        int n = s.length() - start;
         int letters = 0;
-        while (letters < n && letters < 5 && Character.isLetter(fileName.charAt(letters))) letters++;
-        if ((letters == 3 || letters == 4) && n >= letters + 6 && fileName.charAt(letters) == '_'
-                && (fileName.charAt(letters + 1) == 'E' || fileName.charAt(letters + 1) == 'e')) {
+        while (letters < n && letters < 5 && Character.isLetter(s.charAt(start + letters))) letters++;
+        if ((letters == 3 || letters == 4) && n >= letters + 6 && s.charAt(start + letters) == '_'
+                && (s.charAt(start + letters + 1) == 'E' || s.charAt(start + letters + 1) == 'e')) {
             boolean digits = true;
-            for (int i = letters + 2; i < letters + 6; i++) digits &= Character.isDigit(fileName.charAt(i));
-            if (digits && (n == letters + 6 || ".( ".indexOf(fileName.charAt(letters + 6)) >= 0)) return true;
+            for (int i = letters + 2; i < letters + 6; i++) digits &= Character.isDigit(s.charAt(start + i));
+            if (digits && (n == letters + 6 || ".( ".indexOf(s.charAt(start + letters + 6)) >= 0)) return true;
         }
-        int dot = fileName.lastIndexOf('.');
-        return dot >= 9 && fileName.regionMatches(true, dot - 9, "-adjusted", 0, 9);
+        int dot = s.lastIndexOf('.') - start; // a dot before the name (in a folder) is no extension of it
+        return dot >= 9 && s.regionMatches(true, start + dot - 9, "-adjusted", 0, 9);
     }
 }
