@@ -99,7 +99,10 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     public void saveState(IMemento memento) {
         ViewState s = currentState();
         memento.putString(MEMENTO_STATE, s.encode());
+        // the preferences are the fallback when there is no memento (view closed and reopened, layout reset);
+        // nothing else saves this store on exit, so write it now
         UiPrefs.store().setValue(PREF_STATE, s.encode());
+        UiPrefs.flush();
     }
 
     @Override
@@ -109,6 +112,8 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
         gl.marginHeight = 0;
         gl.verticalSpacing = 2;
         parent.setLayout(gl);
+        // Dispose reaches the parent before its children go: the last chance to read the widgets for dispose()
+        parent.addListener(SWT.Dispose, e -> state = currentState());
         createFilterBar(parent);
         table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         table.setHeaderVisible(true);
@@ -255,7 +260,8 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
 
     /** The state as the technician left it: widths and order read back from the table. */
     public ViewState currentState() {
-        if (table == null || table.isDisposed()) return state;
+        if (table == null || table.isDisposed() || grouping.isDisposed() || search.isDisposed()
+                || category.isDisposed() || kind.isDisposed() || from.isDisposed() || to.isDisposed()) return state;
         List<Column> order = new ArrayList<>();
         Map<Column, Integer> widths = new EnumMap<>(Column.class);
         widths.putAll(state.widths());
@@ -513,7 +519,8 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     public void dispose() {
         CaseSession.get().removeListener(this);
         if (job != null) job.cancel();
-        if (table != null && !table.isDisposed()) {
+        if (table != null) {
+            // the widgets may be gone already; then state holds what they showed (see createPartControl)
             UiPrefs.store().setValue(PREF_STATE, currentState().encode());
             UiPrefs.flush();
         }
