@@ -131,7 +131,7 @@ class RealFixturesTest {
     }
 
     /**
-     * Plain files are fingerprinted through a 1 MiB window: sizes just around one and two windows (a JPEG grown with
+     * Plain files are fingerprinted through a 2 MiB window: sizes just around one and two windows (a JPEG grown with
      * comment segments the parser reads across the window's edge), with the completeness check's last bytes split
      * between two reads, must give the hash of the whole file and the same
      * verdicts as any other size.
@@ -141,15 +141,16 @@ class RealFixturesTest {
         Path lib = Files.createDirectories(tmp.resolve("win"));
         byte[] jpeg = Files.readAllBytes(Fixtures.real("IMG_4120.JPG"));
         int mib = 1 << 20;
-        int[] sizes = {mib - 1, mib, mib + 1, mib + 10, 2 * mib + 31};
+        // the window is 2 MiB; the 1 MiB edges keep this meaningful should it change back
+        int[] sizes = {mib - 1, mib, mib + 10, 2 * mib - 1, 2 * mib, 2 * mib + 1, 2 * mib + 10, 4 * mib + 31};
         for (int size : sizes) Files.write(lib.resolve("pad" + size + ".JPG"), grown(jpeg, size));
         byte[] mov = Files.readAllBytes(Fixtures.real("IMG_4580.mov"));
-        Files.write(lib.resolve("cut.MOV"), java.util.Arrays.copyOf(mov, 2 * mib));
+        Files.write(lib.resolve("cut.MOV"), java.util.Arrays.copyOf(mov, 2 * mib + 3));
         byte[] train = Files.readAllBytes(Fixtures.real("train.jpg"));
         Files.write(lib.resolve("cut.jpg"), java.util.Arrays.copyOf(train, mib + 5));
 
         SideInventory inv = Fixtures.scan(Fixtures.noCache(), lib.toString());
-        assertEquals(7, inv.filesSeen());
+        assertEquals(sizes.length + 2, inv.filesSeen());
         for (int size : sizes) {
             String n = "pad" + size + ".JPG";
             MediaFile f = Fixtures.file(inv, n);
@@ -159,7 +160,7 @@ class RealFixturesTest {
             assertEquals("iPhone SE", f.model(), n);
             assertEquals(FastHash128.of(Files.readAllBytes(lib.resolve(n))), f.fingerprint(), n);
         }
-        assertEquals("truncated: box 'mdat' at offset 28 needs 3398298 bytes but the file ends after 2097152 bytes",
+        assertEquals("truncated: box 'mdat' at offset 28 needs 3398298 bytes but the file ends after 2097155 bytes",
                 Fixtures.file(inv, "cut.MOV").unreadableReason());
         assertEquals(FastHash128.of(Files.readAllBytes(lib.resolve("cut.MOV"))), Fixtures.file(inv, "cut.MOV")
                 .fingerprint());
