@@ -38,20 +38,24 @@ final class ChannelTap extends Tap {
         window.clear().limit(0);
     }
 
-    /** Reads the next window and hashes it whole; false at the end of the file. */
+    /**
+     * Reads the next window and hashes it whole; false at the end of the file, where the last window stays as it was
+     * (so a short file's head can still be replayed, and marks in it reset to).
+     */
     private boolean fill() throws IOException {
         if (eof) return false;
-        windowStart += window.limit();
+        int last = window.limit();
         window.clear();
         int n;
         do {
             n = channel.read(window);
         } while (n == 0);
         if (n < 0) {
-            window.limit(0);
+            window.limit(last).position(last); // nothing was written: the old bytes are still there
             eof = true;
             return false;
         }
+        windowStart += last;
         window.flip();
         hash.update(window);
         if (check != null) feedCheck(windowStart);
