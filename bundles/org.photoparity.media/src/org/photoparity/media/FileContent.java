@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import org.photoparity.core.spi.MediaReader;
 
 /**
- * Content that is a plain file. The reader parses its head through a stream like any content, but fingerprints the
- * rest of a large file straight from a file channel into a direct buffer: one copy out of the page cache instead of
- * two, which is what keeps the full pass at the speed of {@code cat}.
+ * Content that is a plain file. When it is fingerprinted the reader does not use {@link #open()} but reads the file
+ * through its channel in large windows hashed in place ({@code ChannelTap}): one copy out of the page cache and none
+ * after it, which is what keeps the full pass near the speed of {@code cat}.
  */
 public record FileContent(Path path) implements MediaReader.Content {
 

@@ -81,13 +81,17 @@ public final class MetadataMediaReader implements MediaReader {
         }
         byte[] buffer = BUFFERS.get();
         FastHash128 hash = fingerprint ? new FastHash128() : null;
-        InputStream raw;
+        Tap opened;
         try {
-            raw = content.open();
+            // a plain file being fingerprinted is read through its channel (see ChannelTap): no copy per byte
+            opened = hash != null && content instanceof FileContent fc
+                    ? new ChannelTap(FileChannel.open(fc.path(), StandardOpenOption.READ), hash, size, WINDOWS.get(),
+                            buffer)
+                    : new StreamTap(content.open(), hash, size, buffer);
         } catch (IOException | RuntimeException e) {
             return r.unreadable("cannot open: " + describe(e));
         }
-        try (Tap tap = new Tap(raw, hash, size, buffer)) {
+        try (Tap tap = opened) {
             byte[] head = new byte[ContentSniffer.HEAD];
             int n = tap.readNBytes(head, 0, head.length);
             if (n == 0) {
@@ -97,7 +101,7 @@ public final class MetadataMediaReader implements MediaReader {
             MediaFormat format = ContentSniffer.detect(head, n, name);
             Completeness check = Completeness.forFormat(format);
             check.feed(0, head, 0, n);
-            tap.check(check);
+            tap.check(check, n);
             tap.replay(head, n);
             r.format = format == MediaFormat.UNKNOWN ? byName : format;
             String problem = null;
@@ -111,17 +115,12 @@ public final class MetadataMediaReader implements MediaReader {
                 }
                 problem = parse(format, tap, r);
             }
-            long total;
-            if (hash != null && content instanceof FileContent fc && size - tap.position() >= DIRECT_FROM) {
-                total = drainChannel(fc, tap.position(), size, hash, check, buffer);
+            if (hash != null) {
+                tap.drain(buffer);
             } else {
-                if (hash != null) {
-                    tap.drain(buffer);
-                } else {
-                    tap.finishCheck();
-                }
-                total = tap.atEnd() || size < 0 ? tap.position() : size;
+                tap.finishCheck();
             }
+            long total = tap.atEnd() || size < 0 ? tap.position() : size;
             if (size < 0) r.size = total;
             if (hash != null) r.fingerprint = hash.finishHex();
             if (hash != null && size >= 0 && total != size) {
@@ -138,46 +137,19 @@ public final class MetadataMediaReader implements MediaReader {
         }
     }
 
-    /** Files with at least this much left after their head are fingerprinted through a direct buffer. */
-    private static final long DIRECT_FROM = 1 << 20;
-    private static final ThreadLocal<ByteBuffer> DIRECT = ThreadLocal.withInitial(
-            () -> ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN));
-
     /**
-     * Fingerprints the rest of a plain file from {@code from}: read into a reused direct buffer and hashed in
-     * place. The completeness check gets only the bytes it asks for. Returns the position reached (the length).
+     * The window a plain file is fingerprinted through: most photos arrive whole in one system call and are parsed
+     * without a refill. 2 MiB measured best (0.96x-0.98x of cat against
+     * 0.86x-0.87x for 1 MiB and 0.81x-0.83x for 256 KiB on the real fixtures).
      */
-    private static long drainChannel(FileContent fc, long from, long size, FastHash128 hash, Completeness check,
-            byte[] scratch) throws IOException {
-        ByteBuffer direct = DIRECT.get();
-        long pos = from;
-        try (FileChannel ch = FileChannel.open(fc.path(), StandardOpenOption.READ)) {
-            while (true) {
-                direct.clear();
-                int n = ch.read(direct, pos);
-                if (n < 0) break;
-                if (n == 0) continue;
-                direct.flip();
-                hash.update(direct);
-                long end = pos + n;
-                long at = pos;
-                long need;
-                while ((need = check.nextNeeded(at, size)) < end) {
-                    need = Math.max(need, at);
-                    int k = (int) Math.min(end - need, Math.min(scratch.length, 4096));
-                    direct.get((int) (need - pos), scratch, 0, k);
-                    check.feed(need, scratch, 0, k);
-                    at = need + k;
-                }
-                pos = end;
-            }
-        }
-        return pos;
-    }
+    private static final int WINDOW = 2 << 20;
+    private static final ThreadLocal<ByteBuffer> WINDOWS = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN));
 
     /** Parses metadata; returns why the file is unreadable, or null. */
     private static String parse(MediaFormat format, Tap tap, Result r) {
-        InputStream in = new BufferedInputStream(tap, 64 * 1024);
+        // a ChannelTap serves bytes from its window and supports mark/reset itself; other streams need a buffer
+        InputStream in = tap instanceof ChannelTap ? tap : new BufferedInputStream(tap, 64 * 1024);
         Metadata m;
         try {
             m = switch (format) {

@@ -8,142 +8,29 @@ import java.io.InputStream;
  * shows them to the completeness check, and counts them. Metadata parsing sits on top of it, so the metadata head and
  * the fingerprint come from a single read of the file.
  */
-final class Tap extends InputStream {
+abstract sealed class Tap extends InputStream permits StreamTap, ChannelTap {
 
-    private final InputStream in;
-    private final FastHash128 hash;
-    private final long size;
-    private Completeness check;
-    private long pos;
-    private boolean eof;
-    private final byte[] scratch;
-    private byte[] replay;
-    private int replayPos;
-    private int replayLen;
+    /** From now on shows the bytes to {@code c}, which has already been fed the first {@code seen} bytes. */
+    abstract void check(Completeness c, int seen);
 
     /**
-     * @param hash    fingerprint every byte, or null for a metadata-only pass (then skips really skip)
-     * @param size    declared content length, -1 when unknown
-     * @param scratch buffer for skips that must read (when fingerprinting)
+     * Serves the first {@code len} bytes (the sniffed head, read through this tap) again before the rest, without
+     * fingerprinting or checking them twice, so parsers see the content from its first byte.
      */
-    Tap(InputStream in, FastHash128 hash, long size, byte[] scratch) {
-        this.in = in;
-        this.hash = hash;
-        this.size = size;
-        this.scratch = scratch;
-    }
+    abstract void replay(byte[] head, int len);
 
-    void check(Completeness c) {
-        this.check = c;
-    }
+    /** How many bytes of the content have been read (and hashed) so far. */
+    abstract long position();
 
-    /**
-     * Serves {@code len} bytes already read (the sniffed head) again before the rest, without fingerprinting or
-     * checking them twice, so parsers see the content from its first byte.
-     */
-    void replay(byte[] head, int len) {
-        this.replay = head;
-        this.replayPos = 0;
-        this.replayLen = len;
-    }
-
-    long position() {
-        return pos;
-    }
-
-    boolean atEnd() {
-        return eof;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n <= 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) return 0;
-        if (replayPos < replayLen) {
-            int n = Math.min(len, replayLen - replayPos);
-            System.arraycopy(replay, replayPos, b, off, n);
-            replayPos += n;
-            return n;
-        }
-        int n = in.read(b, off, len);
-        if (n < 0) {
-            eof = true;
-            return -1;
-        }
-        if (hash != null) hash.update(b, off, n);
-        if (check != null) check.feed(pos, b, off, n);
-        pos += n;
-        return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        if (n <= 0) return 0;
-        if (replayPos < replayLen) {
-            int r = (int) Math.min(n, replayLen - replayPos);
-            replayPos += r;
-            return r;
-        }
-        long target = pos + n;
-        if (size >= 0) target = Math.min(target, size); // never seek past the end: a seek there always "succeeds"
-        long start = pos;
-        while (pos < target && !eof) {
-            if (hash != null) {
-                // fingerprinting needs every byte: a skip reads
-                if (read(scratch, 0, (int) Math.min(scratch.length, target - pos)) < 0) break;
-                continue;
-            }
-            long need = check == null ? Completeness.NOTHING : check.nextNeeded(pos, size);
-            if (need > pos) {
-                long jump = Math.min(need, target) - pos;
-                long done = in.skip(jump);
-                if (done <= 0) {
-                    // some streams cannot skip; fall back to reading
-                    if (read(scratch, 0, (int) Math.min(scratch.length, jump)) < 0) break;
-                } else {
-                    pos += done;
-                }
-            } else {
-                // the completeness check wants these bytes: read a few through
-                if (read(scratch, 0, (int) Math.min(64, target - pos)) < 0) break;
-            }
-        }
-        return pos - start;
-    }
+    /** True once the end of the content has been seen. */
+    abstract boolean atEnd();
 
     /** Reads everything that is left (fingerprint pass). */
-    void drain(byte[] buffer) throws IOException {
-        while (read(buffer, 0, buffer.length) >= 0) {
-            // every byte goes through read(): hashed and checked
-        }
-    }
+    abstract void drain(byte[] buffer) throws IOException;
 
     /**
      * Metadata-only pass: visits only the bytes the completeness check still needs (box headers, the last bytes),
      * seeking over the rest.
      */
-    void finishCheck() throws IOException {
-        if (check == null) return;
-        while (!eof) {
-            long need = check.nextNeeded(pos, size);
-            if (need == Completeness.NOTHING) return;
-            if (size >= 0 && need >= size) {
-                if (need > pos) return; // the check wants bytes past the declared end: its verdict will say so
-            }
-            if (need > pos) skip(need - pos);
-            if (eof) return;
-            if (read(scratch, 0, Math.min(scratch.length, 4096)) < 0) return;
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
+    abstract void finishCheck() throws IOException;
 }

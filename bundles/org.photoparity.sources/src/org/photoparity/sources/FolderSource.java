@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 
 import org.eclipse.core.runtime.OperationCanceledException;
+import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.MediaFormat;
 import org.photoparity.core.spi.ISource;
 import org.photoparity.core.spi.MediaReader;
@@ -106,6 +107,17 @@ public final class FolderSource implements ISource {
         }
         long size = attrs.size();
         long modified = attrs.lastModifiedTime().toMillis();
+        if (context.reader() instanceof CachingReader cr) {
+            // a rescan of an unchanged file is a map lookup: answering it here costs less than a hand-off to the pool
+            String name = FileNames.baseName(rel);
+            MediaFile hit = cr.cached(context.sourceIndex(), rel, size, modified, FileNames.roleOf(name),
+                    !context.metadataOnly());
+            if (hit != null) {
+                reads.answered();
+                context.file(hit);
+                return;
+            }
+        }
         reads.submit(() -> readOne(file, rel, size, modified, context));
     }
 

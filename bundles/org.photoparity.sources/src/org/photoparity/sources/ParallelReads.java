@@ -72,6 +72,12 @@ public final class ParallelReads implements AutoCloseable {
         });
     }
 
+    /** For a file the source answered itself (a cache hit): reports progress and stops a canceled scan. */
+    public void answered() {
+        checkCanceled();
+        progress();
+    }
+
     private void checkCanceled() {
         if (canceled || context.monitor().isCanceled()) {
             canceled = true;

@@ -112,11 +112,16 @@ public final class ScanCache {
      * one is needed); null otherwise. The answer's source index and role are the caller's to set.
      */
     public MediaFile lookup(String root, String path, long size, long modified, boolean needFingerprint) {
+        return lookup(root, path, size, modified, needFingerprint, true);
+    }
+
+    /** As {@link #lookup(String, String, long, long, boolean)}; a miss is counted only when {@code countMiss}. */
+    MediaFile lookup(String root, String path, long size, long modified, boolean needFingerprint, boolean countMiss) {
         Map<String, Entry> entries = loaded.get(root);
         Entry e = entries == null ? null : entries.get(path);
         if (e == null || e.size != size || e.modified != modified
                 || (needFingerprint && e.file.fingerprint() == null)) {
-            misses.incrementAndGet();
+            if (countMiss) misses.incrementAndGet();
             return null;
         }
         hits.incrementAndGet();

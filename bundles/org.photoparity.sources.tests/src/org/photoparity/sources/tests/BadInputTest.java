@@ -282,6 +282,26 @@ class BadInputTest {
         assertTrue(inv.countsAddUp());
     }
 
+    /** Files shorter than the sniffed head (32 bytes) get the same verdict whether fingerprinted or not. */
+    @Test
+    void filesShorterThanTheHeadReadTheSameInBothPasses() throws IOException {
+        Path lib = Files.createDirectories(tmp.resolve("tiny"));
+        Files.write(lib.resolve("tiny.JPG"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16});
+        Files.write(lib.resolve("tiny.HEIC"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        SideInventory full = Fixtures.scan(Fixtures.noCache(), lib.toString());
+        SideInventory meta = Fixtures.scan(new org.photoparity.sources.ScanOptions(true, 2, null), lib.toString());
+        assertEquals("not a photo or video: content starts with 01 02 03 04 05 06 07 08, which is not HEIC as the "
+                + "name says", reason(full, "tiny.HEIC"));
+        assertTrue(reason(full, "tiny.JPG").startsWith("cannot parse JPEG") || reason(full, "tiny.JPG")
+                .startsWith("not a readable JPEG") || reason(full, "tiny.JPG").startsWith("truncated"),
+                reason(full, "tiny.JPG"));
+        for (String n : new String[] {"tiny.JPG", "tiny.HEIC"}) {
+            assertEquals(reason(meta, n), reason(full, n), n);
+            assertEquals(org.photoparity.media.FastHash128.of(Files.readAllBytes(lib.resolve(n))),
+                    Fixtures.file(full, n).fingerprint(), n);
+        }
+    }
+
     @Test
     void fingerprintsAreStreamedInChunksOfAnySize() {
         byte[] data = new byte[100_003];

@@ -130,6 +130,68 @@ class RealFixturesTest {
         assertEquals(MediaFormat.AAE, Fixtures.file(inv, "IMG_4120.AAE").format());
     }
 
+    /**
+     * Plain files are fingerprinted through a 2 MiB window: sizes just around one and two windows (a JPEG grown with
+     * comment segments the parser reads across the window's edge), with the completeness check's last bytes split
+     * between two reads, must give the hash of the whole file and the same
+     * verdicts as any other size.
+     */
+    @Test
+    void fingerprintsAndVerdictsAcrossReadWindows() throws IOException {
+        Path lib = Files.createDirectories(tmp.resolve("win"));
+        byte[] jpeg = Files.readAllBytes(Fixtures.real("IMG_4120.JPG"));
+        int mib = 1 << 20;
+        // the window is 2 MiB; the 1 MiB edges keep this meaningful should it change back
+        int[] sizes = {mib - 1, mib, mib + 10, 2 * mib - 1, 2 * mib, 2 * mib + 1, 2 * mib + 10, 4 * mib + 31};
+        for (int size : sizes) Files.write(lib.resolve("pad" + size + ".JPG"), grown(jpeg, size));
+        byte[] mov = Files.readAllBytes(Fixtures.real("IMG_4580.mov"));
+        Files.write(lib.resolve("cut.MOV"), java.util.Arrays.copyOf(mov, 2 * mib + 3));
+        byte[] train = Files.readAllBytes(Fixtures.real("train.jpg"));
+        Files.write(lib.resolve("cut.jpg"), java.util.Arrays.copyOf(train, mib + 5));
+
+        SideInventory inv = Fixtures.scan(Fixtures.noCache(), lib.toString());
+        assertEquals(sizes.length + 2, inv.filesSeen());
+        for (int size : sizes) {
+            String n = "pad" + size + ".JPG";
+            MediaFile f = Fixtures.file(inv, n);
+            assertNull(f.unreadableReason(), n);
+            assertEquals(size, f.size(), n);
+            assertEquals(375, f.height(), n);
+            assertEquals("iPhone SE", f.model(), n);
+            assertEquals(FastHash128.of(Files.readAllBytes(lib.resolve(n))), f.fingerprint(), n);
+        }
+        assertEquals("truncated: box 'mdat' at offset 28 needs 3398298 bytes but the file ends after 2097155 bytes",
+                Fixtures.file(inv, "cut.MOV").unreadableReason());
+        assertEquals(FastHash128.of(Files.readAllBytes(lib.resolve("cut.MOV"))), Fixtures.file(inv, "cut.MOV")
+                .fingerprint());
+        assertEquals("truncated: no JPEG end-of-image marker (FF D9) at the end of the file",
+                Fixtures.file(inv, "cut.jpg").unreadableReason());
+        assertEquals(FastHash128.of(Files.readAllBytes(lib.resolve("cut.jpg"))), Fixtures.file(inv, "cut.jpg")
+                .fingerprint());
+    }
+
+    /** The JPEG grown to exactly {@code size} bytes with comment segments after its start marker. */
+    static byte[] grown(byte[] jpeg, int size) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(size);
+        out.write(jpeg, 0, 2);
+        int fill = size - jpeg.length;
+        while (fill > 0) {
+            int seg = Math.min(fill, 65_537); // marker (2) + length (2, counts itself) + up to 65,533 bytes
+            if (fill - seg > 0 && fill - seg < 4) seg -= 4; // leave a whole segment header for the rest
+            int len = seg - 2;
+            out.write(0xFF);
+            out.write(0xFE);
+            out.write(len >> 8);
+            out.write(len & 0xFF);
+            for (int i = 0; i < len - 2; i++) out.write(i * 31 + fill);
+            fill -= seg;
+        }
+        out.write(jpeg, 2, jpeg.length - 2);
+        byte[] b = out.toByteArray();
+        assertEquals(size, b.length);
+        return b;
+    }
+
     @Test
     void fingerprintsCoverTheWholeFile() throws IOException {
         Path lib = Fixtures.copy(tmp.resolve("lib"), "IMG_4580.HEIC", "IMG_4580.mov", "IMG_4120.AAE");
