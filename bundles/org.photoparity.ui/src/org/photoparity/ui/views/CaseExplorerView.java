@@ -10,12 +10,9 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -87,22 +84,10 @@ public final class CaseExplorerView extends ViewPart implements CaseSession.List
     }
 
     private void column(String title, int width, java.util.function.Function<Entry, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.getColumn().setMoveable(true);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Entry) element);
-            }
-
-            @Override
-            public Font getFont(Object element) {
-                CaseFolder open = CaseSession.get().caseFolder();
-                return open != null && open.dir().equals(((Entry) element).dir())
-                        ? JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT) : null;
-            }
+        Columns.text(viewer, Entry.class, title, width, text, e -> {
+            CaseFolder open = CaseSession.get().caseFolder();
+            return open != null && open.dir().equals(e.dir())
+                    ? JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT) : null;
         });
     }
 

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -50,16 +48,7 @@ public final class PluginsView extends ViewPart {
     }
 
     private void column(String title, int width, java.util.function.Function<Row, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.getColumn().setMoveable(true);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Row) element);
-            }
-        });
+        Columns.text(viewer, Row.class, title, width, text, null);
     }
 
     public void refresh() {
