@@ -20,4 +20,9 @@ public enum Category {
     public String label() {
         return label;
     }
+
+    /** Whether a difference of this category is a loss unless the evidence explains it. */
+    public boolean lossByDefault() {
+        return this == MISSING_IN_CLOUD || this == MISSING_ON_DEVICE || this == LIVE_PHOTO_INCOMPLETE;
+    }
 }

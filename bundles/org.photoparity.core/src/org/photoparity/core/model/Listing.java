@@ -19,6 +19,10 @@ import java.util.Map;
  * @param locallyAvailable false when only a reduced copy is on the device (Optimize Storage)
  * @param uploadAttempts   ZUPLOADATTEMPTS
  * @param mediaGroup       Live Photo pairing id (ZMEDIAGROUPUUID)
+ * @param sharing          library content or shared content that iCloud Photos does not sync
+ * @param burstId          burst (avalanche) id, ZAVALANCHEUUID, or null
+ * @param burstPicked      for a burst frame: true when it is a picked frame (kept by iCloud downloads), null when
+ *                         not a burst or unknown
  */
 public record Listing(
         int source,
@@ -40,9 +44,23 @@ public record Listing(
         boolean hidden,
         boolean favorite,
         boolean recentlyDeleted,
-        Map<String, String> extra) {
+        Map<String, String> extra,
+        Sharing sharing,
+        String burstId,
+        Boolean burstPicked) {
+
+    /** A listing of library content, no burst information. */
+    public Listing(int source, String origin, String originalFilename, String path, String cloudGuid,
+            String fingerprint, Long size, Integer width, Integer height, Instant created, AssetKind kind,
+            CloudState cloudState, Boolean locallyAvailable, Integer uploadAttempts, String mediaGroup,
+            boolean trashed, boolean hidden, boolean favorite, boolean recentlyDeleted, Map<String, String> extra) {
+        this(source, origin, originalFilename, path, cloudGuid, fingerprint, size, width, height, created, kind,
+                cloudState, locallyAvailable, uploadAttempts, mediaGroup, trashed, hidden, favorite, recentlyDeleted,
+                extra, Sharing.LIBRARY, null, null);
+    }
 
     public Listing {
+        sharing = sharing == null ? Sharing.LIBRARY : sharing;
         extra = extra == null ? Map.of() : Map.copyOf(extra);
     }
 }

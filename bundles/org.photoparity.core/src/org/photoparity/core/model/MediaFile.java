@@ -17,6 +17,9 @@ import java.util.Map;
  * @param imageUniqueId Apple MakerNote image unique id (0x0015)
  * @param burstId     Apple MakerNote burst UUID (0x000B)
  * @param fingerprint content fingerprint of the whole file (null in metadata-only scans)
+ * @param payloadKey  hash of the encoded image or video payload alone, metadata excluded (JPEG entropy-coded data and
+ *                    tables, HEIC primary item data, MOV/MP4 media data), computed in the same read pass as the
+ *                    fingerprint; two files differing only in metadata share it. Null when not computed.
  * @param screenshot  the file says it is a screenshot (EXIF UserComment "Screenshot" or PNG from the device)
  * @param unreadableReason why the file could not be parsed, null when it was
  * @param extra       further fields worth showing (e.g. QuickTime codec), never used for matching
@@ -40,12 +43,23 @@ public record MediaFile(
         String imageUniqueId,
         String burstId,
         String fingerprint,
+        String payloadKey,
         boolean screenshot,
         String unreadableReason,
         Map<String, String> extra) {
 
     public MediaFile {
         extra = extra == null ? Map.of() : Map.copyOf(extra);
+    }
+
+    /** A file without a payload key (listings, metadata-only scans, formats without one). */
+    public MediaFile(int source, String path, MediaFormat format, ResourceRole role, long size, long modified,
+            CaptureTime captured, String make, String model, int width, int height, int orientation, Double latitude,
+            Double longitude, String contentIdentifier, String imageUniqueId, String burstId, String fingerprint,
+            boolean screenshot, String unreadableReason, Map<String, String> extra) {
+        this(source, path, format, role, size, modified, captured, make, model, width, height, orientation, latitude,
+                longitude, contentIdentifier, imageUniqueId, burstId, fingerprint, null, screenshot, unreadableReason,
+                extra);
     }
 
     /** The file name without folders. */
@@ -64,7 +78,7 @@ public record MediaFile(
 
     public MediaFile withRole(ResourceRole newRole) {
         return new MediaFile(source, path, format, newRole, size, modified, captured, make, model, width, height,
-                orientation, latitude, longitude, contentIdentifier, imageUniqueId, burstId, fingerprint, screenshot,
-                unreadableReason, extra);
+                orientation, latitude, longitude, contentIdentifier, imageUniqueId, burstId, fingerprint, payloadKey,
+                screenshot, unreadableReason, extra);
     }
 }
