@@ -148,6 +148,12 @@ public final class AssetFacts {
         return p == null || isBlank(p.fingerprint()) ? null : p.fingerprint();
     }
 
+    /** Metadata-independent key of the primary file's encoded image or video (MediaFile.payloadKey). */
+    public static String payloadKey(Asset a) {
+        MediaFile p = a.primary();
+        return p == null || isBlank(p.payloadKey()) ? null : p.payloadKey();
+    }
+
     /** Live Photo content identifier from the still, else from any file (the MOV carries it too). */
     public static String contentIdentifier(Asset a) {
         for (MediaFile f : a.files()) {
