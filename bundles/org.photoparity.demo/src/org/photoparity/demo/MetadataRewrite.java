@@ -52,6 +52,23 @@ public final class MetadataRewrite {
         return n;
     }
 
+    /**
+     * Replaces ASCII text (same length) in a JPEG's marker segments before its image data only (EXIF, XMP, MakerNote
+     * live there), so that short strings such as sub-seconds cannot hit the scan data. Returns the count.
+     */
+    public static int replaceInJpegHeader(Path file, String from, String to) throws IOException {
+        byte[] data = Files.readAllBytes(file);
+        int end = 2;
+        while (end + 4 <= data.length && (data[end] & 0xFF) == 0xFF && (data[end + 1] & 0xFF) != 0xDA) {
+            end += 2 + (((data[end + 2] & 0xFF) << 8) | (data[end + 3] & 0xFF));
+        }
+        byte[] head = java.util.Arrays.copyOf(data, Math.min(end, data.length));
+        int n = replace(head, from, to);
+        System.arraycopy(head, 0, data, 0, head.length);
+        write(file, data);
+        return n;
+    }
+
     /** Every occurrence of the ASCII text {@code from} replaced by {@code to} (same length); returns the count. */
     public static int replace(byte[] data, String from, String to) {
         byte[] f = from.getBytes(StandardCharsets.US_ASCII), t = to.getBytes(StandardCharsets.US_ASCII);

@@ -17,12 +17,15 @@ import org.photoparity.core.model.ReconcileResult;
 
 /**
  * mismatches.csv: RFC 4180 (comma, double quotes, CRLF), UTF-8, one header row, one row per mismatch. Columns:
- * category, device, cloud, matchedBy, detail, states. Several paths or states in one cell are joined with
+ * category, device, cloud, matchedBy, detail, states, loss ("loss" or "not a loss"), explanation (why it is not a
+ * loss, when the evidence says). Losses come first, then the differences that are not losses, each group in the
+ * result's order. Several paths or states in one cell are joined with
  * {@value #JOIN} (a separator that file names from iPhones and icloudpd do not contain).
  */
 public final class ReportCsv {
 
-    public static final String[] HEADER = { "category", "device", "cloud", "matchedBy", "detail", "states" };
+    public static final String[] HEADER = { "category", "device", "cloud", "matchedBy", "detail", "states", "loss",
+        "explanation" };
     public static final String JOIN = " | ";
 
     private ReportCsv() {
@@ -34,11 +37,12 @@ public final class ReportCsv {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter p = new CSVPrinter(w, format)) {
             int i = 0;
-            for (Mismatch m : result.mismatches()) {
+            for (Mismatch m : Losses.first(result.mismatches())) {
                 if ((++i & 1023) == 0 && sub.isCanceled()) throw new OperationCanceledException();
                 p.printRecord(m.category().name(), join(m.device()), join(m.cloud()),
                         m.matchedBy() == null ? "" : m.matchedBy(), m.detail() == null ? "" : m.detail(),
-                        join(m.states().stream().sorted().toList()));
+                        join(m.states().stream().sorted().toList()), m.loss() ? "loss" : "not a loss",
+                        m.explanation() == null ? "" : m.explanation());
                 sub.worked(1);
             }
         }

@@ -56,9 +56,10 @@ public final class ReportHtml {
         SubMonitor sub = SubMonitor.convert(monitor, "Writing " + file.getFileName(), 10 + result.mismatches().size());
         Map<Category, List<Mismatch>> byCategory = new EnumMap<>(Category.class);
         for (Category c : Category.values()) byCategory.put(c, new ArrayList<>());
-        for (Mismatch m : result.mismatches()) byCategory.get(m.category()).add(m);
+        for (Mismatch m : Losses.first(result.mismatches())) byCategory.get(m.category()).add(m);
         Map<Category, Long> counts = result.counts();
         long total = result.mismatches().size();
+        long losses = Losses.count(result.mismatches());
 
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 Thumbnails thumbs = new Thumbnails(result, options)) {
@@ -70,7 +71,9 @@ public final class ReportHtml {
             w.write("Device: <b>" + result.device().assets().size() + "</b> assets. Cloud: <b>"
                     + result.cloud().assets().size() + "</b> assets. <b>" + result.identical()
                     + "</b> identical on both sides, <b>" + total + "</b> " + (total == 1 ? "difference" : "differences")
-                    + ".</p>\n");
+                    + ": <b id=\"count-losses\">" + losses + "</b> " + (losses == 1 ? "loss" : "losses")
+                    + ", <b id=\"count-explained\">" + (total - losses) + "</b> explained by how the evidence was"
+                    + " collected or not a loss.</p>\n");
             if (options.generatedAt() != null) {
                 w.write("<p class=\"muted\">Generated " + esc(options.generatedAt().toString()) + "</p>\n");
             }
@@ -95,7 +98,7 @@ public final class ReportHtml {
                         + "\"></span>" + esc(c.label()) + " <span class=\"code\">" + c.name() + "</span> <span "
                         + "class=\"muted\">(" + list.size() + ")</span></h3>\n");
                 w.write("<table class=\"rows diff\"><thead><tr><th>Device</th><th>Cloud</th><th>Matched by</th>"
-                        + "<th>Detail</th></tr></thead><tbody>\n");
+                        + "<th>Detail</th><th>Loss</th></tr></thead><tbody>\n");
                 int shown = 0;
                 for (Mismatch m : list) {
                     if ((++row & 255) == 0 && sub.isCanceled()) throw new OperationCanceledException();
@@ -113,7 +116,8 @@ public final class ReportHtml {
                         }
                         w.write("</div>");
                     }
-                    w.write("</td></tr>\n");
+                    w.write("</td><td class=\"" + (m.loss() ? "loss" : "notloss") + "\">" + esc(Losses.verdict(m))
+                            + "</td></tr>\n");
                 }
                 w.write("</tbody></table>\n");
                 if (list.size() > options.maxRowsPerCategory()) {
@@ -373,6 +377,8 @@ public final class ReportHtml {
             .path { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; word-break: break-all; }
             .muted { color: #6b7686; }
             .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 7px; }
+            td.loss { color: #a4161a; font-weight: 600; }
+            td.notloss { color: #51606f; }
             .tag { display: inline-block; background: #eef2f7; border: 1px solid #d5dce6; border-radius: 4px;
                    padding: 0 6px; font-size: 12px; color: #334; text-decoration: none; margin: 1px 0; }
             ul.plain { list-style: none; margin: 0; padding: 0; }

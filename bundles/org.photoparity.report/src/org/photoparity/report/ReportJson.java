@@ -31,9 +31,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * { "schema": 1, "generatedAt": "..." (when set),
  *   "sides": { "device": { "sources": [{"path","kind"}], "assets", "files", "bytes", "filesSeen", "ignored",
  *                          "unreadable": [{"source","path","reason"}] }, "cloud": {...} },
- *   "summary": { "identical": n, "MISSING_IN_CLOUD": n, ... every category },
+ *   "summary": { "identical": n, "losses": n, "explained": n, "MISSING_IN_CLOUD": n, ... every category },
  *   "matchedBy": { key: pairs },
- *   "mismatches": [ {"category","device":[paths],"cloud":[paths],"matchedBy","detail","states":[...]} ],
+ *   "mismatches": [ {"category","device":[paths],"cloud":[paths],"matchedBy","detail","states":[...],"loss",
+ *                    "explanation"} ],
  *   "probes": [ {"fix","id","status","summary","evidence":[...]} ],
  *   "likelyCauses": [ {"rank","fix","title","score","probeStatus","probes":[...],"explains":{cat:n},"explanation"} ] }
  * </pre>
@@ -68,6 +69,9 @@ public final class ReportJson {
 
             g.writeObjectFieldStart("summary");
             g.writeNumberField("identical", result.identical());
+            long losses = Losses.count(result.mismatches());
+            g.writeNumberField("losses", losses);
+            g.writeNumberField("explained", result.mismatches().size() - losses);
             for (Map.Entry<Category, Long> e : result.counts().entrySet()) {
                 g.writeNumberField(e.getKey().name(), e.getValue());
             }
@@ -88,6 +92,8 @@ public final class ReportJson {
                 g.writeStringField("matchedBy", m.matchedBy());
                 g.writeStringField("detail", m.detail());
                 stringArray(g, "states", m.states().stream().sorted().toList());
+                g.writeBooleanField("loss", m.loss());
+                g.writeStringField("explanation", m.explanation());
                 g.writeEndObject();
                 sub.worked(1);
             }

@@ -15,6 +15,8 @@ import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.MediaFormat;
 import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ResourceRole;
+import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.model.SourceRef;
 import org.photoparity.core.spi.IComparator;
 import org.photoparity.core.spi.Reconciliation;
 import org.photoparity.match.MatchSettings;
@@ -49,6 +51,8 @@ public final class PairClassifier implements IComparator {
         List<Reconciliation.Pair> pairs = new ArrayList<>(r.pairs());
         SubMonitor sm = SubMonitor.convert(monitor, "Classifying pairs", Math.max(1, pairs.size()));
         Evidence ev = Evidence.of(r);
+        String deviceNoEdits = null, cloudNoEdits = null; // why a side cannot carry edits; computed once
+        boolean looked = false;
         int n = 0;
         for (Reconciliation.Pair p : pairs) {
             if (++n % KeyMatcher.CANCEL_CHECK == 0) {
@@ -56,9 +60,43 @@ public final class PairClassifier implements IComparator {
                 sm.worked(KeyMatcher.CANCEL_CHECK);
             }
             Mismatch m = classify(ev, p);
+            if (m != null && m.category() == Category.EDITED) {
+                if (!looked) {
+                    deviceNoEdits = noEdits(r.device(), false);
+                    cloudNoEdits = noEdits(r.cloud(), true);
+                    looked = true;
+                }
+                boolean onDevice = !AssetFacts.editFiles(p.device()).isEmpty();
+                boolean inCloud = !AssetFacts.editFiles(p.cloud()).isEmpty();
+                if (onDevice && !inCloud && cloudNoEdits != null) m = m.explained(cloudNoEdits);
+                if (inCloud && !onDevice && deviceNoEdits != null) m = m.explained(deviceNoEdits);
+            }
             if (m != null) r.report(m);
         }
         sm.done();
+    }
+
+    /**
+     * Why a side cannot carry edits, or null when it can (or might): it holds no edit render or sidecar anywhere and
+     * is an iOS backup (no renders in it), or it is the cloud side read from folders or zips (an icloudpd download
+     * keeps originals only unless asked for --size adjusted). An edit present only on the other side is then not
+     * lost. A device folder without edits says nothing of the kind: an edit made elsewhere may not have synced.
+     */
+    static String noEdits(SideInventory side, boolean cloud) {
+        if (side == null || side.sources().isEmpty() || AssetFacts.anyEdits(side.assets())) return null;
+        boolean files = true;
+        for (SourceRef s : side.sources()) {
+            if ("ios-backup".equals(s.kind())) {
+                return "edit not carried by the source: an iOS backup holds no edit renders; the edit itself is not"
+                        + " lost";
+            }
+            files &= "folder".equals(s.kind()) || "zip".equals(s.kind());
+        }
+        if (cloud && files) {
+            return "edit not carried by the source: the cloud side holds no edits at all (icloudpd downloads"
+                    + " originals only unless asked for --size adjusted); the edit itself is not lost";
+        }
+        return null;
     }
 
     /** The mismatch for one pair, or null when the two assets are identical. */

@@ -47,6 +47,7 @@ import org.photoparity.demo.DemoCase;
 import org.photoparity.report.InventoryJson;
 import org.photoparity.report.LikelyCause;
 import org.photoparity.report.LikelyCauses;
+import org.photoparity.report.Losses;
 import org.photoparity.report.ReportCsv;
 import org.photoparity.report.ReportOptions;
 import org.photoparity.report.ReportWriter;
@@ -127,14 +128,15 @@ class ReportWriterTest {
         ReportWriter.Written w = ReportWriter.write(r, List.of(), null, ReportOptions.defaults(), tmp.resolve("out"),
                 null);
         String raw = Files.readString(w.csv(), StandardCharsets.UTF_8);
-        assertTrue(raw.startsWith("category,device,cloud,matchedBy,detail,states\r\n"), raw);
+        assertTrue(raw.startsWith("category,device,cloud,matchedBy,detail,states,loss,explanation\r\n"), raw);
         try (Reader in = Files.newBufferedReader(w.csv(), StandardCharsets.UTF_8);
                 CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
             assertEquals(List.of(ReportCsv.HEADER), p.getHeaderNames());
             List<CSVRecord> rows = p.getRecords();
             assertEquals(r.mismatches().size(), rows.size());
+            List<Mismatch> lossesFirst = Losses.first(r.mismatches());
             for (int i = 0; i < rows.size(); i++) {
-                Mismatch m = r.mismatches().get(i);
+                Mismatch m = lossesFirst.get(i);
                 CSVRecord row = rows.get(i);
                 assertEquals(m.category().name(), row.get("category"));
                 assertEquals(String.join(ReportCsv.JOIN, m.device()), row.get("device"));
