@@ -37,7 +37,7 @@ public final class IosBackupSource implements ISource {
     private static final String DCIM = "Media/DCIM/";
     private static final String CPL_ASSETS = "Media/PhotoData/CPLAssets/";
     /** Shared album media (iLEAPP icloudSharedalbums): read, but never library content. */
-    static final String CLOUD_SHARING = "Media/PhotoData/PhotoCloudSharingData/";
+    public static final String CLOUD_SHARING = "Media/PhotoData/PhotoCloudSharingData/";
     private static final Set<String> BACKUP_METADATA = Set.of("Info.plist", "Manifest.plist", "Manifest.db",
             "Status.plist", "Manifest.db-wal", "Manifest.db-shm");
     private static final Pattern HASH_DIR = Pattern.compile("[0-9a-f]{2}");
