@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -86,15 +88,53 @@ final class ExportCsv {
         }
     }
 
-    /** Apple's export date, or null when it is not in the documented shape. */
+    /**
+     * "Saturday June 4,2022 12:11 PM GMT" and what real exports make of it: no weekday or a wrong one, a space after
+     * the comma, seconds, a 24-hour time with a stray AM/PM ("14:00 PM"), no AM/PM, a zone as GMT / UTC / an offset
+     * (+02:00, GMT+2) or none (GMT). Case and spacing do not matter.
+     */
+    private static final Pattern LENIENT = Pattern.compile("(?i)^\\s*(?:[a-z]+,?\\s+)??([a-z]{3,})\\.?\\s+(\\d{1,2})\\s*,"
+            + "\\s*(\\d{4})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?\\s*"
+            + "(?:(?:gmt|utc|z)?\\s*([+-]\\d{1,2})(?::?(\\d{2}))?|(gmt|utc|z))?\\s*$");
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec");
+
+    /** Apple's export date read leniently (see {@link #LENIENT}), or null when it cannot be read as a date at all. */
     static Instant date(String text) {
         if (text == null || text.isBlank()) return null;
-        // some rows put a space after the comma: "June 4, 2022"
-        String normalized = text.trim().replaceAll(",\\s+", ",").replaceAll("\\s+", " ");
+        String normalized = text.trim().replaceAll("\\s+", " ");
         try {
-            return ZonedDateTime.parse(normalized, DATE).toInstant();
+            return ZonedDateTime.parse(normalized.replaceAll(",\\s+", ","), DATE).toInstant();
         } catch (DateTimeParseException e) {
-            return null;
+            // read leniently below
+        }
+        Matcher m = LENIENT.matcher(normalized);
+        if (!m.matches()) return null;
+        String month = m.group(1).toLowerCase(Locale.ROOT);
+        int monthIndex = month.length() >= 3 ? MONTHS.indexOf(month.substring(0, 3)) : -1;
+        if (monthIndex < 0) return null;
+        int day = Integer.parseInt(m.group(2));
+        int year = Integer.parseInt(m.group(3));
+        int hour = Integer.parseInt(m.group(4));
+        int minute = Integer.parseInt(m.group(5));
+        int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
+        String ampm = m.group(7) == null ? null : m.group(7).replace(".", "").toLowerCase(Locale.ROOT);
+        if (ampm != null && hour <= 12) {
+            // a 12-hour time; a 24-hour one (13 and later) keeps its hour whatever AM/PM says
+            if (ampm.equals("am") && hour == 12) hour = 0;
+            else if (ampm.equals("pm") && hour < 12) hour += 12;
+        }
+        int offsetSeconds = 0;
+        if (m.group(8) != null) {
+            int h = Integer.parseInt(m.group(8));
+            int min = m.group(9) == null ? 0 : Integer.parseInt(m.group(9));
+            offsetSeconds = (Math.abs(h) * 3600 + min * 60) * (m.group(8).startsWith("-") ? -1 : 1);
+        }
+        try {
+            return java.time.LocalDateTime.of(year, monthIndex + 1, day, hour, minute, second)
+                    .toInstant(java.time.ZoneOffset.ofTotalSeconds(offsetSeconds));
+        } catch (java.time.DateTimeException e) {
+            return null; // February 30th, hour 25, offset beyond 18 h
         }
     }
 
