@@ -95,9 +95,11 @@ public final class Cli {
                       --metadata-only   no content fingerprints (faster, weaker matching)
                       --cache-dir DIR   where the scan caches live (default ~/.cache/photoparity/scan)
                       --no-cache        scan everything again
+                      --follow-links    read what symbolic links lead to outside a source folder (default: listed
+                                        as ignored)
                       --no-thumbnails   leave thumbnails out of report.html
                       --set KEY=VALUE   a matching, probe or report setting (repeatable)
-                  scan PATH... [--json FILE] [--side device|cloud] [--metadata-only] [--no-cache]
+                  scan PATH... [--json FILE] [--side device|cloud] [--metadata-only] [--no-cache] [--follow-links]
                                         inventory of one side: assets, resources, unreadable files, totals
                   probes [evidence options] [--json FILE]
                                         run the seven probes on device evidence alone

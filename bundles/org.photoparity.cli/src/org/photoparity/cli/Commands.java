@@ -44,7 +44,8 @@ final class Commands {
     }
 
     int scan(List<String> rest) throws UsageException, IOException {
-        Args a = Args.parse("scan", rest, Set.of("json", "side", "cache-dir"), Set.of("metadata-only", "no-cache"));
+        Args a = Args.parse("scan", rest, Set.of("json", "side", "cache-dir"), Set.of("metadata-only", "no-cache", "follow-links"));
+        followLinks(a);
         if (a.positional().isEmpty()) throw new UsageException("scan needs at least one PATH (see photoparity --help)");
         SideRole side = switch (String.valueOf(a.one("side")).toLowerCase(Locale.ROOT)) {
             case "null", "device" -> SideRole.DEVICE;
@@ -72,7 +73,9 @@ final class Commands {
     int analyze(List<String> rest) throws UsageException, IOException {
         Set<String> valued = new java.util.HashSet<>(Set.of("device", "cloud", "out", "cache-dir", "set", "name"));
         valued.addAll(EVIDENCE_OPTIONS);
-        Args a = Args.parse("analyze", rest, valued, Set.of("metadata-only", "no-cache", "no-thumbnails", "live"));
+        Args a = Args.parse("analyze", rest, valued, Set.of("metadata-only", "no-cache", "no-thumbnails", "live",
+                "follow-links"));
+        followLinks(a);
         if (!a.positional().isEmpty()) {
             throw new UsageException("analyze takes its paths after --device and --cloud, not " + a.positional().get(0));
         }
@@ -150,6 +153,11 @@ final class Commands {
         out.println("  evidence:    " + spec.deviceInfo().size() + " ideviceinfo files, answers " + spec.answers());
         out.println("Analyse it with: photoparity analyze   (or --device/--cloud on these folders)");
         return Cli.OK;
+    }
+
+    /** --follow-links: read what symbolic links lead to outside a source folder (by default they are ignored). */
+    private static void followLinks(Args a) {
+        if (a.flag("follow-links")) System.setProperty(org.photoparity.sources.FolderSource.FOLLOW_LINKS_PROPERTY, "true");
     }
 
     private ConsoleProgress cancellable(ConsoleProgress p) {

@@ -58,7 +58,7 @@ public final class OutputGuard {
                             + i.path() + (out.toString().equals(o.path().toAbsolutePath().normalize().toString())
                                     ? "" : " (" + out + " once links are resolved)")
                             + ": PhotoParity never writes into what it reads. Choose an output outside every source"
-                            + " and evidence path.");
+                            + " and evidence path (outside the photo library).");
                 }
             }
         }

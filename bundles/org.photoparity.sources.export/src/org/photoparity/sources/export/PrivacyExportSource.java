@@ -21,6 +21,7 @@ import java.util.zip.ZipFile;
 
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.io.InputFiles;
 import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.CloudState;
 import org.photoparity.core.model.Listing;
@@ -175,9 +176,19 @@ public final class PrivacyExportSource implements ISource {
             context.unreadable(path, reason);
         }
 
+        @Override
+        public void ignored(String path, String why) {
+            context.ignored(path, why);
+        }
+
         private void readCsv(ExportWalker.Entry e) throws IOException {
             ExportCsv.Parsed parsed;
-            try (InputStream in = e.content().open()) {
+            if (e.size() > InputFiles.CSV_MAX) {
+                context.unreadable(e.path(), "a CSV of " + InputFiles.size(e.size()) + ", more than the "
+                        + InputFiles.size(InputFiles.CSV_MAX) + " limit for listings: refused");
+                return;
+            }
+            try (InputStream in = InputFiles.limit(e.content().open(), InputFiles.CSV_MAX, e.path())) {
                 parsed = ExportCsv.parse(in);
             } catch (IOException ex) {
                 context.unreadable(e.path(), ex.getMessage());
