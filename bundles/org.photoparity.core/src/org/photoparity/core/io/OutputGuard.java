@@ -96,6 +96,8 @@ public final class OutputGuard {
                 cur = cur.getParent() == null ? cur : cur.getParent();
             } else if (!name.toString().equals(".")) {
                 cur = cur.resolve(name.toString());
+                // x/../link: after a '..' the rest may name something that exists, a link included
+                if (Files.exists(cur, LinkOption.NOFOLLOW_LINKS) && depth < MAX_LINKS) cur = real(cur, depth + 1);
             }
         }
         return cur.normalize();
