@@ -40,8 +40,11 @@ import org.photoparity.core.spi.ScanContext;
  */
 public final class PrivacyExportSource implements ISource {
 
-    /** A Photo Details CSV inside a Photos folder, at any depth (zips put the part's own folder on top). */
-    static final Pattern PHOTO_DETAILS = Pattern.compile("(?i)(^|.*/)Photos/Photo Details[^/]*\\.csv");
+    /**
+     * A Photo Details CSV inside the part's photos folder ("Photos", or its localised name such as "Fotos"), at any
+     * depth (zips put the part's own folder on top).
+     */
+    static final Pattern PHOTO_DETAILS = Pattern.compile("(?i)(^|.*/)[^/]+/Photo Details[^/]*\\.csv");
     private static final String RECENTLY_DELETED = "recently deleted";
     private static final int MAX_CHILDREN_LOOKED_AT = 64;
 
@@ -76,17 +79,32 @@ public final class PrivacyExportSource implements ISource {
             return false;
         }
         if (!Files.isDirectory(p)) return false;
-        if (hasPhotoDetails(p.resolve("Photos"))) return true;
+        if (photosFolder(p) != null) return true;
         try (DirectoryStream<Path> children = Files.newDirectoryStream(p, Files::isDirectory)) {
             int n = 0;
             for (Path c : children) {
                 if (++n > MAX_CHILDREN_LOOKED_AT) break;
-                if (hasPhotoDetails(c.resolve("Photos"))) return true;
+                if (photosFolder(c) != null) return true;
             }
         } catch (IOException e) {
             return false;
         }
         return false;
+    }
+
+    /** The folder of a part holding its Photo Details CSV ("Photos", or a localised name), or null. */
+    static Path photosFolder(Path part) {
+        if (hasPhotoDetails(part.resolve("Photos"))) return part.resolve("Photos");
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(part, Files::isDirectory)) {
+            int n = 0;
+            for (Path c : children) {
+                if (++n > MAX_CHILDREN_LOOKED_AT) break;
+                if (hasPhotoDetails(c)) return c;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     private static boolean hasPhotoDetails(Path photos) {
@@ -110,7 +128,7 @@ public final class PrivacyExportSource implements ISource {
         }
         // a part (a zip, or a folder with Photos/ on top) keeps its entries' paths as they are; any other folder
         // is taken as holding parts, and every file is keyed by the part (first path segment) it came from
-        boolean single = !Files.isDirectory(path) || hasPhotoDetails(path.resolve("Photos"));
+        boolean single = !Files.isDirectory(path) || photosFolder(path) != null;
         Scan scan = new Scan(context, single);
         SubMonitor progress = SubMonitor.convert(context.monitor(), "Reading privacy export " + path.getFileName(),
                 100);
@@ -189,7 +207,7 @@ public final class PrivacyExportSource implements ISource {
                 return;
             }
             try (InputStream in = InputFiles.limit(e.content().open(), InputFiles.CSV_MAX, e.path())) {
-                parsed = ExportCsv.parse(in);
+                parsed = ExportCsv.parse(in, baseName(e.path()));
             } catch (IOException ex) {
                 context.unreadable(e.path(), ex.getMessage());
                 return;
@@ -197,7 +215,9 @@ public final class PrivacyExportSource implements ISource {
             switch (parsed) {
                 case ExportCsv.Details d -> {
                     for (ExportCsv.Detail row : d.rows()) rows.add(new Row(part(e.path()), e.path(), row));
-                    context.ignored(e.path(), "listing, read as " + d.rows().size() + " photo details rows");
+                    context.ignored(e.path(), "listing, read as " + d.rows().size() + " photo details rows"
+                            + (d.missing().isEmpty() ? "" : " (warning: no " + String.join(", ", d.missing())
+                                    + " column; the rows are read without it)"));
                 }
                 case ExportCsv.Album a -> {
                     String collection = baseName(e.path()).replaceFirst("(?i)\\.csv$", "");
@@ -221,7 +241,7 @@ public final class PrivacyExportSource implements ISource {
                 if (monitor.isCanceled()) throw new OperationCanceledException();
                 monitor.worked(1);
                 ExportCsv.Detail d = r.detail();
-                String file = find(r.part(), parentOf(parentOf(r.csvPath())), d.imgName());
+                String file = find(r.part(), parentOf(r.csvPath()), d.imgName());
                 if (file != null) listed.add(file);
                 Map<String, String> extra = new LinkedHashMap<>();
                 if (!single) extra.put("part", r.part());
@@ -269,10 +289,10 @@ public final class PrivacyExportSource implements ISource {
          * The file a row names: in the same part, preferably beside its CSV (Photos/), then Recently Deleted, then
          * anywhere in the part; across parts only when exactly one file has the name.
          */
-        private String find(String part, String partRoot, String imgName) {
+        private String find(String part, String csvFolder, String imgName) {
             String key = imgName.toLowerCase(Locale.ROOT);
             List<String> inPart = media.getOrDefault(part, Map.of()).getOrDefault(key, List.of());
-            String besideCsv = partRoot + (partRoot.isEmpty() ? "" : "/") + "Photos/";
+            String besideCsv = csvFolder + (csvFolder.isEmpty() ? "" : "/");
             for (String p : inPart) if (p.regionMatches(true, 0, besideCsv, 0, besideCsv.length())) return p;
             for (String p : inPart) if (inRecentlyDeleted(p)) return p;
             if (!inPart.isEmpty()) return inPart.get(0);

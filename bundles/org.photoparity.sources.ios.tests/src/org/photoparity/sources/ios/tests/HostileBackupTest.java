@@ -55,4 +55,35 @@ class HostileBackupTest {
             assertTrue(opened.locate(SyntheticBackup.CAMERA, dcim + "IMG_0003.JPG").isEmpty());
         }
     }
+
+    /** Item 7: a Photos.sqlite whose ZASSET is a recursive view is refused at once, not queried forever. */
+    @Test
+    void aRecursiveViewInPlaceOfTheAssetTableIsRefused() throws Exception {
+        Path db = tmp.resolve("Photos.sqlite");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE VIEW ZASSET AS WITH RECURSIVE r(Z_PK) AS (SELECT 1 UNION ALL SELECT Z_PK + 1 FROM r)"
+                    + " SELECT Z_PK FROM r");
+        }
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> org.junit.jupiter.api.Assertions.assertThrows(
+                        java.io.IOException.class, () -> new org.photoparity.sources.ios.PhotosSqliteSource()
+                                .scan(db, new CollectingContext(true))));
+        assertTrue(e.getMessage().contains("ZASSET"), e.getMessage());
+    }
+
+    /** Item 7: a private copy left by a killed run (its lock free) is deleted when the next copy is made. */
+    @Test
+    void staleCopiesOfAKilledRunAreCleanedAtTheNextOpen() throws Exception {
+        Path stale = Files.createTempDirectory("photoparity-sqlite-");
+        Files.writeString(stale.resolve("lock"), "");
+        Files.writeString(stale.resolve("db.sqlite"), "a customer's library copy");
+        Path db = SyntheticPhotosDb.ios17(tmp.resolve("Photos.sqlite"));
+        new org.photoparity.sources.ios.PhotosSqliteSource().scan(db, new CollectingContext(true));
+        assertFalse(Files.exists(stale), "the stale copy is gone");
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("photoparity-sqlite-")
+                    && Files.exists(p.resolve("db.sqlite"))), "and this run left none behind");
+        }
+    }
 }

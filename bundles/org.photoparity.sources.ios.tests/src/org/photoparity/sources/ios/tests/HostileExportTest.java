@@ -107,4 +107,27 @@ class HostileExportTest {
         assertTrue(reason(ctx.unreadable, "gone.JPG").contains("broken symbolic link"), ctx.unreadable.toString());
         assertTrue(reason(ctx.ignored, "again").contains("loop"), ctx.ignored.toString());
     }
+
+    /** Item 19: Photo Details.csv is known by its name and columns; a missing column is a warning, not an album. */
+    @Test
+    void photoDetailsWithoutTheChecksumColumnInALocalisedFolderKeepsItsDates() throws Exception {
+        Map<String, byte[]> p = new LinkedHashMap<>();
+        p.put(P + "/Fotos/IMG_4120.JPG", SyntheticExport.read("photos/IMG_4120.JPG"));
+        p.put(P + "/Fotos/Photo Details.csv", ("imgName,favorite,hidden,deleted,originalCreationDate,viewCount,importDate\n"
+                + "IMG_4120.JPG,yes,no,no,\"Monday January 2,2023 8:05 AM GMT\",0,\"Friday March 10,2023 11:59 PM GMT\"\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Path zip = tmp.resolve(P + ".zip");
+        SyntheticExport.write(zip, p);
+        PrivacyExportSource source = new PrivacyExportSource();
+        assertEquals(80, source.recognize(zip), "a part with a localised photos folder is an export");
+        CollectingContext ctx = new CollectingContext(true);
+        source.scan(zip, ctx);
+        assertEquals(1, ctx.listings.size(), ctx.ignored.toString());
+        var l = ctx.listings.get(0);
+        assertEquals(java.time.Instant.parse("2023-01-02T08:05:00Z"), l.created());
+        assertTrue(l.favorite());
+        assertEquals(P + "/Fotos/IMG_4120.JPG", l.path());
+        assertTrue(reason(ctx.ignored, "Photo Details.csv").contains("warning: no fileChecksum column"),
+                ctx.ignored.toString());
+    }
 }
