@@ -16,6 +16,7 @@ import org.photoparity.evidence.AnswerKey;
 import org.photoparity.evidence.DeviceInfo;
 import org.photoparity.evidence.Findings;
 import org.photoparity.evidence.IcloudPlan;
+import org.photoparity.evidence.Provenance;
 import org.photoparity.evidence.ResultFacts;
 import org.photoparity.evidence.StatusText;
 
@@ -68,13 +69,14 @@ public final class IcloudStorageProbe implements IProbe {
         if (otherAnswer.isPresent()) {
             try {
                 other = Math.round(Double.parseDouble(otherAnswer.get()) * 1e9);
-                f.evidence("answer icloud_other_usage_gb = " + otherAnswer.get() + " (technician: backups, Drive, Mail)");
+                f.evidence("answer icloud_other_usage_gb = " + otherAnswer.get() + " (" + Provenance.answer(e)
+                        + "; backups, Drive, Mail)");
             } catch (NumberFormatException ex) {
                 f.evidence("answer icloud_other_usage_gb = " + otherAnswer.get() + " is not a number; ignored");
             }
         }
         Optional<IcloudPlan> plan = e.answer(AnswerKey.ICLOUD_PLAN.key()).flatMap(IcloudPlan::parse);
-        plan.ifPresent(p -> f.evidence("answer icloud_plan = " + p.label() + " (technician)"));
+        plan.ifPresent(p -> f.evidence("answer icloud_plan = " + p.label() + " (" + Provenance.answer(e) + ")"));
 
         if (library != null) {
             long needed = library + (other == null ? 0 : other);
