@@ -57,7 +57,7 @@ public final class DeviceInfoReader {
         }
         Map<String, String> values = parse(bytes, file.toString());
         return new DeviceInfo.Domain(domainOf(values, domainHint, file.toString()), values,
-                file.getFileName().toString());
+                file.getFileName().toString(), java.time.Instant.now());
     }
 
     /** Parses output already in memory (the live runner); {@code label} names it in errors. */
