@@ -41,8 +41,16 @@ final class ExportCsv {
     sealed interface Parsed permits Details, Album, Other {
     }
 
-    record Details(List<Detail> rows) implements Parsed {
+    /** Photo Details rows, and the known columns the file lacks (the rest is read all the same). */
+    record Details(List<Detail> rows, List<String> missing) implements Parsed {
+        Details(List<Detail> rows) {
+            this(rows, List.of());
+        }
     }
+
+    /** The columns of Photo Details.csv, as Apple writes them. */
+    static final List<String> DETAIL_COLUMNS = List.of("imgName", "fileChecksum", "favorite", "hidden", "deleted",
+            "originalCreationDate", "viewCount", "importDate");
 
     record Album(List<String> imageNames) implements Parsed {
     }
@@ -52,6 +60,14 @@ final class ExportCsv {
     }
 
     static Parsed parse(InputStream in) throws IOException {
+        return parse(in, "");
+    }
+
+    /**
+     * @param fileName the CSV's own name: "Photo Details*.csv" is read as photo details whatever columns are
+     *                 missing; another name is when it has imgName and a second known column
+     */
+    static Parsed parse(InputStream in, String fileName) throws IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).build();
@@ -61,7 +77,14 @@ final class ExportCsv {
             List<String> lower = header.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
             int img = lower.indexOf("imgname");
             int checksum = lower.indexOf("filechecksum");
-            if (img >= 0 && checksum >= 0) {
+            int known = 0;
+            List<String> missing = new ArrayList<>();
+            for (String c : DETAIL_COLUMNS) {
+                if (lower.contains(c.toLowerCase(Locale.ROOT))) known++;
+                else missing.add(c);
+            }
+            boolean byName = fileName.toLowerCase(Locale.ROOT).startsWith("photo details");
+            if (img >= 0 && (checksum >= 0 || byName || known >= 3)) {
                 List<Detail> rows = new ArrayList<>();
                 for (CSVRecord r : parser) {
                     String name = get(r, img);
@@ -72,7 +95,7 @@ final class ExportCsv {
                             yes(get(r, lower.indexOf("hidden"))), yes(get(r, lower.indexOf("deleted"))),
                             date(created), created, get(r, lower.indexOf("viewcount")), date(imported), imported));
                 }
-                return new Details(rows);
+                return new Details(rows, List.copyOf(missing));
             }
             if (!lower.isEmpty() && ALBUM_COLUMNS.contains(lower.get(0))) {
                 List<String> names = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.util.zip.ZipFile;
 
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.io.InputFiles;
 import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.CloudState;
 import org.photoparity.core.model.Listing;
@@ -44,8 +45,11 @@ import org.photoparity.core.spi.ScanContext;
  */
 public final class PrivacyExportSource implements ISource {
 
-    /** A Photo Details CSV inside a Photos folder, at any depth (zips put the part's own folder on top). */
-    static final Pattern PHOTO_DETAILS = Pattern.compile("(?i)(^|.*/)Photos/Photo Details[^/]*\\.csv");
+    /**
+     * A Photo Details CSV inside the part's photos folder ("Photos", or its localised name such as "Fotos"), at any
+     * depth (zips put the part's own folder on top).
+     */
+    static final Pattern PHOTO_DETAILS = Pattern.compile("(?i)(^|.*/)[^/]+/Photo Details[^/]*\\.csv");
     private static final String RECENTLY_DELETED = "recently deleted";
     /** "iCloud Shared Albums.zip" and its siblings -1..-4: shared album content, not the cloud library. */
     private static final String SHARED_ALBUMS = "icloud shared albums";
@@ -82,17 +86,32 @@ public final class PrivacyExportSource implements ISource {
             return false;
         }
         if (!Files.isDirectory(p)) return false;
-        if (hasPhotoDetails(p.resolve("Photos"))) return true;
+        if (photosFolder(p) != null) return true;
         try (DirectoryStream<Path> children = Files.newDirectoryStream(p, Files::isDirectory)) {
             int n = 0;
             for (Path c : children) {
                 if (++n > MAX_CHILDREN_LOOKED_AT) break;
-                if (hasPhotoDetails(c.resolve("Photos"))) return true;
+                if (photosFolder(c) != null) return true;
             }
         } catch (IOException e) {
             return false;
         }
         return false;
+    }
+
+    /** The folder of a part holding its Photo Details CSV ("Photos", or a localised name), or null. */
+    static Path photosFolder(Path part) {
+        if (hasPhotoDetails(part.resolve("Photos"))) return part.resolve("Photos");
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(part, Files::isDirectory)) {
+            int n = 0;
+            for (Path c : children) {
+                if (++n > MAX_CHILDREN_LOOKED_AT) break;
+                if (hasPhotoDetails(c)) return c;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     private static boolean hasPhotoDetails(Path photos) {
@@ -116,7 +135,7 @@ public final class PrivacyExportSource implements ISource {
         }
         // a part (a zip, or a folder with Photos/ on top) keeps its entries' paths as they are; any other folder
         // is taken as holding parts, and every file is keyed by the part (first path segment) it came from
-        boolean single = !Files.isDirectory(path) || hasPhotoDetails(path.resolve("Photos"));
+        boolean single = !Files.isDirectory(path) || photosFolder(path) != null;
         Scan scan = new Scan(context, single);
         SubMonitor progress = SubMonitor.convert(context.monitor(), "Reading privacy export " + path.getFileName(),
                 100);
@@ -191,10 +210,20 @@ public final class PrivacyExportSource implements ISource {
             context.unreadable(path, reason);
         }
 
+        @Override
+        public void ignored(String path, String why) {
+            context.ignored(path, why);
+        }
+
         private void readCsv(ExportWalker.Entry e) throws IOException {
             ExportCsv.Parsed parsed;
-            try (InputStream in = e.content().open()) {
-                parsed = ExportCsv.parse(in);
+            if (e.size() > InputFiles.CSV_MAX) {
+                context.unreadable(e.path(), "a CSV of " + InputFiles.size(e.size()) + ", more than the "
+                        + InputFiles.size(InputFiles.CSV_MAX) + " limit for listings: refused");
+                return;
+            }
+            try (InputStream in = InputFiles.limit(e.content().open(), InputFiles.CSV_MAX, e.path())) {
+                parsed = ExportCsv.parse(in, baseName(e.path()));
             } catch (IOException ex) {
                 context.unreadable(e.path(), ex.getMessage());
                 return;
@@ -209,7 +238,9 @@ public final class PrivacyExportSource implements ISource {
                         }
                     }
                     // a date that cannot be read is reported with the file it belongs to, never dropped silently
-                    String why = "listing, read as " + d.rows().size() + " photo details rows";
+                    String why = "listing, read as " + d.rows().size() + " photo details rows"
+                            + (d.missing().isEmpty() ? "" : " (warning: no " + String.join(", ", d.missing())
+                                    + " column; the rows are read without it)");
                     if (!badDates.isEmpty()) {
                         why += "; " + badDates.size() + " originalCreationDate value" + (badDates.size() == 1 ? "" : "s")
                                 + " could not be read as a date: " + String.join(", ", badDates.subList(0,
@@ -281,7 +312,7 @@ public final class PrivacyExportSource implements ISource {
             monitor.setWorkRemaining(rows.size() + 1);
             Set<String> listed = new HashSet<>();
             Map<Row, String> fileOf = new java.util.IdentityHashMap<>();
-            for (Row r : rows) fileOf.put(r, find(r.part(), parentOf(parentOf(r.csvPath())), r.detail().imgName()));
+            for (Row r : rows) fileOf.put(r, find(r.part(), parentOf(r.csvPath()), r.detail().imgName()));
             // a Live Photo's MOV row joins its still (by content identifier, whatever part either sits in): one
             // asset, one listing; the assembler pairs the two files the same way
             Map<String, String> foldedVideos = liveVideoRows(fileOf);
@@ -355,10 +386,10 @@ public final class PrivacyExportSource implements ISource {
          * The file a row names: in the same part, preferably beside its CSV (Photos/), then Recently Deleted, then
          * anywhere in the part; across parts only when exactly one file has the name.
          */
-        private String find(String part, String partRoot, String imgName) {
+        private String find(String part, String csvFolder, String imgName) {
             String key = imgName.toLowerCase(Locale.ROOT);
             List<String> inPart = media.getOrDefault(part, Map.of()).getOrDefault(key, List.of());
-            String besideCsv = partRoot + (partRoot.isEmpty() ? "" : "/") + "Photos/";
+            String besideCsv = csvFolder + (csvFolder.isEmpty() ? "" : "/");
             for (String p : inPart) if (p.regionMatches(true, 0, besideCsv, 0, besideCsv.length())) return p;
             for (String p : inPart) if (inRecentlyDeleted(p)) return p;
             if (!inPart.isEmpty()) return inPart.get(0);

@@ -66,6 +66,11 @@ public final class IosBackupSource implements ISource {
                 if (!e.isFile()) continue; // folders and links have no stored content
                 boolean cameraRoll = IosBackup.CAMERA_ROLL_DOMAIN.equals(e.domain());
                 String shown = cameraRoll ? e.relativePath() : e.domain() + "/" + e.relativePath();
+                if (e.file() == null) {
+                    context.unreadable(shown, "Manifest.db gives it the fileID '" + e.fileId() + "', which is not 40 hex"
+                            + " digits inside the backup folder (a damaged or crafted manifest): not read");
+                    continue;
+                }
                 if (cameraRoll) byPath.put(e.relativePath(), e);
                 if (!Files.isRegularFile(e.file())) {
                     context.unreadable(shown, "listed in Manifest.db as " + e.fileId() + " but "
