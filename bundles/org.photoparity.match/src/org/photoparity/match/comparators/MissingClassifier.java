@@ -10,7 +10,6 @@ import org.photoparity.core.model.Asset;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.Listing;
 import org.photoparity.core.model.Mismatch;
-import org.photoparity.core.model.Sharing;
 import org.photoparity.core.model.SideRole;
 import org.photoparity.core.spi.IComparator;
 import org.photoparity.core.spi.Reconciliation;
@@ -78,16 +77,6 @@ public final class MissingClassifier implements IComparator {
     }
 
     static Mismatch missing(SideRole side, Asset a) {
-        Mismatch m = unpaired(side, a);
-        // shared content (shared albums, iCloud links, Shared with You, others' Shared Library items) is not part of
-        // iCloud Photos sync: kept apart as explained, never a loss
-        Sharing sharing = a.listing() != null ? a.listing().sharing() : Sharing.LIBRARY;
-        if (!sharing.isShared()) return m;
-        return new Mismatch(m.category(), m.device(), m.cloud(), m.matchedBy(), m.detail() + ": " + sharing.reason(),
-                m.states(), m.deviceAssets(), m.cloudAssets(), false, sharing.reason());
-    }
-
-    private static Mismatch unpaired(SideRole side, Asset a) {
         List<String> paths = AssetFacts.paths(a);
         Set<String> states = AssetFacts.states(a);
         String what = AssetFacts.isLive(a) ? "Live Photo" : AssetFacts.isVideo(a) ? "video" : "photo";
