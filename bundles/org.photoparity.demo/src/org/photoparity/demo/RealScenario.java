@@ -420,6 +420,12 @@ public final class RealScenario {
         if (target != null && from != null) {
             ScenarioBytes.shiftDates(render, java.time.Duration.between(from, target).getSeconds());
         }
+        if (name.endsWith(".HEIC")) {
+            // Photos renders an edit of the iPhone 7's HEIC with that camera's make, model and sub-seconds
+            int metadata = ScenarioBytes.jpegScanStart(render);
+            ScenarioBytes.replaceAscii(render, "iPhone SE\0", "iPhone 7\0\0", metadata);
+            ScenarioBytes.replaceAscii(render, "835\0", "023\0", metadata);
+        }
         Planted c = copyOf(d, trap);
         c.files.add(new File(renderName, render));
         add(device, d);

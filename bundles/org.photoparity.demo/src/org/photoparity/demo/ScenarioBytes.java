@@ -32,12 +32,17 @@ public final class ScenarioBytes {
 
     /** Replaces every occurrence of {@code from} by {@code to} (same length, ASCII); returns how many. */
     public static int replaceAscii(byte[] data, String from, String to) {
+        return replaceAscii(data, from, to, data.length);
+    }
+
+    /** The same within the first {@code limit} bytes (a JPEG's metadata segments, not its image data). */
+    public static int replaceAscii(byte[] data, String from, String to, int limit) {
         byte[] f = from.getBytes(StandardCharsets.ISO_8859_1);
         byte[] t = to.getBytes(StandardCharsets.ISO_8859_1);
         if (f.length != t.length) throw new IllegalArgumentException("replacement must keep the length: " + from);
         int n = 0;
         outer:
-        for (int i = 0; i + f.length <= data.length; i++) {
+        for (int i = 0; i + f.length <= Math.min(limit, data.length); i++) {
             for (int j = 0; j < f.length; j++) {
                 if (data[i + j] != f[j]) continue outer;
             }
@@ -81,17 +86,40 @@ public final class ScenarioBytes {
         return n;
     }
 
-    /** The first EXIF DateTimeOriginal-style date in the file, or null. */
+    /**
+     * The capture date an EXIF block states, or null: the date written most often (DateTimeOriginal and
+     * CreateDate agree; IFD0's ModifyDate moves when the photo is edited), the earliest on a tie.
+     */
     public static LocalDateTime firstExifDate(byte[] data) {
         Matcher m = EXIF_DATE.matcher(new String(data, 0, Math.min(data.length, 1 << 20), StandardCharsets.ISO_8859_1));
+        java.util.Map<LocalDateTime, Integer> seen = new java.util.TreeMap<>();
         while (m.find()) {
             try {
-                return LocalDateTime.parse(m.group(), EXIF);
+                seen.merge(LocalDateTime.parse(m.group(), EXIF), 1, Integer::sum);
             } catch (java.time.format.DateTimeParseException e) {
-                // keep looking
+                // digits that only look like a date
             }
         }
-        return null;
+        LocalDateTime best = null;
+        int count = 0;
+        for (java.util.Map.Entry<LocalDateTime, Integer> e : seen.entrySet()) {
+            if (e.getValue() > count) {
+                best = e.getKey();
+                count = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** Where a JPEG's scan (its image data) starts: metadata lies before it. The whole length when not a JPEG. */
+    public static int jpegScanStart(byte[] data) {
+        if (data.length < 4 || (data[0] & 0xff) != 0xff || (data[1] & 0xff) != 0xd8) return data.length;
+        int i = 2;
+        while (i + 4 <= data.length && (data[i] & 0xff) == 0xff) {
+            if ((data[i + 1] & 0xff) == 0xda) return i;
+            i += 2 + (((data[i + 2] & 0xff) << 8) | (data[i + 3] & 0xff));
+        }
+        return data.length;
     }
 
     /** Makes the encoded image or video differ ({@code seed} picks where); the container stays valid. */
@@ -112,10 +140,13 @@ public final class ScenarioBytes {
             if (marker == 0xda) break; // start of scan: no table found before it
             int length = ((data[i + 2] & 0xff) << 8) | (data[i + 3] & 0xff);
             if (marker == 0xdb) {
-                // segment: length (2), then Pq/Tq (1) and 64 values (8-bit tables)
-                int at = i + 5 + Math.floorMod(seed * 7 + 11, 63) + 1;
+                // segment: length (2), then Pq/Tq (1) and 64 values (8-bit tables); one position and step per seed
+                // (distinct for seeds below 252), so two variants never share their encoded image
+                int s = Math.floorMod(seed, 252);
+                int at = i + 5 + 1 + s % 63;
+                int step = 1 + s / 63;
                 int v = data[at] & 0xff;
-                data[at] = (byte) (v >= 254 ? v - 1 : v + 1);
+                data[at] = (byte) (v + step <= 255 ? v + step : v - step);
                 return;
             }
             i += 2 + length;

@@ -62,6 +62,11 @@ class ScenarioScoreTest {
             ScanOptions o = ScanOptions.defaults().withoutCache().withThreads(2);
             SideInventory d = Scanner.scan(SideRole.DEVICE, List.of(b.deviceSpec()), o, new NullProgressMonitor());
             SideInventory c = Scanner.scan(SideRole.CLOUD, List.of(b.cloudSpec()), o, new NullProgressMonitor());
+            // every planted file is a valid one (the motion-photo JPEG included): read, none unreadable
+            for (SideInventory side : List.of(d, c)) {
+                assertTrue(side.unreadable().isEmpty(), () -> f + ": " + side.unreadable());
+                assertTrue(side.countsAddUp(), f.folder());
+            }
             ReconcileResult r = new Reconciler().reconcile(d, c, Map.of(), new NullProgressMonitor());
             all.addAll(score(f, b.expected(), r.mismatches(), misses));
         }
