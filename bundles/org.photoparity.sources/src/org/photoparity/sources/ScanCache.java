@@ -27,8 +27,11 @@ import org.photoparity.core.model.ResourceRole;
 import org.photoparity.media.MetadataMediaReader;
 
 /**
- * What earlier scans read from each file, keyed on (source path, relative path, size, modified time), so a rescan of
- * an unchanged library opens no file at all. A file whose size or time changed is read again. Stored in one compact
+ * What earlier scans read from each file, keyed on (source path, relative path, size, modified time and, for files of
+ * a folder, a change stamp from the inode change time and the file key), so a rescan of an unchanged library opens no
+ * file at all. A file whose size, modified time, change time or inode changed is read again: rewriting a file and
+ * setting its old modified time back (touch -d, a sync tool) changes its ctime, and a file replaced by another one
+ * has another inode. Stored in one compact
  * binary file that never lives under a source (default: ~/.cache/photoparity/scan-cache.bin); written to a temporary
  * file and moved into place, so a crash never leaves half a cache. An unreadable or older-format cache is ignored
  * and rebuilt.
@@ -36,7 +39,7 @@ import org.photoparity.media.MetadataMediaReader;
 public final class ScanCache {
 
     private static final int MAGIC = 0x50505343; // "PPSC"
-    private static final int FORMAT = 2; // 2: the payload key
+    private static final int FORMAT = 3; // 2: the payload key; 3: the change stamp (ctime, file key)
 
     private final Path file;
     private final Map<String, Map<String, Entry>> loaded;
@@ -46,7 +49,7 @@ public final class ScanCache {
     private final String problem;
     private volatile boolean changed;
 
-    private record Entry(long size, long modified, MediaFile file) {
+    private record Entry(long size, long modified, long change, MediaFile file) {
     }
 
     private ScanCache(Path file, Map<String, Map<String, Entry>> loaded, String problem) {
@@ -78,7 +81,8 @@ public final class ScanCache {
                     String path = in.readUTF();
                     long size = in.readLong();
                     long modified = in.readLong();
-                    entries.put(path, new Entry(size, modified, readFile(in, path, size, modified)));
+                    long change = in.readLong();
+                    entries.put(path, new Entry(size, modified, change, readFile(in, path, size, modified)));
                 }
                 roots.put(root, entries);
             }
@@ -112,14 +116,15 @@ public final class ScanCache {
      * one is needed); null otherwise. The answer's source index and role are the caller's to set.
      */
     public MediaFile lookup(String root, String path, long size, long modified, boolean needFingerprint) {
-        return lookup(root, path, size, modified, needFingerprint, true);
+        return lookup(root, path, size, modified, 0, needFingerprint, true);
     }
 
     /** As {@link #lookup(String, String, long, long, boolean)}; a miss is counted only when {@code countMiss}. */
-    MediaFile lookup(String root, String path, long size, long modified, boolean needFingerprint, boolean countMiss) {
+    MediaFile lookup(String root, String path, long size, long modified, long change, boolean needFingerprint,
+            boolean countMiss) {
         Map<String, Entry> entries = loaded.get(root);
         Entry e = entries == null ? null : entries.get(path);
-        if (e == null || e.size != size || e.modified != modified
+        if (e == null || e.size != size || e.modified != modified || e.change != change
                 || (needFingerprint && e.file.fingerprint() == null)) {
             if (countMiss) misses.incrementAndGet();
             return null;
@@ -130,8 +135,13 @@ public final class ScanCache {
     }
 
     public void put(String root, String path, long size, long modified, MediaFile f) {
+        put(root, path, size, modified, 0, f);
+    }
+
+    /** @param change the file's change stamp ({@link FileStamp}), 0 when the source has none */
+    public void put(String root, String path, long size, long modified, long change, MediaFile f) {
         changed = true;
-        fresh.computeIfAbsent(root, k -> new ConcurrentHashMap<>()).put(path, new Entry(size, modified, f));
+        fresh.computeIfAbsent(root, k -> new ConcurrentHashMap<>()).put(path, new Entry(size, modified, change, f));
     }
 
     /**
@@ -167,6 +177,7 @@ public final class ScanCache {
                         o.writeUTF(e.getKey());
                         o.writeLong(e.getValue().size);
                         o.writeLong(e.getValue().modified);
+                        o.writeLong(e.getValue().change);
                         writeFile(o, e.getValue().file);
                     }
                 }

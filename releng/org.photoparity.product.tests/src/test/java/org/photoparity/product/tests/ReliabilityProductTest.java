@@ -259,4 +259,32 @@ class ReliabilityProductTest {
             return true;
         }
     }
+
+    /** Item 20: a home folder that cannot be written is one line naming the folder, not exit 15 with HTML. */
+    @Test
+    void anUnwritableHomeSaysWhichFolderToMakeWritable() throws Exception {
+        Path launcher;
+        try (Stream<Path> s = Files.list(Product.home().resolve("plugins"))) {
+            launcher = s.filter(p -> p.getFileName().toString().startsWith("org.photoparity.launcher_")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no org.photoparity.launcher in the product"));
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String home = "/proc/photoparity-no-such-home";
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Duser.home=" + home, "-jar", launcher.toString())
+                .directory(work.toFile()).redirectErrorStream(true);
+        pb.environment().put("DISPLAY", ":77");
+        pb.environment().remove("XDG_DATA_HOME");
+        pb.environment().put("HOME", home);
+        Path log = work.resolve("launcher.txt");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("the launcher did not stop: " + Files.readString(log));
+        }
+        String out = Files.readString(log);
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains(home) && out.contains("writable") && !out.contains("<html"), out);
+        assertEquals(1, out.lines().filter(l -> !l.isBlank()).count(), "one line: " + out);
+    }
 }
