@@ -151,6 +151,17 @@ class ReliabilityProductTest {
             assertTrue(r.err().contains(opt[1]) && r.err().contains("not a regular file"), r.err());
             assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         }
+        // item 4: an evidence file far beyond any real ideviceinfo output is refused by name, not read
+        Path huge = work.resolve("ideviceinfo.txt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.write("ProductType: iPhone15,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            f.setLength(300L << 20); // sparse
+        }
+        Product.Run big = Product.run(Product.home(), work, "probes", "--device-info", huge.toString(), "--set",
+                "network.endpoints=none");
+        assertEquals(1, big.exit(), big.out() + big.err());
+        assertTrue(big.err().contains(huge.toString()) && big.err().contains("limit"), big.err());
+        assertEquals(1, big.err().lines().count(), "one line: " + big.err());
     }
 
     /** Item 16: a device side that cannot be read at all stops the analysis; an empty one is a valid result. */
