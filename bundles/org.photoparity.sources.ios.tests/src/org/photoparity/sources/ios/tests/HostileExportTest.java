@@ -147,4 +147,17 @@ class HostileExportTest {
         assertTrue(reason(ctx.unreadable, "Photo Details.csv").contains("limit"), ctx.unreadable.toString());
         assertEquals(1, ctx.files.size());
     }
+
+    /** Item 8: privacy-export:FIFO.zip is refused at once, not opened (which would wait for a writer forever). */
+    @Test
+    void aFifoNamedLikeAPartIsRefused() throws Exception {
+        Path fifo = tmp.resolve(P + ".zip");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> org.junit.jupiter.api.Assertions.assertThrows(
+                        java.io.IOException.class, () -> new PrivacyExportSource().scan(fifo,
+                                new CollectingContext(true))));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    }
 }
