@@ -7,11 +7,9 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -20,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.photoparity.core.io.AtomicWriter;
 import org.photoparity.core.model.CaptureTime;
 import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.MediaFormat;
@@ -160,36 +159,26 @@ public final class ScanCache {
         }
         Map<String, Map<String, Entry>> out = new LinkedHashMap<>(loaded);
         out.putAll(fresh);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "scan-cache", ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp);
-                    DataOutputStream o = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
-                o.writeInt(MAGIC);
-                o.writeInt(FORMAT);
-                o.writeInt(MetadataMediaReader.VERSION);
-                o.writeInt(out.size());
-                for (var root : out.entrySet()) {
-                    o.writeUTF(root.getKey());
-                    o.writeInt(root.getValue().size());
-                    for (var e : root.getValue().entrySet()) {
-                        o.writeUTF(e.getKey());
-                        o.writeLong(e.getValue().size);
-                        o.writeLong(e.getValue().modified);
-                        o.writeLong(e.getValue().change);
-                        writeFile(o, e.getValue().file);
-                    }
+        // the one atomic writer: temp file beside the cache, forced to disk, renamed; a kill keeps the old cache
+        AtomicWriter.write(file, os -> {
+            DataOutputStream o = new DataOutputStream(new BufferedOutputStream(os, 1 << 16));
+            o.writeInt(MAGIC);
+            o.writeInt(FORMAT);
+            o.writeInt(MetadataMediaReader.VERSION);
+            o.writeInt(out.size());
+            for (var root : out.entrySet()) {
+                o.writeUTF(root.getKey());
+                o.writeInt(root.getValue().size());
+                for (var e : root.getValue().entrySet()) {
+                    o.writeUTF(e.getKey());
+                    o.writeLong(e.getValue().size);
+                    o.writeLong(e.getValue().modified);
+                    o.writeLong(e.getValue().change);
+                    writeFile(o, e.getValue().file);
                 }
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            o.flush();
+        });
     }
 
     private static void writeFile(DataOutputStream o, MediaFile f) throws IOException {
