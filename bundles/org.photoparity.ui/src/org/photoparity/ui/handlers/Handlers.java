@@ -139,7 +139,7 @@ public final class Handlers {
             protected IStatus run(IProgressMonitor monitor) {
                 try {
                     if (spec != null) {
-                        org.photoparity.engine.Preflight.check(spec, null,
+                        org.photoparity.engine.Preflight.checkOutputs(spec, null,
                                 org.photoparity.engine.Preflight.reportFolder("The export folder", dir));
                     }
                     ReportWriter.Written w = Analysis.writeReports(r, dir, AnalyzeJob.reportOptions(name), monitor);
