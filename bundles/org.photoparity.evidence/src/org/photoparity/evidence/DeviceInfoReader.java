@@ -49,7 +49,8 @@ public final class DeviceInfoReader {
     public static DeviceInfo.Domain read(Path file, String domainHint) throws IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = org.photoparity.core.io.InputFiles.readAll(file, org.photoparity.core.io.InputFiles.EVIDENCE_MAX,
+                    "ideviceinfo output");
         } catch (IOException e) {
             throw new IOException("Cannot read ideviceinfo output " + file + ": " + e.getMessage()
                     + ". Check the path and that the file is readable.", e);
