@@ -248,7 +248,8 @@ public final class ReportHtml {
         w.write("<table class=\"rows\"><thead><tr><th>Fix</th><th>Check</th><th>Result</th><th>Summary and evidence"
                 + "</th></tr></thead><tbody>\n");
         for (ProbeResult p : probes) {
-            w.write("<tr><td class=\"num\">" + p.fix() + "</td><td class=\"code\">" + esc(p.id()) + "</td><td>"
+            w.write("<tr><td class=\"num\">" + p.fix() + "</td><td title=\"" + esc(p.id()) + "\">"
+                    + esc(LikelyCauses.probeTitle(p, null)) + "</td><td>"
                     + badge(p.status()) + "</td><td>" + esc(p.summary()));
             if (!p.evidence().isEmpty()) {
                 w.write("<ul class=\"evidence\">");

@@ -135,6 +135,18 @@ public final class CaseSession {
         return new CaseEvidence(result, answers(), settings);
     }
 
+    /**
+     * The evidence a Re-run uses: with a case open, the case's evidence loaded again (answers re-read) with a live read
+     * of an attached device, which wins over the ideviceinfo files read at analysis time; without a case, the same as
+     * {@link #evidenceForProbes}. Runs ideviceinfo: call it from a job, not the UI thread.
+     */
+    public CaseEvidence evidenceForRerun(Map<String, String> settings, org.eclipse.core.runtime.IProgressMonitor monitor) {
+        CaseFolder c = caseFolder;
+        if (c == null) return evidenceForProbes(settings);
+        return org.photoparity.engine.Analysis.loadEvidence(Cases.spec(c, settings),
+                new org.photoparity.engine.AnalysisOptions(false, null, true), result, monitor).evidence();
+    }
+
     /** The case's answers file, read as properties; empty when there is no case or no file. */
     public Map<String, String> answers() {
         Map<String, String> m = new LinkedHashMap<>();

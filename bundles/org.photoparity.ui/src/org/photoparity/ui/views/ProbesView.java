@@ -115,13 +115,15 @@ public final class ProbesView extends ViewPart implements CaseSession.Listener {
     /** Runs every probe in a job; returns it, or null when one is already running. */
     public Job rerunAll() {
         if (running != null && running.getState() != Job.NONE) return null;
-        CaseEvidence evidence = CaseSession.get().evidenceForProbes(UiPrefs.settings());
+        Map<String, String> settings = UiPrefs.settings();
         Display display = summary.getDisplay();
         rerunAll.setEnabled(false);
         Job job = new Job("Running all probes") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
+                    // read an attached device again rather than the file read at analysis time
+                    CaseEvidence evidence = CaseSession.get().evidenceForRerun(settings, monitor);
                     List<ProbeResult> results = ProbeRunner.run(null, evidence, monitor);
                     display.asyncExec(() -> CaseSession.get().probesRerun(results));
                     return Status.OK_STATUS;

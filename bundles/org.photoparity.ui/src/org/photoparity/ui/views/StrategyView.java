@@ -3,6 +3,7 @@ package org.photoparity.ui.views;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -129,7 +130,8 @@ public final class StrategyView extends ViewPart implements CaseSession.Listener
         bar.setLayoutData(fill());
         rerun = new Button(bar, SWT.PUSH);
         rerun.setText("Re-run probes");
-        rerun.setToolTipText("Runs " + String.join(", ", strategy.probeIds()) + " again on the case's evidence");
+        rerun.setToolTipText("Runs " + String.join(", ", ProbeTree.rows(strategy.probeIds(), id -> null).stream()
+                .map(ProbeTree.Row::name).toList()) + " again, reading an attached iPhone again");
         rerun.setEnabled(!strategy.probeIds().isEmpty());
         rerun.addListener(SWT.Selection, e -> rerun());
         rerunState = new Label(bar, SWT.WRAP);
@@ -232,7 +234,7 @@ public final class StrategyView extends ViewPart implements CaseSession.Listener
     public Job rerun() {
         if (strategy == null || (running != null && running.getState() != Job.NONE)) return null;
         List<String> ids = strategy.probeIds();
-        CaseEvidence evidence = CaseSession.get().evidenceForProbes(UiPrefs.settings());
+        Map<String, String> settings = UiPrefs.settings();
         Display display = body.getDisplay();
         rerun.setEnabled(false);
         rerunState.setText("Running " + ids.size() + " probe(s)...");
@@ -240,6 +242,8 @@ public final class StrategyView extends ViewPart implements CaseSession.Listener
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
+                    // read an attached device again rather than the file read at analysis time
+                    CaseEvidence evidence = CaseSession.get().evidenceForRerun(settings, monitor);
                     List<ProbeResult> results = ProbeRunner.run(ids, evidence, monitor);
                     display.asyncExec(() -> {
                         CaseSession.get().probesRerun(results);
