@@ -46,6 +46,7 @@ class DemoCaseUiTest {
     private static void awaitAnalysis() throws InterruptedException {
         Job.getJobManager().join(AnalyzeJob.FAMILY, null);
         Ui.waitUntil("the analysis to reach the views", 30_000, () -> Ui.session().result() != null);
+        Job.getJobManager().join(AnalyzeJob.ReportJob.FAMILY, null); // the reports come after the results
         Ui.drain();
     }
 
@@ -130,6 +131,7 @@ class DemoCaseUiTest {
         long t0 = System.currentTimeMillis();
         AnalyzeJob again = CaseActions.analyze();
         again.join();
+        Job.getJobManager().join(AnalyzeJob.ReportJob.FAMILY, null);
         long rerun = System.currentTimeMillis() - t0;
         Ui.drain();
         assertEquals(DemoCase.expectedCounts(), again.result().result().counts());

@@ -82,10 +82,10 @@ class WorkbenchItemsUiTest {
         return CaseFolder.create(tmp.resolve("case-" + name), d);
     }
 
-    private static void awaitIdle() throws InterruptedException {
-        Job.getJobManager().join(AnalyzeJob.FAMILY, null);
-        Ui.waitUntil("the analysis to reach the session", 30_000,
-                () -> Ui.session().analysis().phase() != CaseSession.Phase.RUNNING);
+    /** Until {@code job} is done and what it found (results, failure or stop) has reached the session. */
+    private static void await(AnalyzeJob job) throws InterruptedException {
+        job.join(60_000, null);
+        Ui.waitUntil("the analysis to reach the session", 30_000, job::delivered);
         Ui.drain();
     }
 
@@ -125,8 +125,7 @@ class WorkbenchItemsUiTest {
     @Test
     void stoppingAnAnalysisMidwayKeepsThePreviousResults() throws Exception {
         CaseFolder c = demoCase("stop");
-        CaseActions.open(c, true);
-        awaitIdle();
+        await(CaseActions.open(c, true));
         ReconcileResult previous = Ui.session().result();
         assertNotNull(previous);
 
@@ -137,7 +136,7 @@ class WorkbenchItemsUiTest {
         SummaryView shown = Ui.show(SummaryView.ID, SummaryView.class);
         Ui.waitUntil("the Summary to say Analyzing", 5_000, () -> shown.statusText().contains("Analyzing..."));
         assertTrue(CaseActions.stop(), "something was running");
-        job.join(10_000, null);
+        await(job);
         assertEquals(org.eclipse.core.runtime.IStatus.CANCEL, job.getResult().getSeverity());
         Ui.waitUntil("the stopped state", 5_000, () -> Ui.session().analysis().phase() == CaseSession.Phase.CANCELLED);
         assertSame(previous, Ui.session().result(), "the results shown are the previous ones");
@@ -180,8 +179,7 @@ class WorkbenchItemsUiTest {
         String typo = demo.cloud().toString() + "-typo";
         CaseFolder c = CaseFolder.create(tmp.resolve("case-repair"),
                 CaseData.named("Repair").withSources(List.of(demo.device().toString()), List.of(typo)));
-        CaseActions.open(c, true);
-        awaitIdle();
+        await(CaseActions.open(c, true));
         assertEquals(CaseSession.Phase.FAILED, Ui.session().analysis().phase());
         SummaryView summary = Ui.show(SummaryView.ID, SummaryView.class);
         assertTrue(summary.problemText().contains("Source not found"), summary.problemText());
@@ -202,8 +200,7 @@ class WorkbenchItemsUiTest {
         assertEquals(List.of(demo.cloud().toString()), CaseFolder.open(c.dir()).data().cloudSources());
         assertEquals("Repaired", CaseFolder.open(c.dir()).data().name());
         Ui.session().caseChanged();
-        CaseActions.analyze();
-        awaitIdle();
+        await(CaseActions.analyze());
         assertNotNull(Ui.session().result());
         assertEquals("", summary.problemText());
     }
@@ -259,13 +256,13 @@ class WorkbenchItemsUiTest {
         CaseFolder c = demoCase("analyzing");
         SlowProbe.reached = false;
         SlowProbe.hold = true;
-        CaseActions.open(c, true);
+        AnalyzeJob job = CaseActions.open(c, true);
         SummaryView summary = Ui.show(SummaryView.ID, SummaryView.class);
         Ui.waitUntil("the probes", 30_000, () -> SlowProbe.reached);
         Ui.waitUntil("Analyzing", 5_000, () -> summary.statusText().contains("Analyzing..."));
         assertFalse(summary.statusText().contains("Not analyzed yet"));
         SlowProbe.hold = false;
-        awaitIdle();
+        await(job);
         assertTrue(summary.statusText().contains("Analyzed"), summary.statusText());
     }
 
@@ -331,9 +328,9 @@ class WorkbenchItemsUiTest {
     @Test
     void summaryShowsTheRankedLikelyCausesInTheReportsColours() throws Exception {
         CaseFolder c = demoCase("causes");
-        CaseActions.open(c, true);
-        awaitIdle();
+        await(CaseActions.open(c, true));
         SummaryView summary = Ui.show(SummaryView.ID, SummaryView.class);
+        Ui.drain();
         List<String[]> causes = summary.causeRows();
         assertFalse(causes.isEmpty(), "ranked likely causes at the top of the Summary");
         assertEquals("1", causes.get(0)[0]);

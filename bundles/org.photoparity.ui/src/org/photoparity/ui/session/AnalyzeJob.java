@@ -35,6 +35,8 @@ public final class AnalyzeJob extends Job {
     private final Display display;
     private volatile AnalysisResult result;
     private volatile ReportJob reportJob;
+    /** True once what the job found (results, or its failure or stop) has reached the session on the UI thread. */
+    private volatile boolean delivered;
     /** The analysis started last: only it may change what the Summary says about the analysis. */
     private static volatile AnalyzeJob latest;
 
@@ -55,6 +57,11 @@ public final class AnalyzeJob extends Job {
 
     public AnalysisResult result() {
         return result;
+    }
+
+    /** Whether the results (or the failure, or the stop) have reached the session; tests wait for it. */
+    public boolean delivered() {
+        return delivered;
     }
 
     /** The job writing this analysis's reports, once the results are in (null before). */
@@ -79,10 +86,14 @@ public final class AnalyzeJob extends Job {
                     .withThumbnailCache(caseFolder.cacheDir().resolve("previews")), false);
             reportJob = reports;
             display.asyncExec(() -> {
-                if (session.caseFolder() != caseFolder) return; // another case was opened meanwhile
-                session.analysed(r.result(), r.probes(), r.evidence(), r.warnings());
-                if (latest == this) session.setAnalysis(CaseSession.AnalysisState.IDLE);
-                session.caseChanged();
+                try {
+                    if (session.caseFolder() != caseFolder) return; // another case was opened meanwhile
+                    session.analysed(r.result(), r.probes(), r.evidence(), r.warnings());
+                    if (latest == this) session.setAnalysis(CaseSession.AnalysisState.IDLE);
+                    session.caseChanged();
+                } finally {
+                    delivered = true;
+                }
             });
             reports.schedule();
             return Status.OK_STATUS;
@@ -100,9 +111,13 @@ public final class AnalyzeJob extends Job {
 
     private void state(CaseSession.Phase phase, String text) {
         display.asyncExec(() -> {
-            // a cancelled job must not overwrite the state of the analysis that replaced it
-            if (session.caseFolder() != caseFolder || latest != this) return;
-            session.setAnalysis(new CaseSession.AnalysisState(phase, text));
+            try {
+                // a cancelled job must not overwrite the state of the analysis that replaced it
+                if (session.caseFolder() != caseFolder || latest != this) return;
+                session.setAnalysis(new CaseSession.AnalysisState(phase, text));
+            } finally {
+                if (phase != CaseSession.Phase.RUNNING) delivered = true;
+            }
         });
     }
 
