@@ -1,8 +1,6 @@
 package org.photoparity.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.photoparity.core.io.AtomicWriter;
 import org.photoparity.core.model.ProbeResult;
 
 /** `probes --json FILE`: the same probe objects as report.json's "probes" array. */
@@ -18,10 +17,8 @@ final class ProbesJson {
     }
 
     static void write(List<ProbeResult> results, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        try (OutputStream os = Files.newOutputStream(file);
-                JsonGenerator g = new JsonFactory().createGenerator(os, JsonEncoding.UTF8)) {
+        AtomicWriter.write(file, os -> {
+        try (JsonGenerator g = new JsonFactory().createGenerator(os, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("schema", 1);
@@ -40,5 +37,6 @@ final class ProbesJson {
             g.writeEndArray();
             g.writeEndObject();
         }
+        });
     }
 }

@@ -22,6 +22,8 @@ import org.photoparity.match.comparators.FingerprintMatcher;
 import org.photoparity.match.comparators.ImageUniqueIdMatcher;
 import org.photoparity.match.comparators.MissingClassifier;
 import org.photoparity.match.comparators.PairClassifier;
+import org.photoparity.match.comparators.PayloadKeyMatcher;
+import org.photoparity.match.comparators.ShiftedClockMatcher;
 
 /**
  * Reconciles a device side with a cloud side asset by asset: runs the comparator chain (matchers, strongest key
@@ -65,15 +67,16 @@ public final class Reconciler {
      */
     public static List<IComparator> defaultChain() {
         return List.of(new CloudGuidMatcher(), new FingerprintMatcher(), new ContentHashMatcher(),
-                new ContentIdentifierMatcher(), new ImageUniqueIdMatcher(), new CaptureTimeMatcher(),
-                new FileNameMatcher(), new DuplicateClassifier(), new PairClassifier(), new MissingClassifier());
+                new PayloadKeyMatcher(), new ContentIdentifierMatcher(), new ImageUniqueIdMatcher(),
+                new CaptureTimeMatcher(), new FileNameMatcher(), new ShiftedClockMatcher(), new DuplicateClassifier(),
+                new PairClassifier(), new MissingClassifier());
     }
 
     /** Ids of {@link #defaultChain()}, in order: the ids plugin.xml declares. */
     public static List<String> defaultChainIds() {
-        return List.of(CloudGuidMatcher.ID, FingerprintMatcher.ID, ContentHashMatcher.ID, ContentIdentifierMatcher.ID,
-                ImageUniqueIdMatcher.ID, CaptureTimeMatcher.ID, FileNameMatcher.ID, DuplicateClassifier.ID,
-                PairClassifier.ID, MissingClassifier.ID);
+        return List.of(CloudGuidMatcher.ID, FingerprintMatcher.ID, ContentHashMatcher.ID, PayloadKeyMatcher.ID,
+                ContentIdentifierMatcher.ID, ImageUniqueIdMatcher.ID, CaptureTimeMatcher.ID, FileNameMatcher.ID,
+                ShiftedClockMatcher.ID, DuplicateClassifier.ID, PairClassifier.ID, MissingClassifier.ID);
     }
 
     private static void check(SideInventory side, SideRole expected) {

@@ -34,7 +34,8 @@ import org.photoparity.core.model.ReconcileResult;
  * sync: shown, not blamed on a fix</td></tr>
  * </table>
  *
- * <p>Score of a fix = (mismatches it can explain) x (probe factor): FAIL 4, WARN 2, UNKNOWN or no probe 1,
+ * <p>Only losses count ({@code Mismatch.loss}): differences the evidence itself explains are not blamed on a fix.
+ * Score of a fix = (losses it can explain) x (probe factor): FAIL 4, WARN 2, UNKNOWN or no probe 1,
  * PASS 0.2. A fix whose probe failed or warned is listed even when it explains no mismatch (score 0.25 x factor).
  * Ties go to the worse probe status, then the lower fix number.
  */
@@ -82,7 +83,7 @@ public final class LikelyCauses {
      */
     public static List<LikelyCause> rank(ReconcileResult result, List<ProbeResult> probes,
             Map<Integer, String> titles) {
-        Map<Category, Long> counts = result == null ? new EnumMap<>(Category.class) : result.counts();
+        Map<Category, Long> counts = lossCounts(result);
         Map<Integer, List<ProbeResult>> byFix = new TreeMap<>();
         for (ProbeResult p : probes == null ? List.<ProbeResult>of() : probes) {
             byFix.computeIfAbsent(p.fix(), k -> new ArrayList<>()).add(p);
@@ -131,6 +132,18 @@ public final class LikelyCauses {
                     s.explanation()));
         }
         return out;
+    }
+
+    /**
+     * Mismatches per category counting losses only: a difference the evidence explains (a hidden item icloudpd
+     * skipped, a burst frame not picked, a shared-album item) is no sign that a fix is needed.
+     */
+    static Map<Category, Long> lossCounts(ReconcileResult result) {
+        Map<Category, Long> m = new EnumMap<>(Category.class);
+        if (result == null) return m;
+        for (Category c : Category.values()) m.put(c, 0L);
+        for (var x : result.mismatches()) if (x.loss()) m.merge(x.category(), 1L, Long::sum);
+        return m;
     }
 
     private static int severity(ProbeStatus s) {

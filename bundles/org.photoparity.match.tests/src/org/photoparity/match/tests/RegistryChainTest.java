@@ -32,7 +32,7 @@ class RegistryChainTest {
             }
         }
         assertEquals(Reconciler.defaultChainIds(), ours);
-        assertEquals(List.of(100, 110, 200, 300, 310, 400, 500, 600, 700, 800), orders);
+        assertEquals(List.of(100, 110, 200, 210, 300, 310, 400, 500, 510, 600, 700, 800), orders);
         assertTrue(PhotoParityRegistry.get().problems().stream().noneMatch(p -> p.bundle().equals("org.photoparity.match")),
                 () -> PhotoParityRegistry.get().problems().toString());
         // the instances are the classes the ids name

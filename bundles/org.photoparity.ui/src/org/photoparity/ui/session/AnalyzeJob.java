@@ -13,7 +13,9 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.photoparity.cases.CaseFolder;
 import org.photoparity.engine.Analysis;
+import org.photoparity.engine.AnalysisOptions;
 import org.photoparity.engine.AnalysisResult;
+import org.photoparity.engine.Preflight;
 import org.photoparity.engine.CaseSpec;
 import org.photoparity.report.ReportOptions;
 import org.photoparity.report.ReportWriter;
@@ -78,6 +80,11 @@ public final class AnalyzeJob extends Job {
         try {
             Map<String, String> settings = UiPrefs.settings();
             CaseSpec spec = Cases.spec(caseFolder, settings);
+            // the case folder (results, case.json) must not lie in a source or the evidence: checked before any work
+            java.util.List<org.photoparity.core.io.OutputGuard.Output> outputs = new java.util.ArrayList<>(
+                    Preflight.reportFolder("The case's results folder", caseFolder.resultsDir()));
+            outputs.add(new org.photoparity.core.io.OutputGuard.Output("The case folder", caseFolder.dir()));
+            Preflight.check(spec, AnalysisOptions.defaults(), outputs);
             AnalysisResult r = Analysis.run(spec, sub.split(100));
             if (monitor.isCanceled()) throw new OperationCanceledException();
             caseFolder.update(d -> d.withLastAnalysis(Cases.figures(r, System.currentTimeMillis() - start)));
