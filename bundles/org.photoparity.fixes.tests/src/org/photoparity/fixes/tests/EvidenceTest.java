@@ -123,7 +123,7 @@ class EvidenceTest {
     void realPhotosSqliteIsCounted() throws IOException {
         Path db = Fixtures.copyRealPhotosSqlite(dir);
         PhotosLibraryStats s = PhotosDbReader.read(db, "Photos.sqlite", null, new NullProgressMonitor());
-        // 32 rows: 9 shared-album items (not synced by iCloud Photos, counted apart) and 23 library assets
+        // 32 rows: 23 library assets and 9 shared album items, counted apart (iCloud Photos does not sync them)
         assertEquals(23, s.assets());
         assertEquals(9, s.shared());
         assertEquals(Map.of(1, 23L), s.assetCloudStates());
