@@ -53,6 +53,7 @@ public final class Main {
                     + " or newer. Set JAVA_HOME to one (the Linux packages carry their own).");
             System.exit(1);
         }
+        systemProperties(System.getenv("PHOTOPARITY_JAVA_OPTS"));
         File install = installDir();
         List<String> argv = Arrays.asList(args);
         List<String> equinox = new ArrayList<String>();
@@ -113,18 +114,53 @@ public final class Main {
                 "or start with -Dosgi.configuration.area=<a writable folder> in PHOTOPARITY_JAVA_OPTS");
     }
 
-    /** The product folder: this jar is {@code <install>/plugins/org.photoparity.launcher_<version>.jar}. */
-    static File installDir() throws IOException {
-        try {
-            File jar = new File(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            File plugins = jar.getParentFile();
-            if (plugins == null || plugins.getParentFile() == null || !"plugins".equals(plugins.getName())) {
-                throw new IOException("the PhotoParity launcher must run from <product>/plugins, not " + jar);
+    /**
+     * The -Dkey=value entries of PHOTOPARITY_JAVA_OPTS as system properties, for the native launcher of the Linux
+     * packages, which cannot pass that variable to the JVM it starts (the start scripts do; setting them again here
+     * changes nothing). Other JVM options there belong in lib/app/photoparity.cfg.
+     */
+    static void systemProperties(String opts) {
+        if (opts == null) return;
+        for (String token : opts.trim().split("\\s+")) {
+            if (!token.startsWith("-D") || token.length() < 3) continue;
+            int eq = token.indexOf('=');
+            String key = eq < 0 ? token.substring(2) : token.substring(2, eq);
+            if (!key.isEmpty() && System.getProperty(key) == null) {
+                System.setProperty(key, eq < 0 ? "" : token.substring(eq + 1));
             }
-            return plugins.getParentFile();
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException("cannot locate the PhotoParity launcher jar", e);
         }
+    }
+
+    /**
+     * The product folder: this jar is {@code <install>/plugins/org.photoparity.launcher_<version>.jar}, found on the
+     * class path (a class restored from a relocated AOT cache may have a code source without a location).
+     */
+    static File installDir() throws IOException {
+        File jar = null;
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            File f = new File(entry);
+            if (f.getName().startsWith("org.photoparity.launcher_") && f.getName().endsWith(".jar")) {
+                jar = f.getAbsoluteFile();
+                break;
+            }
+        }
+        if (jar == null) {
+            java.security.CodeSource cs = Main.class.getProtectionDomain().getCodeSource();
+            if (cs == null || cs.getLocation() == null) {
+                throw new IOException("cannot locate the PhotoParity launcher jar: start it with java -jar "
+                        + "<product>/plugins/org.photoparity.launcher_<version>.jar");
+            }
+            try {
+                jar = new File(cs.getLocation().toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException("cannot locate the PhotoParity launcher jar", e);
+            }
+        }
+        File plugins = jar.getParentFile();
+        if (plugins == null || plugins.getParentFile() == null || !"plugins".equals(plugins.getName())) {
+            throw new IOException("the PhotoParity launcher must run from <product>/plugins, not " + jar);
+        }
+        return plugins.getParentFile();
     }
 
     private static void runEquinox(File install, String[] args) throws Throwable {
