@@ -37,17 +37,6 @@ import org.photoparity.core.model.SourceRef;
  */
 public final class ReportHtml {
 
-    private static final Map<Category, String> COLORS = new EnumMap<>(Category.class);
-    static {
-        COLORS.put(Category.MISSING_IN_CLOUD, "#d64541");
-        COLORS.put(Category.MISSING_ON_DEVICE, "#e67e22");
-        COLORS.put(Category.CONVERTED, "#3b7dd8");
-        COLORS.put(Category.REDUCED, "#8e6bd8");
-        COLORS.put(Category.EDITED, "#16a085");
-        COLORS.put(Category.DUPLICATE, "#7f8c8d");
-        COLORS.put(Category.LIVE_PHOTO_INCOMPLETE, "#c9a000");
-        COLORS.put(Category.METADATA_DRIFT, "#2c9fb8");
-    }
 
     private static final int MAX_ISSUES_LISTED = 200;
 
@@ -92,13 +81,22 @@ public final class ReportHtml {
                 probes(w, probes);
                 sub.worked(10);
 
+                // every preview the page will show, made on all cores before the rows are written in order
+                for (Category c : Category.values()) {
+                    int shown = 0;
+                    for (Mismatch m : byCategory.get(c)) {
+                        if (shown++ >= options.maxRowsPerCategory()) break;
+                        prefetch(thumbs, SideRole.DEVICE, m.deviceAssets());
+                        prefetch(thumbs, SideRole.CLOUD, m.cloudAssets());
+                    }
+                }
                 w.write("<section id=\"mismatches\"><h2>Every difference</h2>\n");
                 if (total == 0) w.write("<p>No differences: every asset is on both sides unchanged.</p>\n");
                 int row = 0;
                 for (Category c : Category.values()) {
                     List<Mismatch> list = byCategory.get(c);
                     if (list.isEmpty()) continue;
-                    w.write("<h3 id=\"cat-" + c.name() + "\"><span class=\"dot\" style=\"background:" + COLORS.get(c)
+                    w.write("<h3 id=\"cat-" + c.name() + "\"><span class=\"dot\" style=\"background:" + Palette.hex(c)
                             + "\"></span>" + esc(c.label()) + " <span class=\"code\">" + c.name() + "</span> <span "
                             + "class=\"muted\">(" + list.size() + ")</span></h3>\n");
                     w.write("<table class=\"rows diff\"><thead><tr><th>Device</th><th>Cloud</th><th>Matched by</th>"
@@ -184,10 +182,10 @@ public final class ReportHtml {
                 + "\">\n");
         int y = 4;
         for (Category c : Category.values()) {
-            bar(w, c.name(), counts.get(c), max, COLORS.get(c), y, labelW, barW, rowH);
+            bar(w, c.name(), counts.get(c), max, Palette.hex(c), y, labelW, barW, rowH);
             y += rowH;
         }
-        bar(w, "identical", r.identical(), max, "#9bbf85", y, labelW, barW, rowH);
+        bar(w, "identical", r.identical(), max, Palette.IDENTICAL, y, labelW, barW, rowH);
         w.write("</svg>\n");
         w.write("<table class=\"counts\"><thead><tr><th>Category</th><th>What it means</th><th>Count</th></tr></thead>"
                 + "<tbody>\n");
@@ -195,10 +193,10 @@ public final class ReportHtml {
             long v = counts.get(c);
             String name = v > 0 ? "<a href=\"#cat-" + c.name() + "\">" + c.name() + "</a>" : c.name();
             w.write("<tr" + (v == 0 ? " class=\"zero\"" : "") + "><td class=\"code\"><span class=\"dot\" style=\""
-                    + "background:" + COLORS.get(c) + "\"></span>" + name + "</td><td>" + esc(c.label())
+                    + "background:" + Palette.hex(c) + "\"></span>" + name + "</td><td>" + esc(c.label())
                     + "</td><td class=\"num\" id=\"count-" + c.name() + "\">" + v + "</td></tr>\n");
         }
-        w.write("<tr><td class=\"code\"><span class=\"dot\" style=\"background:#9bbf85\"></span>identical</td>"
+        w.write("<tr><td class=\"code\"><span class=\"dot\" style=\"background:" + Palette.IDENTICAL + "\"></span>identical</td>"
                 + "<td>On both sides, unchanged</td><td class=\"num\" id=\"count-identical\">" + r.identical()
                 + "</td></tr>\n");
         w.write("</tbody></table></section>\n");
@@ -248,7 +246,8 @@ public final class ReportHtml {
         w.write("<table class=\"rows\"><thead><tr><th>Fix</th><th>Check</th><th>Result</th><th>Summary and evidence"
                 + "</th></tr></thead><tbody>\n");
         for (ProbeResult p : probes) {
-            w.write("<tr><td class=\"num\">" + p.fix() + "</td><td class=\"code\">" + esc(p.id()) + "</td><td>"
+            w.write("<tr><td class=\"num\">" + p.fix() + "</td><td title=\"" + esc(p.id()) + "\">"
+                    + esc(LikelyCauses.probeTitle(p, null)) + "</td><td>"
                     + badge(p.status()) + "</td><td>" + esc(p.summary()));
             if (!p.evidence().isEmpty()) {
                 w.write("<ul class=\"evidence\">");
@@ -263,6 +262,17 @@ public final class ReportHtml {
     private static String badge(ProbeStatus s) {
         if (s == null) return "<span class=\"badge none\">no check</span>";
         return "<span class=\"badge " + s.name().toLowerCase(Locale.ROOT) + "\">" + s.name() + "</span>";
+    }
+
+    /** The previews {@link #sideCell} will show for {@code assets}, in its order. */
+    private static void prefetch(Thumbnails thumbs, SideRole side, List<Asset> assets) {
+        int shown = 0;
+        for (Asset a : assets) {
+            if (shown++ == 2) break;
+            thumbs.prefetch(side, a, a.primary());
+            MediaFile render = a.file(ResourceRole.EDITED_RENDER);
+            if (render != null && render != a.primary()) thumbs.prefetch(side, a, render);
+        }
     }
 
     private static void sideCell(Writer w, Thumbnails thumbs, SideRole side, Mismatch m, List<Asset> assets,

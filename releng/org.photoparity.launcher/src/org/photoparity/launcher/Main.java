@@ -66,8 +66,10 @@ public final class Main {
                 System.exit(2);
             }
             if (!rest.contains("-data")) {
+                File ws = defaultWorkspace();
+                requireWritable(ws, "the workbench's layout folder", "or set XDG_DATA_HOME to a writable folder");
                 equinox.add("-data");
-                equinox.add(defaultWorkspace().getAbsolutePath());
+                equinox.add(ws.getAbsolutePath());
             }
             equinox.addAll(rest);
         } else {
@@ -86,7 +88,30 @@ public final class Main {
             equinox.addAll(Arrays.asList("-consoleLog", "-data", "@none", "-application", CLI_APPLICATION));
             equinox.addAll(argv);
         }
+        requireConfiguration(install);
         runEquinox(install, equinox.toArray(new String[0]));
+    }
+
+    /**
+     * A folder PhotoParity must write (created when missing). Without this check the framework gives up with exit
+     * code 15 and an HTML message that names no folder; here the message says which folder to make writable.
+     */
+    static void requireWritable(File dir, String what, String alternative) {
+        if ((dir.isDirectory() || dir.mkdirs()) && Files.isWritable(dir.toPath())) return;
+        File existing = dir.getAbsoluteFile();
+        while (existing != null && !existing.exists()) existing = existing.getParentFile();
+        System.err.println("photoparity: cannot write " + dir + " (" + what + "): make "
+                + (existing == null ? dir : existing) + " writable, " + alternative + ".");
+        System.exit(1);
+    }
+
+    /** The OSGi configuration area: the install's own when writable, else a per-user one under the home folder. */
+    private static void requireConfiguration(File install) {
+        if (System.getProperty("osgi.configuration.area") != null) return;
+        if (Files.isWritable(new File(install, "configuration").toPath())) return;
+        requireWritable(new File(System.getProperty("user.home", "."), ".eclipse"),
+                "where the framework keeps its configuration for a read-only install",
+                "or start with -Dosgi.configuration.area=<a writable folder> in PHOTOPARITY_JAVA_OPTS");
     }
 
     /**

@@ -48,10 +48,48 @@ public abstract class SettingsPage extends FieldEditorPreferencePage implements 
                         return false;
                     }
                 };
-                case TEXT -> new StringFieldEditor(s.key(), s.label(), getFieldEditorParent());
+                case TEXT -> s.key().equals(ENDPOINTS) ? new EndpointsEditor(s.key(), s.label(), getFieldEditorParent())
+                        // a width in characters: a long value scrolls inside its box instead of widening the dialog
+                        : new StringFieldEditor(s.key(), s.label(), 36, getFieldEditorParent());
             };
-            f.getLabelControl(getFieldEditorParent()).setToolTipText(s.help() + " (key " + s.key() + ")");
+            String tip = s.help() + " (key " + s.key() + ")";
+            if (f instanceof BooleanFieldEditor) {
+                // a check box is its own label: asking for a label control would add an empty one and shift
+                // every label after it one row down
+                org.eclipse.swt.widgets.Control[] kids = getFieldEditorParent().getChildren();
+                kids[kids.length - 1].setToolTipText(tip);
+            } else {
+                f.getLabelControl(getFieldEditorParent()).setToolTipText(tip);
+            }
             addField(f);
+        }
+    }
+
+    static final String ENDPOINTS = "network.endpoints";
+
+    /** host:port entries, one per row, with Add / Remove / Up / Down; stored comma-separated. */
+    static final class EndpointsEditor extends org.eclipse.jface.preference.ListEditor {
+        EndpointsEditor(String key, String label, org.eclipse.swt.widgets.Composite parent) {
+            super(key, label, parent);
+        }
+
+        @Override
+        protected String createList(String[] items) {
+            return String.join(",", items);
+        }
+
+        @Override
+        protected String getNewInputObject() {
+            org.eclipse.jface.dialogs.InputDialog d = new org.eclipse.jface.dialogs.InputDialog(
+                    getShell(), "Add Endpoint", "Host and port the network probe reaches, e.g. www.icloud.com:443",
+                    "", v -> v.strip().matches("[A-Za-z0-9.-]+:\\d{1,5}") ? null : "Write host:port, e.g. www.icloud.com:443");
+            return d.open() == org.eclipse.jface.window.Window.OK ? d.getValue().strip() : null;
+        }
+
+        @Override
+        protected String[] parseString(String stringList) {
+            return java.util.Arrays.stream(stringList.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                    .toArray(String[]::new);
         }
     }
 

@@ -61,15 +61,17 @@ public final class UiPrefs {
                     "Metadata drift: locations differ by more than (m)", "50",
                     "Paired assets whose GPS positions differ by more are reported as METADATA_DRIFT."),
             new Setting("network.endpoints", Page.PROBES, Kind.TEXT,
-                    "Endpoints the network probe reaches (host:port, comma-separated)",
+                    "Endpoints this computer checks (host:port, comma-separated)",
                     "www.icloud.com:443,setup.icloud.com:443,gateway.icloud.com:443,api.apple-cloudkit.com:443,"
-                            + "cvws.icloud-content.com:443",
-                    "The network probe resolves and connects to each; a proxy or filter shows up here."),
+                            + "cvws.icloud-content.com:443,updates.cdn-apple.com:443,mask.icloud.com:443,"
+                            + "www.icloud.com.cn:443",
+                    "A precondition for the shop's network, shown apart: it never decides the iPhone's network."),
             new Setting("network.timeout.ms", Page.PROBES, Kind.INTEGER,
-                    "Network timeout (ms)", "3000", "How long the network probe waits for each endpoint."),
+                    "Network timeout per step (ms)", "3000", "How long each of DNS, TCP and TLS may take per endpoint."),
             new Setting("network.truststore", Page.PROBES, Kind.TEXT,
-                    "Trust store for TLS checks (empty: the JDK's)", "",
-                    "For networks that inspect TLS with their own certificate authority."),
+                    "Company TLS-inspection CA trust store (names the inspector)", "",
+                    "TLS is always validated against the public roots; a chain that validates only with this CA is"
+                            + " reported as inspected."),
             new Setting("devicestorage.reserve.gb", Page.PROBES, Kind.DECIMAL,
                     "Free space the device needs to sync (GB)", "1.0",
                     "The device-storage probe warns below this."),
