@@ -5,6 +5,8 @@
 #   photoparity --version, through OSGi    PHOTOPARITY_NO_FAST_PATH=1: the framework up to the headless level
 #   photoparity plugins                    a headless command that reads the extension registry
 #   the workbench window                   until postWindowOpen (demo case opening), under Xvfb when DISPLAY is unset
+#   --version as before issue 15            java -jar plugins/org.eclipse.equinox.launcher_*.jar ... -application
+#                                          org.photoparity.cli.app --version: every bundle at its start level, no AOT
 # and checks the target: --version median <= 4x the java -version median.
 #
 #   releng/benchmarks/startup-bench.sh [--launcher PATH] [--java PATH] [--runs 5] [--no-workbench]
@@ -33,6 +35,15 @@ if [ -z "$java" ]; then
   bundled="$(dirname "$(dirname "$(readlink -f "$launcher")")")/lib/runtime/bin/java"
   if [ -x "$bundled" ]; then java="$bundled"; else . "$root/releng/scripts/common.sh"; pp_find_jdk; java="$PP_JAVA_HOME/bin/java"; fi
 fi
+# the product folder (plugins/ and configuration/) behind the launcher, for the "as before" row
+if [ -d "$(dirname "$(readlink -f "$launcher")")/../lib/app/plugins" ]; then
+  product="$(cd "$(dirname "$(readlink -f "$launcher")")/../lib/app" && pwd)"
+elif [ "$(readlink -f "$launcher")" = "$(readlink -f "$root/photoparity")" ]; then
+  . "$root/releng/scripts/common.sh"; product="$(pp_product_dir)"
+else
+  product="$(dirname "$(readlink -f "$launcher")")"
+fi
+equinox="$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -n1)"
 work="$(mktemp -d)"
 xvfb_pid=""
 trap 'rm -rf "$work"; [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true' EXIT
@@ -51,12 +62,13 @@ best() { tr ' ' '\n' | grep -v '^$' | sort -n | head -n1; }
 [ "$("$launcher" --version)" = "$(PHOTOPARITY_NO_FAST_PATH=1 "$launcher" --version 2>/dev/null)" ] \
   || { echo "startup-bench: --version differs with and without OSGi" >&2; exit 1; }
 
-jv=() fast=() osgi=() plug=() wb=()
+jv=() fast=() osgi=() plug=() wb=() before=()
 for i in $(seq "$runs"); do
   jv+=("$(time_cmd "$java" -version)")
   fast+=("$(time_cmd "$launcher" --version)")
   osgi+=("$(time_cmd env PHOTOPARITY_NO_FAST_PATH=1 "$launcher" --version)")
   plug+=("$(time_cmd "$launcher" plugins)")
+  before+=("$(time_cmd "$java" -Xmx1g -jar "$equinox" -nosplash -consoleLog -data @none -application org.photoparity.cli.app --version)")
 done
 
 if [ "$workbench" = 1 ]; then
@@ -89,6 +101,7 @@ printf '%-34s %8s %8s   %s\n' "what ($runs runs, ms)" median best "all"
 printf '%-34s %8s %8s   %s\n' "java -version" "$m_jv" "$(echo "${jv[*]}" | best)" "${jv[*]}"
 printf '%-34s %8s %8s   %s\n' "photoparity --version" "$m_fast" "$(echo "${fast[*]}" | best)" "${fast[*]}"
 printf '%-34s %8s %8s   %s\n' "photoparity --version (OSGi)" "$m_osgi" "$(echo "${osgi[*]}" | best)" "${osgi[*]}"
+printf '%-34s %8s %8s   %s\n' "--version as before (equinox jar)" "$(echo "${before[*]}" | median)" "$(echo "${before[*]}" | best)" "${before[*]}"
 printf '%-34s %8s %8s   %s\n' "photoparity plugins" "$(echo "${plug[*]}" | median)" "$(echo "${plug[*]}" | best)" "${plug[*]}"
 [ "$workbench" = 1 ] && printf '%-34s %8s %8s   %s\n' "workbench window (JVM start ->)" "$(echo "${wb[*]}" | median)" "$(echo "${wb[*]}" | best)" "${wb[*]}"
 ratio=$(awk -v a="$m_fast" -v b="$m_jv" 'BEGIN {printf "%.2f", a / b}')
