@@ -69,7 +69,7 @@ public final class EvidenceLoader {
         sub.worked(10);
         if (options.live()) {
             String exe = options.settings().get(IDEVICEINFO_PATH);
-            IdeviceinfoRunner.Outcome live = new IdeviceinfoRunner(exe == null ? null : Path.of(exe),
+            IdeviceinfoRunner.Outcome live = new IdeviceinfoRunner(exe == null || exe.isBlank() ? null : Path.of(exe.trim()),
                     options.liveTimeout()).read(sub.split(20));
             warnings.addAll(live.messages());
             if (!live.info().isEmpty()) {

@@ -28,6 +28,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.spi.CaseEvidence;
 import org.photoparity.core.spi.IProbe;
 import org.photoparity.evidence.AnswerKey;
@@ -52,10 +53,6 @@ public final class NetworkProbe implements IProbe {
     public static final String TRUSTSTORE = "network.truststore";
     public static final String TRUSTSTORE_PASSWORD = "network.truststore.password";
 
-    /** iCloud web, account setup, the CloudKit gateway and the photo content host (see NETWORK.md). */
-    public static final List<String> DEFAULT_ENDPOINTS = List.of("www.icloud.com:443", "setup.icloud.com:443",
-            "gateway.icloud.com:443", "api.apple-cloudkit.com:443", "cvws.icloud-content.com:443");
-    public static final int DEFAULT_TIMEOUT_MS = 3000;
 
     /** Name lookup; replaceable so that a slow resolver can be simulated without touching the network. */
     @FunctionalInterface
@@ -86,7 +83,7 @@ public final class NetworkProbe implements IProbe {
     @Override
     public ProbeResult run(CaseEvidence e, IProgressMonitor monitor) {
         Findings f = new Findings(2, ID);
-        String list = e.settings().getOrDefault(ENDPOINTS, String.join(",", DEFAULT_ENDPOINTS)).trim();
+        String list = String.valueOf(e.setting(ENDPOINTS)).trim();
         if (!list.equalsIgnoreCase("none") && !list.isEmpty()) {
             int timeout = timeoutOf(e);
             List<Check> checks;
@@ -150,12 +147,8 @@ public final class NetworkProbe implements IProbe {
     }
 
     private static int timeoutOf(CaseEvidence e) {
-        try {
-            int t = Integer.parseInt(e.settings().getOrDefault(TIMEOUT_MS, "" + DEFAULT_TIMEOUT_MS).trim());
-            return Math.max(100, Math.min(t, 60_000));
-        } catch (NumberFormatException ex) {
-            return DEFAULT_TIMEOUT_MS;
-        }
+        // range checked against the declaration (plugin.xml) before any probe runs
+        return (int) PhotoParityRegistry.get().settings().longValue(e.settings(), TIMEOUT_MS);
     }
 
     record Endpoint(String host, int port) {
@@ -193,10 +186,10 @@ public final class NetworkProbe implements IProbe {
     }
 
     private static SSLSocketFactory sslFactory(CaseEvidence e) throws IOException, java.security.GeneralSecurityException {
-        String store = e.settings().get(TRUSTSTORE);
+        String store = e.setting(TRUSTSTORE);
         if (store == null || store.isBlank()) return (SSLSocketFactory) SSLSocketFactory.getDefault();
         Path p = Path.of(store);
-        char[] pw = e.settings().getOrDefault(TRUSTSTORE_PASSWORD, "").toCharArray();
+        char[] pw = String.valueOf(e.setting(TRUSTSTORE_PASSWORD)).toCharArray();
         KeyStore ks;
         try (InputStream in = Files.newInputStream(p)) {
             ks = KeyStore.getInstance(p.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12");

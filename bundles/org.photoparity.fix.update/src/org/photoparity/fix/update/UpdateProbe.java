@@ -68,7 +68,7 @@ public final class UpdateProbe implements IProbe {
         Properties data;
         String dataName;
         try {
-            String override = e.settings().get(DATA);
+            String override = e.setting(DATA);
             dataName = override == null || override.isBlank() ? "ios-support.properties (bundled)" : override;
             data = load(override);
         } catch (IOException ex) {

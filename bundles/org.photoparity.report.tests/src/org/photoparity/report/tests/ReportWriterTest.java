@@ -43,6 +43,8 @@ import org.photoparity.core.model.ResourceRole;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.core.model.SideRole;
 import org.photoparity.core.model.SourceRef;
+import org.photoparity.core.registry.FixDescriptor;
+import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.demo.DemoCase;
 import org.photoparity.report.InventoryJson;
 import org.photoparity.report.LikelyCause;
@@ -215,18 +217,10 @@ class ReportWriterTest {
     }
 
     @Test
-    void likelyCausesFollowTheMappingTable() {
-        SideInventory empty = new SideInventory(SideRole.DEVICE, List.of(), List.of(), List.of(), List.of(), 0, 0, 0);
-        SideInventory emptyCloud = new SideInventory(SideRole.CLOUD, List.of(), List.of(), List.of(), List.of(), 0, 0,
-                0);
-        List<Mismatch> ms = new ArrayList<>();
-        for (int i = 0; i < 3; i++) ms.add(mismatch(Category.REDUCED));
-        ms.add(mismatch(Category.MISSING_IN_CLOUD));
-        ms.add(mismatch(Category.CONVERTED));
-        ReconcileResult r = new ReconcileResult(empty, emptyCloud, 0, ms, Map.of());
-        List<LikelyCause> causes = LikelyCauses.rank(r, List.of(
+    void likelyCausesFollowTheDeclaredTable() {
+        List<LikelyCause> causes = LikelyCauses.rank(reducedAndMissing(), List.of(
                 new ProbeResult(6, "probe.update", ProbeStatus.WARN, "iOS 16.1", List.of()),
-                new ProbeResult(1, "probe.settings", ProbeStatus.PASS, "ok", List.of())));
+                new ProbeResult(1, "probe.settings", ProbeStatus.PASS, "ok", List.of())), sevenFixes());
         // fix 4: 3 REDUCED x 1 = 3; fixes 2,3,5,7: 1 MISSING_IN_CLOUD = 1; fix 1: 1 x 0.2; fix 6: WARN alone 0.25 x 2
         assertEquals(List.of(4, 2, 3, 5, 7, 6, 1), causes.stream().map(LikelyCause::fix).toList());
         assertEquals(3.0, causes.get(0).score(), 1e-9);
@@ -234,7 +228,84 @@ class ReportWriterTest {
         assertEquals("iPhone storage and Optimize Storage", causes.get(0).title());
         assertEquals(ProbeStatus.PASS, causes.get(6).probeStatus());
         assertTrue(causes.get(5).explanation().contains("Explains none"), causes.get(5).explanation());
-        assertEquals(List.of(), LikelyCauses.FIXES_BY_CATEGORY.get(Category.CONVERTED));
+        // the table is what the fix bundles declare: nobody explains a conversion among the seven
+        assertTrue(sevenFixes().stream().allMatch(f -> f.strength(Category.CONVERTED) == 0));
+        assertEquals(0.5, fix(1).strength(Category.MISSING_ON_DEVICE), 0, "declared as a weaker cause");
+    }
+
+    /** The test-only eighth fix of this bundle's plugin.xml takes part everywhere the seven do. */
+    @Test
+    void anEighthFixIsRankedNamedAndWrittenToJsonAndHtml(@TempDir Path tmp) throws Exception {
+        FixDescriptor eighth = fix(8);
+        assertEquals("Test eighth fix: clear the conversion cache", eighth.title());
+        assertEquals(Map.of(Category.CONVERTED, 0.5), eighth.explains());
+        List<ProbeResult> probes = new ArrayList<>(DemoResult.probes());
+        probes.add(new ProbeResult(8, "test.probe.eighth", ProbeStatus.WARN, "test warning", List.of()));
+        List<LikelyCause> causes = LikelyCauses.rank(reducedAndMissing(), probes);
+        LikelyCause c8 = causes.stream().filter(c -> c.fix() == 8).findFirst().orElseThrow();
+        assertEquals(1 * 0.5 * 2, c8.score(), 1e-9, "1 CONVERTED x strength 0.5 x WARN");
+        assertEquals(eighth.title(), c8.title());
+
+        ReportWriter.Written w = ReportWriter.write(demoResult(tmp), probes, null, ReportOptions.defaults(),
+                tmp.resolve("out"), null);
+        JsonNode root = new ObjectMapper().readTree(w.json().toFile());
+        boolean inCauses = false;
+        for (JsonNode n : root.get("likelyCauses")) {
+            if (n.get("fix").asInt() == 8) {
+                inCauses = true;
+                assertEquals(eighth.title(), n.get("title").asText());
+                assertEquals(1, n.get("explains").get("CONVERTED").asInt());
+            }
+        }
+        assertTrue(inCauses, root.get("likelyCauses").toString());
+        boolean inProbes = false;
+        for (JsonNode n : root.get("probes")) inProbes |= n.get("id").asText().equals("test.probe.eighth");
+        assertTrue(inProbes);
+        String html = Files.readString(w.html(), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Fix 8</span> <b>" + eighth.title()), "report.html names the eighth fix");
+    }
+
+    /** A fix whose bundle is not installed is neither ranked nor named in report.json and report.html. */
+    @Test
+    void aRemovedFixAppearsNowhere(@TempDir Path tmp) throws Exception {
+        List<FixDescriptor> without7 = PhotoParityRegistry.get().fixes().stream().filter(f -> f.number() != 7)
+                .toList();
+        List<ProbeResult> probes = DemoResult.probes().stream().filter(p -> p.fix() != 7).toList();
+        ReconcileResult r = demoResult(tmp);
+        List<LikelyCause> causes = LikelyCauses.rank(r, probes, without7);
+        assertTrue(causes.stream().noneMatch(c -> c.fix() == 7));
+        ReportWriter.Written w = ReportWriter.write(r, probes, causes, ReportOptions.defaults(), tmp.resolve("out"),
+                null);
+        String title7 = fix(7).title();
+        for (Path p : List.of(w.json(), w.html())) {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            assertFalse(text.contains(title7), p + " names the removed fix");
+            assertFalse(text.contains("Fix 7"), p.toString());
+            assertFalse(text.contains("\"fix\" : 7"), p.toString());
+        }
+    }
+
+    private static FixDescriptor fix(int n) {
+        return PhotoParityRegistry.get().fixes().stream().filter(f -> f.number() == n).findFirst().orElseThrow();
+    }
+
+    /** The seven fixes of the product's fix bundles (without this bundle's test fix). */
+    private static List<FixDescriptor> sevenFixes() {
+        List<FixDescriptor> seven = PhotoParityRegistry.get().fixes().stream()
+                .filter(f -> f.bundle().startsWith("org.photoparity.fix.")).toList();
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), seven.stream().map(FixDescriptor::number).toList());
+        return seven;
+    }
+
+    private ReconcileResult reducedAndMissing() {
+        SideInventory empty = new SideInventory(SideRole.DEVICE, List.of(), List.of(), List.of(), List.of(), 0, 0, 0);
+        SideInventory emptyCloud = new SideInventory(SideRole.CLOUD, List.of(), List.of(), List.of(), List.of(), 0, 0,
+                0);
+        List<Mismatch> ms = new ArrayList<>();
+        for (int i = 0; i < 3; i++) ms.add(mismatch(Category.REDUCED));
+        ms.add(mismatch(Category.MISSING_IN_CLOUD));
+        ms.add(mismatch(Category.CONVERTED));
+        return new ReconcileResult(empty, emptyCloud, 0, ms, Map.of());
     }
 
     @Test

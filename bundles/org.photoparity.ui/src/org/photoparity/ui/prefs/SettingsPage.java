@@ -3,19 +3,25 @@ package org.photoparity.ui.prefs;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
-import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.photoparity.core.registry.PhotoParityRegistry;
+import org.photoparity.core.registry.SettingDescriptor;
+import org.photoparity.core.registry.SettingType;
 
-/** A preference page built from the settings of one {@link UiPrefs.Page}. */
+/**
+ * A preference page generated from the settings the installed bundles declare (org.photoparity.core.settings) for
+ * one group: label, help, type and range all come from the declaration, so a removed bundle's settings are gone
+ * and a new bundle's appear.
+ */
 public abstract class SettingsPage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
-    private final UiPrefs.Page page;
+    private final String group;
 
-    protected SettingsPage(UiPrefs.Page page, String description) {
+    protected SettingsPage(String group, String description) {
         super(GRID);
-        this.page = page;
+        this.group = group;
         setDescription(description);
     }
 
@@ -26,30 +32,19 @@ public abstract class SettingsPage extends FieldEditorPreferencePage implements 
 
     @Override
     protected void createFieldEditors() {
-        for (UiPrefs.Setting s : UiPrefs.SETTINGS) {
-            if (s.page() != page) continue;
-            FieldEditor f = switch (s.kind()) {
-                case BOOLEAN -> new BooleanFieldEditor(s.key(), s.label(), getFieldEditorParent());
-                case INTEGER -> {
-                    IntegerFieldEditor i = new IntegerFieldEditor(s.key(), s.label(), getFieldEditorParent());
-                    i.setValidRange(0, Integer.MAX_VALUE);
-                    yield i;
-                }
-                case DECIMAL -> new StringFieldEditor(s.key(), s.label(), getFieldEditorParent()) {
-                    @Override
-                    protected boolean doCheckState() {
-                        try {
-                            double v = Double.parseDouble(getStringValue().trim());
-                            if (v >= 0) return true;
-                        } catch (NumberFormatException e) {
-                            // below
+        for (SettingDescriptor s : PhotoParityRegistry.get().settings().all()) {
+            if (!s.group().equals(group)) continue;
+            FieldEditor f = s.type() == SettingType.BOOLEAN
+                    ? new BooleanFieldEditor(s.key(), s.label(), getFieldEditorParent())
+                    : new StringFieldEditor(s.key(), s.label(), getFieldEditorParent()) {
+                        @Override
+                        protected boolean doCheckState() {
+                            String problem = s.check(getStringValue());
+                            if (problem == null) return true;
+                            setErrorMessage(s.label() + ": must be " + s.expected());
+                            return false;
                         }
-                        setErrorMessage(s.label() + ": write a number of 0 or more, e.g. " + s.defaultValue());
-                        return false;
-                    }
-                };
-                case TEXT -> new StringFieldEditor(s.key(), s.label(), getFieldEditorParent());
-            };
+                    };
             f.getLabelControl(getFieldEditorParent()).setToolTipText(s.help() + " (key " + s.key() + ")");
             addField(f);
         }
@@ -64,21 +59,21 @@ public abstract class SettingsPage extends FieldEditorPreferencePage implements 
 
     public static final class Matching extends SettingsPage {
         public Matching() {
-            super(UiPrefs.Page.MATCHING, "How the device and cloud sides are paired and classified. "
+            super("Matching", "How the device and cloud sides are paired and classified. "
                     + "A case's own settings (case.json) override these. Applies from the next analysis.");
         }
     }
 
     public static final class Probes extends SettingsPage {
         public Probes() {
-            super(UiPrefs.Page.PROBES, "Settings of the probes and the device reader. Applies from the next "
+            super("Probes", "Settings of the probes and the device reader. Applies from the next "
                     + "analysis or Re-run.");
         }
     }
 
     public static final class Reports extends SettingsPage {
         public Reports() {
-            super(UiPrefs.Page.REPORTS, "What the HTML report holds. The JSON and CSV reports always list "
+            super("Reports", "What the HTML report holds. The JSON and CSV reports always list "
                     + "every mismatch.");
         }
     }

@@ -1,7 +1,5 @@
 package org.photoparity.ui.session;
 
-import java.util.Map;
-
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -10,9 +8,9 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.photoparity.cases.CaseFolder;
-import org.photoparity.engine.Analysis;
+import org.photoparity.engine.AnalysisOptions;
 import org.photoparity.engine.AnalysisResult;
-import org.photoparity.engine.CaseSpec;
+import org.photoparity.engine.CaseAnalysis;
 import org.photoparity.report.ReportOptions;
 import org.photoparity.ui.prefs.UiPrefs;
 
@@ -50,14 +48,10 @@ public final class AnalyzeJob extends Job {
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor sub = SubMonitor.convert(monitor, getName(), 100);
-        long start = System.currentTimeMillis();
         try {
-            Map<String, String> settings = UiPrefs.settings();
-            CaseSpec spec = Cases.spec(caseFolder, settings);
-            AnalysisResult r = Analysis.run(spec, sub.split(90));
-            sub.subTask("Writing the reports to " + caseFolder.resultsDir());
-            Analysis.writeReports(r, caseFolder.resultsDir(), reportOptions(caseFolder.data().name()), sub.split(10));
-            caseFolder.update(d -> d.withLastAnalysis(Cases.figures(r, System.currentTimeMillis() - start)));
+            // exactly what `photoparity analyze --case DIR` runs, with the workbench's preferences as settings
+            AnalysisResult r = CaseAnalysis.analyze(caseFolder, UiPrefs.settings(), AnalysisOptions.defaults(),
+                    sub.split(100)).result();
             result = r;
             display.asyncExec(() -> {
                 if (CaseSession.get().caseFolder() != caseFolder) return; // another case was opened meanwhile
@@ -74,17 +68,9 @@ public final class AnalyzeJob extends Job {
         }
     }
 
-    /** The report options chosen in the preferences. */
+    /** The report options chosen in the preferences (declared by the report bundle), titled with the case. */
     public static ReportOptions reportOptions(String caseName) {
-        ReportOptions o = ReportOptions.defaults()
-                .withThumbnails(Boolean.parseBoolean(UiPrefs.get("report.thumbnails")))
-                .withTitle(UiPrefs.get("report.title") + " - " + caseName);
-        try {
-            o = o.withMaxThumbnails(Math.max(0, Integer.parseInt(UiPrefs.get("report.maxThumbnails").trim())));
-            o = o.withMaxRowsPerCategory(Math.max(1, Integer.parseInt(UiPrefs.get("report.maxRowsPerCategory").trim())));
-        } catch (NumberFormatException e) {
-            // the preference page validates numbers; a hand-edited store falls back to the defaults
-        }
-        return o;
+        ReportOptions o = ReportOptions.of(UiPrefs.settings());
+        return o.withTitle(o.title() + " - " + caseName);
     }
 }

@@ -25,9 +25,9 @@ import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.registry.StrategyDescriptor;
 import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.engine.Analysis;
 import org.photoparity.ui.prefs.UiPrefs;
 import org.photoparity.ui.session.CaseSession;
-import org.photoparity.ui.session.ProbeRunner;
 
 /** Every probe with its last result and evidence; double-click opens the strategy view of its fix. */
 public final class ProbesView extends ViewPart implements CaseSession.Listener {
@@ -122,7 +122,7 @@ public final class ProbesView extends ViewPart implements CaseSession.Listener {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
-                    List<ProbeResult> results = ProbeRunner.run(null, evidence, monitor);
+                    List<ProbeResult> results = Analysis.runProbes(null, evidence, monitor);
                     display.asyncExec(() -> CaseSession.get().probesRerun(results));
                     return Status.OK_STATUS;
                 } catch (OperationCanceledException e) {

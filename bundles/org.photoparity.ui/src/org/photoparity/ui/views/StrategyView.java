@@ -27,9 +27,9 @@ import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.registry.StrategyDescriptor;
 import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.engine.Analysis;
 import org.photoparity.ui.prefs.UiPrefs;
 import org.photoparity.ui.session.CaseSession;
-import org.photoparity.ui.session.ProbeRunner;
 
 /**
  * One of the seven fixes as the technician works it: why it happens, the steps as a checklist (ticks are saved in
@@ -240,7 +240,7 @@ public final class StrategyView extends ViewPart implements CaseSession.Listener
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
-                    List<ProbeResult> results = ProbeRunner.run(ids, evidence, monitor);
+                    List<ProbeResult> results = Analysis.runProbes(ids, evidence, monitor);
                     display.asyncExec(() -> {
                         CaseSession.get().probesRerun(results);
                         finished("Re-ran " + results.size() + " probe(s) at "

@@ -30,6 +30,7 @@ import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.ui.session.CaseSession;
 import org.photoparity.ui.table.MismatchRows;
+import org.photoparity.core.present.Vocabulary;
 
 /**
  * The case at a glance: both sides' figures, identical assets, and a bar per mismatch category; clicking a bar
@@ -147,17 +148,10 @@ public final class SummaryView extends ViewPart implements CaseSession.Listener 
         it.setText(new String[] { name, device, cloud });
     }
 
+    /** The category's colour from the shared vocabulary (the same as report.html). */
     static RGB colour(Category c) {
-        return switch (c) {
-            case MISSING_IN_CLOUD -> new RGB(207, 34, 46);
-            case MISSING_ON_DEVICE -> new RGB(232, 106, 26);
-            case CONVERTED -> new RGB(130, 80, 223);
-            case REDUCED -> new RGB(9, 105, 218);
-            case EDITED -> new RGB(26, 127, 55);
-            case DUPLICATE -> new RGB(154, 103, 0);
-            case LIVE_PHOTO_INCOMPLETE -> new RGB(191, 57, 137);
-            case METADATA_DRIFT -> new RGB(87, 96, 106);
-        };
+        int[] v = Vocabulary.rgb(Vocabulary.colour(c));
+        return new RGB(v[0], v[1], v[2]);
     }
 
     private void paint(GC gc) {

@@ -1,4 +1,4 @@
-package org.photoparity.match.bench;
+package org.photoparity.bench;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package org.photoparity.match.bench;
+package org.photoparity.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -12,6 +12,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.registry.Contribution;
+import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.spi.IComparator;
 import org.photoparity.core.spi.Reconciliation;
 import org.photoparity.match.Reconciler;
@@ -79,7 +81,7 @@ public final class MatchBench {
             }
             try {
                 Reconciler rec = new Reconciler();
-                for (int w = 0; w < warmup; w++) rec.reconcile(s.device, s.cloud, Reconciler.defaultChain(), Map.of(),
+                for (int w = 0; w < warmup; w++) rec.reconcile(s.device, s.cloud, Reconciler.registryChain(), Map.of(),
                         new NullProgressMonitor());
                 long[] times = new long[runs];
                 Map<String, Long> bestSteps = null;
@@ -130,14 +132,13 @@ public final class MatchBench {
         return args[i];
     }
 
-    /** The default chain, each step timed into {@code steps} (id to nanoseconds). */
+    /** The registry's chain (what the product runs), each step timed into {@code steps} (id to nanoseconds). */
     private static List<IComparator> timed(Map<String, Long> steps) {
-        List<IComparator> chain = Reconciler.defaultChain();
-        List<String> ids = Reconciler.defaultChainIds();
+        List<Contribution<IComparator>> chain = PhotoParityRegistry.get().comparators();
         List<IComparator> out = new ArrayList<>(chain.size());
-        for (int i = 0; i < chain.size(); i++) {
-            IComparator c = chain.get(i);
-            String id = ids.get(i);
+        for (Contribution<IComparator> contribution : chain) {
+            IComparator c = contribution.instance();
+            String id = contribution.id();
             out.add((Reconciliation r, IProgressMonitor m) -> {
                 long t0 = System.nanoTime();
                 c.run(r, m);

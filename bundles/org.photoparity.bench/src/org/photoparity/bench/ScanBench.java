@@ -1,4 +1,4 @@
-package org.photoparity.sources.bench;
+package org.photoparity.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package org.photoparity.match.tests;
+package org.photoparity.bench.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.match.Reconciler;
-import org.photoparity.match.bench.MatchBench;
-import org.photoparity.match.bench.SyntheticSides;
+import org.photoparity.bench.MatchBench;
+import org.photoparity.bench.SyntheticSides;
 
 /** The benchmark's sides are only worth timing if the chain finds exactly what they plant. */
 class MatchBenchTest {
@@ -22,7 +22,7 @@ class MatchBenchTest {
     @Test
     void syntheticSidesAreFoundExactly() {
         SyntheticSides s = SyntheticSides.generate(20_000);
-        ReconcileResult r = new Reconciler().reconcile(s.device, s.cloud, Reconciler.defaultChain(), Map.of(),
+        ReconcileResult r = new Reconciler().reconcile(s.device, s.cloud, Reconciler.registryChain(), Map.of(),
                 new NullProgressMonitor());
         assertEquals(400L, s.planted.get(Category.MISSING_IN_CLOUD));
         assertEquals(200L, s.planted.get(Category.DUPLICATE));
