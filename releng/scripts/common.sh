@@ -3,7 +3,12 @@
 
 pp_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-pp_java_major() { # $1 = java binary
+pp_java_major() { # $1 = java binary; the JDK's release file when it has one (no JVM started), else asks the JVM
+  local rel; rel="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$rel" ] && grep -q '^JAVA_VERSION="[0-9]' "$rel"; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rel" | head -n1
+    return
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1 | cut -d. -f1
 }
 

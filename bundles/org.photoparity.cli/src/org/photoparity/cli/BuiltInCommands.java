@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.eclipse.core.runtime.IConfigurationElement;
-import org.eclipse.core.runtime.IExecutableExtension;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.registry.SettingDescriptor;
 
@@ -15,26 +13,19 @@ import org.photoparity.core.registry.SettingDescriptor;
  * The engine's own commands, one contribution each in this bundle's plugin.xml
  * ({@code class="org.photoparity.cli.BuiltInCommands:scan"}); the bodies are in {@link Commands}.
  */
-public final class BuiltInCommands implements ICommand, IExecutableExtension {
-
-    private String which = "";
-
-    @Override
-    public void setInitializationData(IConfigurationElement config, String propertyName, Object data) {
-        which = data == null ? "" : data.toString().trim();
-    }
+public final class BuiltInCommands extends NamedCommand {
 
     @Override
     public int run(List<String> args, CommandContext context) throws UsageException, IOException {
         Commands c = new Commands(context.out(), context.err());
-        return switch (which) {
+        return switch (which()) {
             case "scan" -> c.scan(args);
             case "analyze" -> c.analyze(args);
             case "probes" -> c.probes(args);
             case "demo" -> c.demo(args);
             case "plugins" -> new Cli(context.out(), context.err()).plugins(args);
             case "settings" -> settings(args, context);
-            default -> throw new IllegalStateException("plugin.xml names an unknown built-in command: " + which);
+            default -> throw new IllegalStateException("plugin.xml names an unknown built-in command: " + which());
         };
     }
 

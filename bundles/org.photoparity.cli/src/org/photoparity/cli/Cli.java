@@ -8,13 +8,14 @@ import java.util.Set;
 
 import org.eclipse.core.runtime.Platform;
 import org.osgi.framework.Bundle;
+import org.photoparity.core.io.ConsoleText;
 import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.ContributionProblem;
 import org.photoparity.core.registry.PhotoParityRegistry;
 
 /**
- * The PhotoParity command line. Exit codes: 0 the command completed (whatever it found), 1 it could not run,
- * 2 bad usage (one line on stderr).
+ * The PhotoParity command line. Exit codes: 0 the command completed (whatever it found), 1 it could not run
+ * (one line on stderr, also for an OutOfMemoryError), 2 bad usage (one line on stderr), 130 stopped by Ctrl-C.
  */
 public final class Cli {
 
@@ -27,8 +28,9 @@ public final class Cli {
     private CommandRegistry commands;
 
     public Cli(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        // names of files and entries come from the inputs: never let them drive the terminal
+        this.out = ConsoleText.stream(out, false);
+        this.err = ConsoleText.stream(err, true);
     }
 
     public int run(String[] argv) {
@@ -62,8 +64,21 @@ public final class Cli {
             return FAILED;
         } catch (RuntimeException e) {
             err.println("photoparity: " + command + " failed: " + e);
-            e.printStackTrace(err);
+            if (Boolean.getBoolean("photoparity.debug")) e.printStackTrace(err);
             return FAILED;
+        } catch (OutOfMemoryError e) {
+            err.println("photoparity: " + command + " ran out of memory (" + e.getMessage() + "): an input is larger"
+                    + " than the heap allows; give more with PHOTOPARITY_JAVA_OPTS=-Xmx4g, or check the inputs.");
+            return FAILED;
+        } catch (StackOverflowError e) {
+            err.println("photoparity: " + command + " failed: an input nests too deeply to be read.");
+            return FAILED;
+        } catch (Error e) {
+            err.println("photoparity: " + command + " failed: " + e);
+            return FAILED;
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 
@@ -94,7 +109,7 @@ public final class Cli {
                 A PATH may start with a kind to skip auto-detection: folder:, zip:, privacy-export:,
                 ios-backup:, photos-sqlite: (see `photoparity plugins` for every source).
 
-                Exit codes: 0 done (whatever was found), 1 could not run, 2 bad usage.""");
+                Exit codes: 0 done (whatever was found), 1 could not run, 2 bad usage, 130 stopped by Ctrl-C.""");
         out.println(b);
         return OK;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.photoparity.cases.CaseFolder;
+import org.photoparity.core.io.OutputGuard;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.FileIssue;
 import org.photoparity.core.model.ProbeResult;
@@ -27,6 +28,7 @@ import org.photoparity.engine.AnalysisResult;
 import org.photoparity.engine.CaseAnalysis;
 import org.photoparity.engine.CaseSpec;
 import org.photoparity.engine.DemoCases;
+import org.photoparity.engine.Preflight;
 import org.photoparity.evidence.EvidenceLoader;
 import org.photoparity.report.InventoryJson;
 import org.photoparity.report.ReportJson;
@@ -47,7 +49,8 @@ final class Commands {
     }
 
     int scan(List<String> rest) throws UsageException, IOException {
-        Args a = Args.parse("scan", rest, Set.of("json", "side", "cache-dir"), Set.of("metadata-only", "no-cache"));
+        Args a = Args.parse("scan", rest, Set.of("json", "side", "cache-dir"), Set.of("metadata-only", "no-cache", "follow-links"));
+        followLinks(a);
         if (a.positional().isEmpty()) throw new UsageException("scan needs at least one PATH (see photoparity --help)");
         SideRole side = switch (String.valueOf(a.one("side")).toLowerCase(Locale.ROOT)) {
             case "null", "device" -> SideRole.DEVICE;
@@ -56,6 +59,9 @@ final class Commands {
         };
         CaseSpec spec = new CaseSpec("scan", a.positional(), a.positional(), List.of(), null, null, Map.of(),
                 cacheDir(a));
+        List<OutputGuard.Output> outputs = new ArrayList<>();
+        if (a.one("json") != null) outputs.add(new OutputGuard.Output("--json", Paths.get(a.one("json"))));
+        Preflight.check(spec, null, outputs);
         ConsoleProgress progress = cancellable(ConsoleProgress.forConsole(err));
         long t0 = System.nanoTime();
         SideInventory inv = Analysis.scan(side, a.positional(), spec,
@@ -73,7 +79,9 @@ final class Commands {
         Set<String> valued = new java.util.HashSet<>(Set.of("device", "cloud", "out", "cache-dir", "set", "name",
                 "case"));
         valued.addAll(EVIDENCE_OPTIONS);
-        Args a = Args.parse("analyze", rest, valued, Set.of("metadata-only", "no-cache", "no-thumbnails", "live"));
+        Args a = Args.parse("analyze", rest, valued, Set.of("metadata-only", "no-cache", "no-thumbnails", "live",
+                "follow-links"));
+        followLinks(a);
         if (!a.positional().isEmpty()) {
             throw new UsageException("analyze takes its paths after --device and --cloud, not " + a.positional().get(0));
         }
@@ -91,9 +99,11 @@ final class Commands {
                     cacheDir(a));
         }
         Path outDir = Paths.get(a.one("out") == null ? "photoparity-report" : a.one("out"));
+        AnalysisOptions options = new AnalysisOptions(a.flag("metadata-only"), path(a.one("previous")), a.flag("live"));
+        // every output against every input, before hours of scanning
+        Preflight.check(spec, options, Preflight.reportFolder("--out", outDir));
         ConsoleProgress progress = cancellable(ConsoleProgress.forConsole(err));
-        AnalysisResult r = Analysis.run(spec,
-                new AnalysisOptions(a.flag("metadata-only"), path(a.one("previous")), a.flag("live")), progress);
+        AnalysisResult r = Analysis.run(spec, options, progress);
         ReportOptions ro = ReportOptions.of(spec.settings());
         if (a.flag("no-thumbnails")) ro = ro.withThumbnails(false);
         ReportWriter.Written w = Analysis.writeReports(r, outDir, ro, progress);
@@ -137,15 +147,16 @@ final class Commands {
         if (!a.positional().isEmpty()) throw new UsageException("probes takes no PATH, only evidence options");
         CaseSpec spec = new CaseSpec("probes", List.of(), List.of(), paths(a.all("device-info")),
                 path(a.one("backup")), path(a.one("answers")), settings(a), null);
-        for (Path p : spec.deviceInfo()) requireFile(p, "--device-info");
-        if (spec.answers() != null) requireFile(spec.answers(), "--answers");
         if (spec.backup() != null && !Files.isDirectory(spec.backup())) {
             throw new IOException("--backup " + spec.backup() + " is not a folder: give the backup's folder "
                     + "(the one holding Manifest.db)");
         }
+        AnalysisOptions options = new AnalysisOptions(false, path(a.one("previous")), a.flag("live"));
+        List<OutputGuard.Output> outputs = new ArrayList<>();
+        if (a.one("json") != null) outputs.add(new OutputGuard.Output("--json", Paths.get(a.one("json"))));
+        Preflight.check(spec, options, outputs);
         ConsoleProgress progress = cancellable(ConsoleProgress.forConsole(err));
-        EvidenceLoader.Loaded loaded = Analysis.loadEvidence(spec,
-                new AnalysisOptions(false, path(a.one("previous")), a.flag("live")), null, progress);
+        EvidenceLoader.Loaded loaded = Analysis.loadEvidence(spec, options, null, progress);
         List<ProbeResult> results = Analysis.runProbes(loaded.evidence(), progress);
         progress.done();
         for (String w : loaded.warnings()) out.println("note: " + w);
@@ -178,8 +189,9 @@ final class Commands {
         return Cli.OK;
     }
 
-    private static void requireFile(Path p, String option) throws IOException {
-        if (!Files.isRegularFile(p)) throw new IOException(option + " " + p + " is not a readable file");
+    /** --follow-links: read what symbolic links lead to outside a source folder (by default they are ignored). */
+    private static void followLinks(Args a) {
+        if (a.flag("follow-links")) System.setProperty(org.photoparity.sources.FolderSource.FOLLOW_LINKS_PROPERTY, "true");
     }
 
     private ConsoleProgress cancellable(ConsoleProgress p) {

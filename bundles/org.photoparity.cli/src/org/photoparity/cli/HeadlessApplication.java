@@ -10,7 +10,13 @@ public final class HeadlessApplication implements IApplication {
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         context.applicationRunning();
-        int rc = new Cli(System.out, System.err).run(args == null ? new String[0] : args);
+        int rc;
+        try {
+            rc = new Cli(System.out, System.err).run(args == null ? new String[0] : args);
+        } catch (Throwable t) { // NOPMD: the one place an Error may not take the process down with a trace
+            System.err.println("photoparity: failed: " + t);
+            rc = Cli.FAILED;
+        }
         System.out.flush();
         System.err.flush();
         return Integer.valueOf(rc);

@@ -68,7 +68,14 @@ public final class Analysis {
             IProgressMonitor monitor) throws IOException {
         ScanOptions so = ScanOptions.defaults().withMetadataOnly(options.metadataOnly());
         so = spec.cacheDir() == null ? so.withoutCache() : so.withCacheFile(spec.cacheDir().resolve(side.key() + ".cache"));
-        return Scanner.scan(side, sources, so, monitor);
+        Scanner.Result r = Scanner.standard().run(side, sources, so, monitor);
+        String unreadable = r.unreadableSide();
+        if (unreadable != null) {
+            // comparing against nothing would report every asset of the other side as missing
+            throw new IOException("The " + side.key() + " side could not be read, so there is nothing to compare: "
+                    + unreadable);
+        }
+        return r.inventory();
     }
 
     /** The evidence a case holds, for probes run without a new analysis. */

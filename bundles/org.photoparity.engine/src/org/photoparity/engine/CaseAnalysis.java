@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.cases.CaseData;
 import org.photoparity.cases.CaseFolder;
 import org.photoparity.cases.LastAnalysis;
+import org.photoparity.core.io.OutputGuard;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.report.ReportOptions;
@@ -78,6 +79,11 @@ public final class CaseAnalysis {
         SubMonitor sub = SubMonitor.convert(monitor, "Analysing " + c.data().name(), 100);
         long start = System.currentTimeMillis();
         CaseSpec spec = spec(c, settings);
+        // the case folder (results, case.json) must not lie in a source or the evidence: checked before any work
+        List<OutputGuard.Output> outputs = new ArrayList<>(
+                Preflight.reportFolder("The case's results folder", c.resultsDir()));
+        outputs.add(new OutputGuard.Output("The case folder", c.dir()));
+        Preflight.check(spec, options, outputs);
         AnalysisResult r = Analysis.run(spec, options, sub.split(90));
         sub.subTask("Writing the reports to " + c.resultsDir());
         ReportWriter.Written w = Analysis.writeReports(r, c.resultsDir(), reportOptions(spec), sub.split(10));

@@ -38,7 +38,9 @@ public final class AnswersFile {
 
     public static Loaded read(Path file) throws IOException {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = new java.io.BufferedReader(new java.io.InputStreamReader(org.photoparity.core.io.InputFiles.open(
+                file, org.photoparity.core.io.InputFiles.EVIDENCE_MAX, "answers file"),
+                StandardCharsets.UTF_8.newDecoder()))) {
             p.load(r);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new IOException("Answers file " + file + " is not UTF-8 text. Save it as UTF-8 and try again.", e);

@@ -28,13 +28,27 @@ public record DeviceInfo(Map<String, Domain> domains) {
      *
      * @param name   the domain
      * @param values top-level keys and their values; nested dicts and arrays are flattened to Parent.Child keys
-     * @param source the file (or "ideviceinfo live") they were read from
+     * @param source the file (or {@link #LIVE}) they were read from
+     * @param readAt when they were read, null when unknown
      */
-    public record Domain(String name, Map<String, String> values, String source) {
+    public record Domain(String name, Map<String, String> values, String source, java.time.Instant readAt) {
         public Domain {
             values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
+
+        public Domain(String name, Map<String, String> values, String source) {
+            this(name, values, source, null);
+        }
+
+        /** "ideviceinfo file root.txt, read 20:14" or "ideviceinfo live, read 20:31". */
+        public String provenance() {
+            return (source.startsWith(LIVE) ? source : "ideviceinfo file " + source)
+                    + (readAt == null ? "" : ", read " + Provenance.time(readAt));
+        }
     }
+
+    /** The source of domains read from an attached device. */
+    public static final String LIVE = "ideviceinfo live";
 
     public DeviceInfo {
         domains = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(domains));
@@ -56,7 +70,11 @@ public record DeviceInfo(Map<String, Domain> domains) {
     private static Domain combine(Domain a, Domain b) {
         Map<String, String> v = new LinkedHashMap<>(a.values());
         v.putAll(b.values());
-        return new Domain(a.name(), v, a.source().equals(b.source()) ? a.source() : a.source() + ", " + b.source());
+        java.time.Instant at = a.readAt() == null ? b.readAt()
+                : b.readAt() == null || a.readAt().isAfter(b.readAt()) ? a.readAt() : b.readAt();
+        String source = a.source().equals(b.source()) ? a.source()
+                : b.source().startsWith(LIVE) ? LIVE + " (over " + a.source() + ")" : a.source() + ", " + b.source();
+        return new Domain(a.name(), v, source, at);
     }
 
     public Optional<Domain> domain(String name) {
@@ -91,10 +109,10 @@ public record DeviceInfo(Map<String, Domain> domains) {
         });
     }
 
-    /** An evidence line naming the domain, key, value and the file it came from; empty when absent. */
+    /** An evidence line naming the domain, key, value and where and when it was read; empty when absent. */
     public Optional<String> line(String domain, String key) {
         return value(domain, key).map(v -> "ideviceinfo " + domain + " " + key + " = " + v + " ("
-                + domains.get(domain).source() + ")");
+                + domains.get(domain).provenance() + ")");
     }
 
     public List<String> sources() {

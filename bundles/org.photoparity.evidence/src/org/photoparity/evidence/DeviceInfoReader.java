@@ -49,14 +49,15 @@ public final class DeviceInfoReader {
     public static DeviceInfo.Domain read(Path file, String domainHint) throws IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = org.photoparity.core.io.InputFiles.readAll(file, org.photoparity.core.io.InputFiles.EVIDENCE_MAX,
+                    "ideviceinfo output");
         } catch (IOException e) {
             throw new IOException("Cannot read ideviceinfo output " + file + ": " + e.getMessage()
                     + ". Check the path and that the file is readable.", e);
         }
         Map<String, String> values = parse(bytes, file.toString());
         return new DeviceInfo.Domain(domainOf(values, domainHint, file.toString()), values,
-                file.getFileName().toString());
+                file.getFileName().toString(), java.time.Instant.now());
     }
 
     /** Parses output already in memory (the live runner); {@code label} names it in errors. */

@@ -62,7 +62,8 @@ public record EnableLog(String source, List<Entry> entries) {
     public static EnableLog read(Path file, String label) throws IOException {
         NSObject root;
         try {
-            root = PropertyListParser.parse(Files.readAllBytes(file));
+            root = PropertyListParser.parse(org.photoparity.core.io.InputFiles.readAll(file,
+                    org.photoparity.core.io.InputFiles.EVIDENCE_MAX, "cloudServiceEnableLog.plist"));
         } catch (IOException e) {
             throw new IOException("Cannot read " + label + ": " + e.getMessage(), e);
         } catch (Exception e) {

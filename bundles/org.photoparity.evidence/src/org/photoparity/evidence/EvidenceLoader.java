@@ -45,17 +45,23 @@ public final class EvidenceLoader {
         List<String> read = new ArrayList<>();
 
         Map<String, String> answers = Map.of();
+        java.time.Instant saved = null;
         if (options.answers() != null) {
             try {
                 AnswersFile.Loaded a = AnswersFile.read(options.answers());
                 answers = a.answers();
                 warnings.addAll(a.warnings());
-                read.add("answers " + options.answers());
+                saved = java.nio.file.Files.getLastModifiedTime(options.answers()).toInstant();
+                read.add("answers " + options.answers() + ", saved " + Provenance.time(saved));
             } catch (IOException e) {
                 warnings.add(e.getMessage());
             }
         }
         CaseEvidence evidence = new CaseEvidence(result, answers, options.settings());
+        if (options.answers() != null && !answers.isEmpty()) {
+            evidence.with(AnswersSource.class, new AnswersSource(options.answers().toString(), saved,
+                    java.time.Instant.now()));
+        }
 
         DeviceInfo info = new DeviceInfo(Map.of());
         for (EvidenceOptions.DeviceInfoInput in : options.deviceInfo()) {
@@ -73,9 +79,11 @@ public final class EvidenceLoader {
                     options.liveTimeout()).read(sub.split(20));
             warnings.addAll(live.messages());
             if (!live.info().isEmpty()) {
-                // files given explicitly win over the live read for the same key
-                info = live.info().merge(info);
-                read.add("ideviceinfo live (" + String.join(", ", live.info().domains().keySet()) + ")");
+                // the live read is the freshest look at the device: it wins over files for the same key (a re-run
+                // with the device attached must not re-read a stale file's values)
+                info = info.merge(live.info());
+                read.add("ideviceinfo live (" + String.join(", ", live.info().domains().keySet()) + "), read "
+                        + Provenance.time(java.time.Instant.now()));
             }
         }
         sub.setWorkRemaining(70);

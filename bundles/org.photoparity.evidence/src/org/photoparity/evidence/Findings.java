@@ -25,7 +25,7 @@ public final class Findings {
         this.id = id;
     }
 
-    /** An evidence line; each names where it came from. */
+    /** An evidence line; each names where it came from and when (see {@link Provenance}). */
     public Findings evidence(String line) {
         evidence.add(line);
         return this;
@@ -59,7 +59,7 @@ public final class Findings {
     public Optional<Boolean> answer(CaseEvidence e, AnswerKey key) {
         Optional<String> v = e.answer(key.key());
         if (v.isEmpty()) return Optional.empty();
-        evidence.add("answer " + key.key() + " = " + v.get() + " (technician)");
+        evidence.add("answer " + key.key() + " = " + v.get() + " (" + Provenance.answer(e) + ")");
         return switch (v.get()) {
             case "yes" -> Optional.of(true);
             case "no" -> Optional.of(false);

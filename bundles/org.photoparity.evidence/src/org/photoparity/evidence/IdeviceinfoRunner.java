@@ -85,7 +85,7 @@ public final class IdeviceinfoRunner {
                     continue;
                 }
                 Map<String, String> values = DeviceInfoReader.parse(r.out, "ideviceinfo -q " + domain);
-                read.add(new DeviceInfo.Domain(domain, values, "ideviceinfo live"));
+                read.add(new DeviceInfo.Domain(domain, values, DeviceInfo.LIVE, java.time.Instant.now()));
             } catch (IOException e) {
                 messages.add(e.getMessage());
                 if (domain.equals(DeviceInfo.ROOT)) break;

@@ -15,6 +15,8 @@ import org.photoparity.sources.ios.PhotosDatabase;
  * Counts a Photos.sqlite's cloud states into {@link PhotosLibraryStats}. The database is read by the iOS source's
  * {@link PhotosDatabase} (private copy with its -wal, query_only, schema checked column by column); this class only
  * tallies the listings it streams, using the raw Core Data values PhotosDatabase keeps in {@link Listing#extra()}.
+ * Only library assets count: rows whose {@link Listing#sharing()} says shared content (shared albums, iCloud links,
+ * Shared with You) are counted apart, never as not synced or pending.
  */
 public final class PhotosDbReader {
 
@@ -49,9 +51,9 @@ public final class PhotosDbReader {
         return tally.stats(label, takenAt);
     }
 
-    /** The counts, over assets not in Recently Deleted. */
+    /** The counts, over library assets not in Recently Deleted. */
     private static final class Tally {
-        long assets, trashed, withAttempts, maxAttempts, local, notLocal;
+        long assets, trashed, shared, withAttempts, maxAttempts, local, notLocal;
         boolean resources;
         Instant lastAttempt;
         final Map<Integer, Long> assetStates = new HashMap<>();
@@ -65,6 +67,11 @@ public final class PhotosDbReader {
             if (avail != null) resources = true;
             if (l.trashed()) {
                 trashed++;
+                return;
+            }
+            // shared albums, iCloud links, Shared with You: never synced by iCloud Photos, so never "not synced"
+            if (l.sharing().isShared()) {
+                shared++;
                 return;
             }
             assets++;
@@ -95,7 +102,7 @@ public final class PhotosDbReader {
 
         PhotosLibraryStats stats(String label, Instant takenAt) {
             return new PhotosLibraryStats(label, takenAt, assets, trashed, assetStates, masterStates, withAttempts,
-                    maxAttempts, lastAttempt, resources ? local : -1, resources ? notLocal : -1, pending);
+                    maxAttempts, lastAttempt, resources ? local : -1, resources ? notLocal : -1, pending, shared);
         }
 
         private static Integer integer(String s) {

@@ -50,22 +50,31 @@ public final class ResultFacts {
         return n;
     }
 
-    /** What the device side's listings (Photos.sqlite read as a source) state, when it has any. */
-    public record ListingStates(long listed, Map<CloudState, Long> cloudStates, long notLocal, long withAttempts) {
+    /**
+     * What the device side's listings (Photos.sqlite read as a source) state about library assets, when it has any.
+     *
+     * @param shared listings of shared content (shared albums, iCloud links, Shared with You) left out of the counts
+     */
+    public record ListingStates(long listed, Map<CloudState, Long> cloudStates, long notLocal, long withAttempts,
+            long shared) {
     }
 
     public static ListingStates deviceListings(ReconcileResult r) {
         Map<CloudState, Long> states = new EnumMap<>(CloudState.class);
-        long listed = 0, notLocal = 0, attempts = 0;
+        long listed = 0, notLocal = 0, attempts = 0, shared = 0;
         for (Asset a : r.device().assets()) {
             Listing l = a.listing();
             if (l == null || l.trashed() || l.recentlyDeleted()) continue;
+            if (l.sharing().isShared()) { // not part of iCloud Photos sync: never "not synced" or "pending"
+                shared++;
+                continue;
+            }
             listed++;
             if (l.cloudState() != null) states.merge(l.cloudState(), 1L, Long::sum);
             if (Boolean.FALSE.equals(l.locallyAvailable())) notLocal++;
             if (l.uploadAttempts() != null && l.uploadAttempts() > 0) attempts++;
         }
-        return new ListingStates(listed, states, notLocal, attempts);
+        return new ListingStates(listed, states, notLocal, attempts, shared);
     }
 
     /** "1.23 GB": decimal units, as Apple shows storage (the one byte format, {@link Vocabulary#bytes}). */

@@ -54,6 +54,6 @@ public enum StatusText {
 
     public static Optional<String> line(CaseEvidence e) {
         return e.answer(AnswerKey.PHOTOS_STATUS_TEXT.key())
-                .map(t -> "answer photos_status_text = \"" + t + "\" (technician)");
+                .map(t -> "answer photos_status_text = \"" + t + "\" (" + Provenance.answer(e) + ")");
     }
 }

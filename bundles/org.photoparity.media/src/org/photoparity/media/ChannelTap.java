@@ -19,6 +19,7 @@ final class ChannelTap extends Tap {
     private final ByteBuffer window;
     private final byte[] scratch;
     private Completeness check;
+    private Payload payload;
     /** Offset in the file of the window's first byte. */
     private long windowStart;
     private boolean eof;
@@ -58,6 +59,7 @@ final class ChannelTap extends Tap {
         windowStart += last;
         window.flip();
         hash.update(window);
+        if (payload != null) payload.feed(window, 0, window.limit(), windowStart);
         if (check != null) feedCheck(windowStart);
         return true;
     }
@@ -80,6 +82,14 @@ final class ChannelTap extends Tap {
     void check(Completeness c, int seen) {
         this.check = c;
         if (windowStart + window.limit() > seen) feedCheck(Math.max(seen, windowStart));
+    }
+
+    @Override
+    void payload(Payload p, byte[] head, int seen) {
+        // the head is in the first window, whose every byte has been hashed: the walker sees the window from byte 0
+        if (windowStart != 0) throw new IllegalStateException("head no longer in the window");
+        this.payload = p;
+        p.feed(window, 0, window.limit(), 0);
     }
 
     @Override

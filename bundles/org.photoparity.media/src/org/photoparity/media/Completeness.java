@@ -6,7 +6,8 @@ import org.photoparity.core.model.MediaFormat;
 
 /**
  * Checks that a file is whole, from its structure, while its bytes stream past: the top-level boxes of an
- * ISO-BMFF file (HEIC, MOV, MP4) must add up to its length, a JPEG must end with its end-of-image marker, a PNG with
+ * ISO-BMFF file (HEIC, MOV, MP4) must add up to its length, a JPEG must end with its end-of-image marker (when it does
+ * not, the reader follows its structure, see {@code Payload.Jpeg}: bytes after a whole image are no cut), a PNG with
  * its IEND chunk, a GIF with its trailer, a WebP must be as long as its RIFF header says. A truncated photo often
  * still has intact metadata at its head, so metadata alone cannot tell.
  * <p>

@@ -60,7 +60,7 @@ import com.drew.metadata.png.PngDirectory;
 public final class MetadataMediaReader implements MediaReader {
 
     /** Bumped whenever what is read from a file changes, so scan caches made by an older reader are not trusted. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2; // 2: payload key; JPEG completeness from the structure
 
     /** Only what we use from a JPEG: the frame header (dimensions) and APP1 EXIF (with MakerNote and GPS). */
     private static final List<JpegSegmentMetadataReader> JPEG_READERS = List.of(new JpegReader(), new ExifReader());
@@ -102,6 +102,9 @@ public final class MetadataMediaReader implements MediaReader {
             Completeness check = Completeness.forFormat(format);
             check.feed(0, head, 0, n);
             tap.check(check, n);
+            // the payload key is computed from the bytes the fingerprint sees, in the same pass
+            Payload payload = hash != null ? Payload.forFormat(format) : null;
+            if (payload != null) tap.payload(payload, head, n);
             tap.replay(head, n);
             r.format = format == MediaFormat.UNKNOWN ? byName : format;
             String problem = null;
@@ -127,7 +130,15 @@ public final class MetadataMediaReader implements MediaReader {
                 problem = "read " + total + " bytes but the file is " + size
                         + " bytes: it changed or was cut short while being read";
             }
-            if (problem == null && format != MediaFormat.UNKNOWN) problem = check.verdict(total);
+            if (problem == null && format != MediaFormat.UNKNOWN) {
+                if (payload instanceof Payload.Jpeg jpeg) {
+                    problem = jpeg.verdict(); // every byte was seen: judged from the structure
+                } else {
+                    problem = check.verdict(total);
+                    if (problem != null && format == MediaFormat.JPEG) problem = jpegStructure(content, size);
+                }
+            }
+            if (payload != null && problem == null) r.payloadKey = payload.finish(total);
             return problem == null ? r.readable() : r.unreadable(problem);
         } catch (IOException e) {
             return r.unreadable("I/O error while reading: " + describe(e));
@@ -145,6 +156,28 @@ public final class MetadataMediaReader implements MediaReader {
     private static final int WINDOW = 2 << 20;
     private static final ThreadLocal<ByteBuffer> WINDOWS = ThreadLocal.withInitial(
             () -> ByteBuffer.allocateDirect(WINDOW).order(ByteOrder.LITTLE_ENDIAN));
+
+    /**
+     * A metadata-only pass found no end-of-image marker in a JPEG's last bytes: that is a cut file, or a whole one
+     * with bytes after its image (a motion photo's MP4, a gain map). Only the structure can tell, so the content is
+     * read once more, through, with no hash: why the primary image is not whole, or null when it is. Rare, so the
+     * usual metadata-only pass keeps seeking over the image data.
+     */
+    private static String jpegStructure(Content content, long size) {
+        Payload.Jpeg walk = new Payload.Jpeg(null);
+        byte[] buffer = new byte[64 * 1024];
+        long pos = 0;
+        try (InputStream in = content.open()) {
+            int n;
+            while (!walk.whole() && (size < 0 || pos < size) && (n = in.read(buffer)) > 0) {
+                walk.feed(buffer, 0, n, pos);
+                pos += n;
+            }
+        } catch (IOException e) {
+            return "I/O error while reading: " + describe(e);
+        }
+        return walk.verdict();
+    }
 
     /** Parses metadata; returns why the file is unreadable, or null. */
     private static String parse(MediaFormat format, Tap tap, Result r) {
@@ -466,7 +499,7 @@ public final class MetadataMediaReader implements MediaReader {
         final ResourceRole role;
         MediaFormat format = MediaFormat.UNKNOWN;
         CaptureTime captured;
-        String make, model, contentIdentifier, imageUniqueId, burstId, fingerprint;
+        String make, model, contentIdentifier, imageUniqueId, burstId, fingerprint, payloadKey;
         int width, height, orientation;
         Double latitude, longitude;
         boolean screenshot;
@@ -497,7 +530,7 @@ public final class MetadataMediaReader implements MediaReader {
             return new MediaFile(source, path, format, role, Math.max(size, 0), modified, captured, make, model, width,
                     height, orientation, latitude, longitude,
                     contentIdentifier == null ? null : contentIdentifier.toUpperCase(Locale.ROOT), imageUniqueId,
-                    burstId, fingerprint, screenshot, reason, extra);
+                    burstId, fingerprint, reason == null ? payloadKey : null, screenshot, reason, extra);
         }
     }
 }

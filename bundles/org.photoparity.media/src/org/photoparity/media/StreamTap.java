@@ -13,6 +13,7 @@ final class StreamTap extends Tap {
     private final FastHash128 hash;
     private final long size;
     private Completeness check;
+    private Payload payload;
     private long pos;
     private boolean eof;
     private final byte[] scratch;
@@ -35,6 +36,12 @@ final class StreamTap extends Tap {
     @Override
     void check(Completeness c, int seen) {
         this.check = c;
+    }
+
+    @Override
+    void payload(Payload p, byte[] head, int seen) {
+        p.feed(head, 0, seen, 0);
+        this.payload = p;
     }
 
     /**
@@ -80,6 +87,7 @@ final class StreamTap extends Tap {
             return -1;
         }
         if (hash != null) hash.update(b, off, n);
+        if (payload != null) payload.feed(b, off, n, pos);
         if (check != null) check.feed(pos, b, off, n);
         pos += n;
         return n;

@@ -14,6 +14,12 @@ abstract sealed class Tap extends InputStream permits StreamTap, ChannelTap {
     abstract void check(Completeness c, int seen);
 
     /**
+     * From now on feeds every byte to {@code p} as well; the first {@code seen} bytes (already read, in {@code head})
+     * are fed to it at once. Only used when fingerprinting, where every byte passes.
+     */
+    abstract void payload(Payload p, byte[] head, int seen);
+
+    /**
      * Serves the first {@code len} bytes (the sniffed head, read through this tap) again before the rest, without
      * fingerprinting or checking them twice, so parsers see the content from its first byte.
      */

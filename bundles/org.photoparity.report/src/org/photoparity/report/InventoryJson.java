@@ -1,8 +1,6 @@
 package org.photoparity.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.TreeMap;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.io.AtomicWriter;
 import org.photoparity.core.model.Asset;
 import org.photoparity.core.model.FileIssue;
 import org.photoparity.core.model.Listing;
@@ -46,44 +45,45 @@ public final class InventoryJson {
 
     public static void write(SideInventory side, Path file, IProgressMonitor monitor) throws IOException {
         SubMonitor sub = SubMonitor.convert(monitor, "Writing " + file.getFileName(), side.assets().size());
-        try (OutputStream out = Files.newOutputStream(file);
-                JsonGenerator g = ReportJson.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeNumberField("schema", 1);
-            g.writeStringField("side", side.role().key());
-            ReportJson.sources(g, side.sources());
-            g.writeObjectFieldStart("totals");
-            g.writeNumberField("assets", side.assets().size());
-            g.writeNumberField("filesSeen", side.filesSeen());
-            g.writeNumberField("filesRead", side.filesRead());
-            g.writeNumberField("unreadable", side.unreadable().size());
-            g.writeNumberField("ignored", side.ignored().size());
-            g.writeNumberField("bytes", side.bytes());
-            g.writeBooleanField("countsAddUp", side.countsAddUp());
-            g.writeEndObject();
-            g.writeArrayFieldStart("assets");
-            int i = 0;
-            for (Asset a : side.assets()) {
-                if ((++i & 1023) == 0 && sub.isCanceled()) throw new OperationCanceledException();
+        AtomicWriter.write(file, out -> {
+            try (JsonGenerator g = ReportJson.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                g.useDefaultPrettyPrinter();
                 g.writeStartObject();
-                g.writeStringField("id", a.id());
-                g.writeStringField("kind", a.kind().name());
-                g.writeStringField("name", a.displayName());
-                g.writeNumberField("bytes", a.bytes());
-                g.writeArrayFieldStart("files");
-                for (MediaFile f : a.files()) file(g, f);
-                g.writeEndArray();
-                g.writeFieldName("listing");
-                listing(g, a.listing());
+                g.writeNumberField("schema", 1);
+                g.writeStringField("side", side.role().key());
+                ReportJson.sources(g, side.sources());
+                g.writeObjectFieldStart("totals");
+                g.writeNumberField("assets", side.assets().size());
+                g.writeNumberField("filesSeen", side.filesSeen());
+                g.writeNumberField("filesRead", side.filesRead());
+                g.writeNumberField("unreadable", side.unreadable().size());
+                g.writeNumberField("ignored", side.ignored().size());
+                g.writeNumberField("bytes", side.bytes());
+                g.writeBooleanField("countsAddUp", side.countsAddUp());
                 g.writeEndObject();
-                sub.worked(1);
+                g.writeArrayFieldStart("assets");
+                int i = 0;
+                for (Asset a : side.assets()) {
+                    if ((++i & 1023) == 0 && sub.isCanceled()) throw new OperationCanceledException();
+                    g.writeStartObject();
+                    g.writeStringField("id", a.id());
+                    g.writeStringField("kind", a.kind().name());
+                    g.writeStringField("name", a.displayName());
+                    g.writeNumberField("bytes", a.bytes());
+                    g.writeArrayFieldStart("files");
+                    for (MediaFile f : a.files()) file(g, f);
+                    g.writeEndArray();
+                    g.writeFieldName("listing");
+                    listing(g, a.listing());
+                    g.writeEndObject();
+                    sub.worked(1);
+                }
+                g.writeEndArray();
+                issues(g, "unreadable", "reason", side.unreadable());
+                issues(g, "ignored", "why", side.ignored());
+                g.writeEndObject();
             }
-            g.writeEndArray();
-            issues(g, "unreadable", "reason", side.unreadable());
-            issues(g, "ignored", "why", side.ignored());
-            g.writeEndObject();
-        }
+        });
     }
 
     private static void issues(JsonGenerator g, String name, String reasonField, Iterable<FileIssue> list)

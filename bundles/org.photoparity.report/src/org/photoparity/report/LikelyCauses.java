@@ -22,9 +22,10 @@ import org.photoparity.core.registry.PhotoParityRegistry;
  * can explain and how strongly ({@code <explains category="MISSING_IN_CLOUD" strength="1"/>}), and the registry
  * hands them over as {@link FixDescriptor}s. A fix whose bundle is not installed is not ranked, named or counted.
  *
- * <p>Score of a fix = (sum over the categories it explains of mismatches x strength) x (probe factor): FAIL 4,
- * WARN 2, UNKNOWN or no probe 1, PASS 0.2. A fix whose probe failed or warned is listed even when it explains no
- * mismatch (score 0.25 x factor). Ties go to the worse probe status, then the lower fix number.
+ * <p>Only losses count ({@code Mismatch.loss}): differences the evidence itself explains are not blamed on a fix.
+ * Score of a fix = (sum over the categories it explains of losses x strength) x (probe factor): FAIL 4, WARN 2,
+ * UNKNOWN or no probe 1, PASS 0.2. A fix whose probe failed or warned is listed even when it explains no mismatch
+ * (score 0.25 x factor). Ties go to the worse probe status, then the lower fix number.
  */
 public final class LikelyCauses {
 
@@ -42,7 +43,7 @@ public final class LikelyCauses {
      * @param fixes  the installed fixes, with their titles and the categories they explain
      */
     public static List<LikelyCause> rank(ReconcileResult result, List<ProbeResult> probes, List<FixDescriptor> fixes) {
-        Map<Category, Long> counts = result == null ? new EnumMap<>(Category.class) : result.counts();
+        Map<Category, Long> counts = lossCounts(result);
         Map<Integer, List<ProbeResult>> byFix = new TreeMap<>();
         for (ProbeResult p : probes == null ? List.<ProbeResult>of() : probes) {
             byFix.computeIfAbsent(p.fix(), k -> new ArrayList<>()).add(p);
@@ -90,6 +91,18 @@ public final class LikelyCauses {
                     s.explains(), s.explanation()));
         }
         return out;
+    }
+
+    /**
+     * Mismatches per category counting losses only: a difference the evidence explains (a hidden item icloudpd
+     * skipped, a burst frame not picked, a shared-album item) is no sign that a fix is needed.
+     */
+    static Map<Category, Long> lossCounts(ReconcileResult result) {
+        Map<Category, Long> m = new EnumMap<>(Category.class);
+        if (result == null) return m;
+        for (Category c : Category.values()) m.put(c, 0L);
+        for (var x : result.mismatches()) if (x.loss()) m.merge(x.category(), 1L, Long::sum);
+        return m;
     }
 
     private static int severity(ProbeStatus s) {

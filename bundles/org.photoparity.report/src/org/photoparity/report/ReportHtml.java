@@ -1,6 +1,8 @@
 package org.photoparity.report;
 
 import java.io.IOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.Map;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.io.AtomicWriter;
 import org.photoparity.core.model.Asset;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.FileIssue;
@@ -45,79 +48,85 @@ public final class ReportHtml {
         SubMonitor sub = SubMonitor.convert(monitor, "Writing " + file.getFileName(), 10 + result.mismatches().size());
         Map<Category, List<Mismatch>> byCategory = new EnumMap<>(Category.class);
         for (Category c : Category.values()) byCategory.put(c, new ArrayList<>());
-        for (Mismatch m : result.mismatches()) byCategory.get(m.category()).add(m);
+        for (Mismatch m : Losses.first(result.mismatches())) byCategory.get(m.category()).add(m);
         Map<Category, Long> counts = result.counts();
         long total = result.mismatches().size();
+        long losses = Losses.count(result.mismatches());
 
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                Thumbnails thumbs = new Thumbnails(result, options)) {
-            w.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-            w.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-            w.write("<title>" + esc(options.title()) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n");
+        AtomicWriter.write(file, out -> {
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                        Thumbnails thumbs = new Thumbnails(result, options)) {
+                w.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+                w.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+                w.write("<title>" + esc(options.title()) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n");
 
-            w.write("<header><h1>" + esc(options.title()) + "</h1>\n<p class=\"lead\">");
-            w.write("Device: <b>" + result.device().assets().size() + "</b> assets. Cloud: <b>"
-                    + result.cloud().assets().size() + "</b> assets. <b>" + result.identical()
-                    + "</b> identical on both sides, <b>" + total + "</b> " + (total == 1 ? "difference" : "differences")
-                    + ".</p>\n");
-            if (options.generatedAt() != null) {
-                w.write("<p class=\"muted\">Generated " + esc(options.generatedAt().toString()) + "</p>\n");
-            }
-            w.write("<nav><a href=\"#sides\">Device and cloud</a> <a href=\"#summary\">By category</a> "
-                    + "<a href=\"#causes\">Likely causes</a> <a href=\"#probes\">Checks</a> "
-                    + "<a href=\"#mismatches\">Every difference</a> <a href=\"#unreadable\">Unread files</a></nav>\n");
-            w.write("</header>\n<main>\n");
+                w.write("<header><h1>" + esc(options.title()) + "</h1>\n<p class=\"lead\">");
+                w.write("Device: <b>" + result.device().assets().size() + "</b> assets. Cloud: <b>"
+                        + result.cloud().assets().size() + "</b> assets. <b>" + result.identical()
+                        + "</b> identical on both sides, <b>" + total + "</b> " + (total == 1 ? "difference" : "differences")
+                        + ": <b id=\"count-losses\">" + losses + "</b> " + (losses == 1 ? "loss" : "losses")
+                        + ", <b id=\"count-explained\">" + (total - losses) + "</b> explained by how the evidence was"
+                        + " collected or not a loss.</p>\n");
+                if (options.generatedAt() != null) {
+                    w.write("<p class=\"muted\">Generated " + esc(options.generatedAt().toString()) + "</p>\n");
+                }
+                w.write("<nav><a href=\"#sides\">Device and cloud</a> <a href=\"#summary\">By category</a> "
+                        + "<a href=\"#causes\">Likely causes</a> <a href=\"#probes\">Checks</a> "
+                        + "<a href=\"#mismatches\">Every difference</a> <a href=\"#unreadable\">Unread files</a></nav>\n");
+                w.write("</header>\n<main>\n");
 
-            sides(w, result);
-            summary(w, result, counts);
-            causes(w, causes);
-            probes(w, probes);
-            sub.worked(10);
+                sides(w, result);
+                summary(w, result, counts);
+                causes(w, causes);
+                probes(w, probes);
+                sub.worked(10);
 
-            w.write("<section id=\"mismatches\"><h2>Every difference</h2>\n");
-            if (total == 0) w.write("<p>No differences: every asset is on both sides unchanged.</p>\n");
-            int row = 0;
-            for (Category c : Category.values()) {
-                List<Mismatch> list = byCategory.get(c);
-                if (list.isEmpty()) continue;
-                w.write("<h3 id=\"cat-" + c.name() + "\"><span class=\"dot\" style=\"background:" + Vocabulary.colour(c)
-                        + "\"></span>" + esc(c.label()) + " <span class=\"code\">" + c.name() + "</span> <span "
-                        + "class=\"muted\">(" + list.size() + ")</span></h3>\n");
-                w.write("<table class=\"rows diff\"><thead><tr><th>Device</th><th>Cloud</th><th>Matched by</th>"
-                        + "<th>Detail</th></tr></thead><tbody>\n");
-                int shown = 0;
-                for (Mismatch m : list) {
-                    if ((++row & 255) == 0 && sub.isCanceled()) throw new OperationCanceledException();
-                    if (shown++ >= options.maxRowsPerCategory()) break;
-                    w.write("<tr><td>");
-                    sideCell(w, thumbs, SideRole.DEVICE, m, m.deviceAssets(), m.device());
-                    w.write("</td><td>");
-                    sideCell(w, thumbs, SideRole.CLOUD, m, m.cloudAssets(), m.cloud());
-                    w.write("</td><td class=\"code\">" + esc(m.matchedBy() == null ? "-" : m.matchedBy()) + "</td><td>"
-                            + esc(m.detail() == null ? "" : m.detail()));
-                    if (!m.states().isEmpty()) {
-                        w.write("<div class=\"states\">");
-                        for (String s : m.states().stream().sorted().toList()) {
-                            w.write("<span class=\"tag\">" + esc(s) + "</span> ");
+                w.write("<section id=\"mismatches\"><h2>Every difference</h2>\n");
+                if (total == 0) w.write("<p>No differences: every asset is on both sides unchanged.</p>\n");
+                int row = 0;
+                for (Category c : Category.values()) {
+                    List<Mismatch> list = byCategory.get(c);
+                    if (list.isEmpty()) continue;
+                    w.write("<h3 id=\"cat-" + c.name() + "\"><span class=\"dot\" style=\"background:" + Vocabulary.colour(c)
+                            + "\"></span>" + esc(c.label()) + " <span class=\"code\">" + c.name() + "</span> <span "
+                            + "class=\"muted\">(" + list.size() + ")</span></h3>\n");
+                    w.write("<table class=\"rows diff\"><thead><tr><th>Device</th><th>Cloud</th><th>Matched by</th>"
+                            + "<th>Detail</th><th>Loss</th></tr></thead><tbody>\n");
+                    int shown = 0;
+                    for (Mismatch m : list) {
+                        if ((++row & 255) == 0 && sub.isCanceled()) throw new OperationCanceledException();
+                        if (shown++ >= options.maxRowsPerCategory()) break;
+                        w.write("<tr><td>");
+                        sideCell(w, thumbs, SideRole.DEVICE, m, m.deviceAssets(), m.device());
+                        w.write("</td><td>");
+                        sideCell(w, thumbs, SideRole.CLOUD, m, m.cloudAssets(), m.cloud());
+                        w.write("</td><td class=\"code\">" + esc(m.matchedBy() == null ? "-" : m.matchedBy()) + "</td><td>"
+                                + esc(m.detail() == null ? "" : m.detail()));
+                        if (!m.states().isEmpty()) {
+                            w.write("<div class=\"states\">");
+                            for (String s : m.states().stream().sorted().toList()) {
+                                w.write("<span class=\"tag\">" + esc(s) + "</span> ");
+                            }
+                            w.write("</div>");
                         }
-                        w.write("</div>");
+                        w.write("</td><td class=\"" + (m.loss() ? "loss" : "notloss") + "\">" + esc(Losses.verdict(m))
+                                + "</td></tr>\n");
                     }
-                    w.write("</td></tr>\n");
+                    w.write("</tbody></table>\n");
+                    if (list.size() > options.maxRowsPerCategory()) {
+                        w.write("<p class=\"muted\">" + (list.size() - options.maxRowsPerCategory())
+                                + " more in mismatches.csv and report.json.</p>\n");
+                    }
+                    sub.worked(list.size());
                 }
-                w.write("</tbody></table>\n");
-                if (list.size() > options.maxRowsPerCategory()) {
-                    w.write("<p class=\"muted\">" + (list.size() - options.maxRowsPerCategory())
-                            + " more in mismatches.csv and report.json.</p>\n");
-                }
-                sub.worked(list.size());
-            }
-            w.write("</section>\n");
+                w.write("</section>\n");
 
-            unreadable(w, result);
-            w.write("</main>\n<footer>PhotoParity compares the two libraries asset by asset. mismatches.csv "
-                    + "(for a spreadsheet) and report.json (for tools) list every difference. The report reads the "
-                    + "scanned files only to draw previews; it never changes them.</footer>\n</body>\n</html>\n");
-        }
+                unreadable(w, result);
+                w.write("</main>\n<footer>PhotoParity compares the two libraries asset by asset. mismatches.csv "
+                        + "(for a spreadsheet) and report.json (for tools) list every difference. The report reads the "
+                        + "scanned files only to draw previews; it never changes them.</footer>\n</body>\n</html>\n");
+            }
+        });
     }
 
     private static void sides(Writer w, ReconcileResult r) throws IOException {
@@ -350,6 +359,8 @@ public final class ReportHtml {
             .path { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; word-break: break-all; }
             .muted { color: #6b7686; }
             .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 7px; }
+            td.loss { color: #a4161a; font-weight: 600; }
+            td.notloss { color: #51606f; }
             .tag { display: inline-block; background: #eef2f7; border: 1px solid #d5dce6; border-radius: 4px;
                    padding: 0 6px; font-size: 12px; color: #334; text-decoration: none; margin: 1px 0; }
             ul.plain { list-style: none; margin: 0; padding: 0; }

@@ -1,8 +1,6 @@
 package org.photoparity.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.TreeMap;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.io.AtomicWriter;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.FileIssue;
 import org.photoparity.core.model.Mismatch;
@@ -31,9 +30,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * { "schema": 1, "generatedAt": "..." (when set),
  *   "sides": { "device": { "sources": [{"path","kind"}], "assets", "files", "bytes", "filesSeen", "ignored",
  *                          "unreadable": [{"source","path","reason"}] }, "cloud": {...} },
- *   "summary": { "identical": n, "MISSING_IN_CLOUD": n, ... every category },
+ *   "summary": { "identical": n, "losses": n, "explained": n, "MISSING_IN_CLOUD": n, ... every category },
  *   "matchedBy": { key: pairs },
- *   "mismatches": [ {"category","device":[paths],"cloud":[paths],"matchedBy","detail","states":[...]} ],
+ *   "mismatches": [ {"category","device":[paths],"cloud":[paths],"matchedBy","detail","states":[...],"loss",
+ *                    "explanation"} ],
  *   "probes": [ {"fix","id","status","summary","evidence":[...]} ],
  *   "likelyCauses": [ {"rank","fix","title","score","probeStatus","probes":[...],"explains":{cat:n},"explanation"} ] }
  * </pre>
@@ -55,16 +55,15 @@ public final class ReportJson {
      * "probes" array (the same writer).
      */
     public static void writeProbes(List<ProbeResult> probes, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        try (OutputStream out = Files.newOutputStream(file);
-                JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeNumberField("schema", SCHEMA);
-            probes(g, probes);
-            g.writeEndObject();
-        }
+        AtomicWriter.write(file, out -> {
+            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeNumberField("schema", SCHEMA);
+                probes(g, probes);
+                g.writeEndObject();
+            }
+        });
     }
 
     private static void probes(JsonGenerator g, List<ProbeResult> probes) throws IOException {
@@ -84,66 +83,72 @@ public final class ReportJson {
     public static void write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
             ReportOptions options, Path file, IProgressMonitor monitor) throws IOException {
         SubMonitor sub = SubMonitor.convert(monitor, "Writing " + file.getFileName(), result.mismatches().size());
-        try (OutputStream out = Files.newOutputStream(file);
-                JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeNumberField("schema", SCHEMA);
-            if (options.generatedAt() != null) g.writeStringField("generatedAt", options.generatedAt().toString());
-            g.writeObjectFieldStart("sides");
-            g.writeFieldName("device");
-            side(g, result.device());
-            g.writeFieldName("cloud");
-            side(g, result.cloud());
-            g.writeEndObject();
-
-            g.writeObjectFieldStart("summary");
-            g.writeNumberField("identical", result.identical());
-            for (Map.Entry<Category, Long> e : result.counts().entrySet()) {
-                g.writeNumberField(e.getKey().name(), e.getValue());
-            }
-            g.writeEndObject();
-
-            g.writeObjectFieldStart("matchedBy");
-            for (var e : new TreeMap<>(result.matchedBy()).entrySet()) g.writeNumberField(e.getKey(), e.getValue());
-            g.writeEndObject();
-
-            g.writeArrayFieldStart("mismatches");
-            int i = 0;
-            for (Mismatch m : result.mismatches()) {
-                if ((++i & 1023) == 0 && sub.isCanceled()) throw new OperationCanceledException();
+        AtomicWriter.write(file, out -> {
+            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                g.useDefaultPrettyPrinter();
                 g.writeStartObject();
-                g.writeStringField("category", m.category().name());
-                stringArray(g, "device", m.device());
-                stringArray(g, "cloud", m.cloud());
-                g.writeStringField("matchedBy", m.matchedBy());
-                g.writeStringField("detail", m.detail());
-                stringArray(g, "states", m.states().stream().sorted().toList());
+                g.writeNumberField("schema", SCHEMA);
+                if (options.generatedAt() != null) g.writeStringField("generatedAt", options.generatedAt().toString());
+                g.writeObjectFieldStart("sides");
+                g.writeFieldName("device");
+                side(g, result.device());
+                g.writeFieldName("cloud");
+                side(g, result.cloud());
                 g.writeEndObject();
-                sub.worked(1);
-            }
-            g.writeEndArray();
 
-            probes(g, probes);
-
-            g.writeArrayFieldStart("likelyCauses");
-            for (LikelyCause c : causes) {
-                g.writeStartObject();
-                g.writeNumberField("rank", c.rank());
-                g.writeNumberField("fix", c.fix());
-                g.writeStringField("title", c.title());
-                g.writeNumberField("score", Math.round(c.score() * 100) / 100.0);
-                g.writeStringField("probeStatus", c.probeStatus() == null ? null : c.probeStatus().name());
-                stringArray(g, "probes", c.probeIds());
-                g.writeObjectFieldStart("explains");
-                for (var e : c.explains().entrySet()) g.writeNumberField(e.getKey().name(), e.getValue());
+                g.writeObjectFieldStart("summary");
+                g.writeNumberField("identical", result.identical());
+                long losses = Losses.count(result.mismatches());
+                g.writeNumberField("losses", losses);
+                g.writeNumberField("explained", result.mismatches().size() - losses);
+                for (Map.Entry<Category, Long> e : result.counts().entrySet()) {
+                    g.writeNumberField(e.getKey().name(), e.getValue());
+                }
                 g.writeEndObject();
-                g.writeStringField("explanation", c.explanation());
+
+                g.writeObjectFieldStart("matchedBy");
+                for (var e : new TreeMap<>(result.matchedBy()).entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+                g.writeEndObject();
+
+                g.writeArrayFieldStart("mismatches");
+                int i = 0;
+                for (Mismatch m : result.mismatches()) {
+                    if ((++i & 1023) == 0 && sub.isCanceled()) throw new OperationCanceledException();
+                    g.writeStartObject();
+                    g.writeStringField("category", m.category().name());
+                    stringArray(g, "device", m.device());
+                    stringArray(g, "cloud", m.cloud());
+                    g.writeStringField("matchedBy", m.matchedBy());
+                    g.writeStringField("detail", m.detail());
+                    stringArray(g, "states", m.states().stream().sorted().toList());
+                    g.writeBooleanField("loss", m.loss());
+                    g.writeStringField("explanation", m.explanation());
+                    g.writeEndObject();
+                    sub.worked(1);
+                }
+                g.writeEndArray();
+
+                probes(g, probes);
+
+                g.writeArrayFieldStart("likelyCauses");
+                for (LikelyCause c : causes) {
+                    g.writeStartObject();
+                    g.writeNumberField("rank", c.rank());
+                    g.writeNumberField("fix", c.fix());
+                    g.writeStringField("title", c.title());
+                    g.writeNumberField("score", Math.round(c.score() * 100) / 100.0);
+                    g.writeStringField("probeStatus", c.probeStatus() == null ? null : c.probeStatus().name());
+                    stringArray(g, "probes", c.probeIds());
+                    g.writeObjectFieldStart("explains");
+                    for (var e : c.explains().entrySet()) g.writeNumberField(e.getKey().name(), e.getValue());
+                    g.writeEndObject();
+                    g.writeStringField("explanation", c.explanation());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
+        });
     }
 
     static void side(JsonGenerator g, SideInventory s) throws IOException {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.io.OutputGuard;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
@@ -50,15 +51,15 @@ public final class ReportWriter {
         return w;
     }
 
-    /** Never write under a customer's source: a report inside a scanned folder would be scanned next time. */
+    /**
+     * Never write under a customer's source: a report inside a scanned folder would be scanned next time, and a
+     * report file named like a source file would replace it. Real paths are compared (links resolved).
+     */
     static void refuseInsideSource(Path dir, SideInventory side) throws IOException {
-        Path out = dir.toAbsolutePath().normalize();
-        for (SourceRef s : side.sources()) {
-            Path src = Path.of(s.path()).toAbsolutePath().normalize();
-            if (out.startsWith(src) && Files.isDirectory(src)) {
-                throw new IOException("The report folder " + dir + " is inside the scanned source " + s.path()
-                        + "; choose an output folder outside the photo library.");
-            }
-        }
+        OutputGuard g = new OutputGuard();
+        for (SourceRef s : side.sources()) g.input(side.role().key() + " source", Path.of(s.path()));
+        g.output("The report folder", dir);
+        for (String f : new String[] { JSON, HTML, CSV }) g.output("The report file", dir.resolve(f));
+        g.check();
     }
 }

@@ -28,8 +28,13 @@ import org.photoparity.core.model.ResourceRole;
  * <li>Decision: a derivative, an edit or a sidecar whose original is absent is still an asset of its own, with that
  * file as its primary and its role kept (DERIVATIVE, EDITED_RENDER). It is a real file of the library, and its role
  * tells the comparators that the original is missing. A lone AAE is a SIDECAR asset.</li>
- * <li>Two originals with the same stem but different formats (IMG_1234.HEIC and IMG_1234.JPG) are two assets;
- * edits, derivatives and sidecars join the first (HEIC before JPEG before others).</li>
+ * <li>Two stills with the same stem but different formats (IMG_1234.HEIC and IMG_1234.JPG) are one asset when they
+ * were captured at the same moment by the same camera: icloudpd's adjusted version keeps the original's name with
+ * the render's extension (its utils.disambiguate_filenames adds -adjusted only on a clash), so the second is the
+ * EDITED_RENDER of the first; with a RAW (DNG) it is the RAW/JPEG twin, a second ORIGINAL. Otherwise they are two
+ * assets; edits, derivatives and sidecars join the first (HEIC before JPEG before others).</li>
+ * <li>icloudpd's -alternative (the RAW/JPEG twin) and legacy -original names are originals of their asset, not
+ * edits; -medium / -thumb with a size suffix after them (IMG_1234-medium-12345.JPG) are its derivatives.</li>
  * <li>A listing attaches to the asset holding the file it names by path, else by original file name (same source
  * first, one listing per asset); otherwise it becomes a listing-only asset without files.</li>
  * </ul>
@@ -91,7 +96,26 @@ public final class AssetAssembler {
                 default -> (isVideo(f) ? videos : stills).add(f);
             }
         }
-        stills.sort(Comparator.comparingInt(AssetAssembler::stillRank).thenComparing(MediaFile::path));
+        stills.sort(Comparator.comparing((MediaFile f) -> FileNames.isOtherOriginalName(f.name()))
+                .thenComparingInt(AssetAssembler::stillRank).thenComparing(MediaFile::path));
+        // icloudpd --size original --size adjusted: the render keeps the original's name with its own extension
+        // (IMG_1234.HEIC + IMG_1234.JPG); a RAW and its JPEG twin share a name too. The same capture moment and camera
+        // make them one asset.
+        List<MediaFile> twins = new ArrayList<>(0);
+        if (stills.size() > 1) {
+            MediaFile first = stills.get(0);
+            for (int i = stills.size() - 1; i >= 1; i--) {
+                MediaFile s = stills.get(i);
+                boolean named = FileNames.isOtherOriginalName(s.name());
+                if (!named && (!sameCapture(first, s) || s.format() == first.format())) continue;
+                stills.remove(i);
+                if (named || isRaw(first) || isRaw(s)) {
+                    twins.add(0, s.withRole(ResourceRole.ORIGINAL));
+                } else {
+                    edits.add(0, s);
+                }
+            }
+        }
         Builder main = null;
         List<Builder> stillAssets = new ArrayList<>(stills.size());
         for (MediaFile s : stills) {
@@ -116,7 +140,8 @@ public final class AssetAssembler {
                 if (main == null) main = b;
             }
         }
-        List<MediaFile> rest = new ArrayList<>(edits.size() + derivatives.size() + sidecars.size());
+        List<MediaFile> rest = new ArrayList<>(twins.size() + edits.size() + derivatives.size() + sidecars.size());
+        rest.addAll(twins);
         for (MediaFile f : edits) rest.add(f.withRole(ResourceRole.EDITED_RENDER));
         for (MediaFile f : derivatives) rest.add(f.withRole(ResourceRole.DERIVATIVE));
         for (MediaFile f : sidecars) rest.add(f.withRole(ResourceRole.ADJUSTMENT_SIDECAR));
@@ -127,6 +152,18 @@ public final class AssetAssembler {
             out.add(main);
         }
         main.others.addAll(rest);
+    }
+
+    /** Same capture moment to the sub-second and, where both state one, the same camera. */
+    private static boolean sameCapture(MediaFile a, MediaFile b) {
+        if (a.captured() == null || b.captured() == null) return false;
+        if (a.captured().localMillis() != b.captured().localMillis()) return false;
+        if (a.make() != null && b.make() != null && !a.make().equalsIgnoreCase(b.make())) return false;
+        return a.model() == null || b.model() == null || a.model().equalsIgnoreCase(b.model());
+    }
+
+    private static boolean isRaw(MediaFile f) {
+        return f.format() == MediaFormat.DNG;
     }
 
     private static boolean identifiersAgree(MediaFile still, MediaFile video) {

@@ -52,6 +52,6 @@ final class CachingReader implements MediaReader {
     static MediaFile relabel(MediaFile f, int source, ResourceRole role) {
         return new MediaFile(source, f.path(), f.format(), role, f.size(), f.modified(), f.captured(), f.make(),
                 f.model(), f.width(), f.height(), f.orientation(), f.latitude(), f.longitude(), f.contentIdentifier(),
-                f.imageUniqueId(), f.burstId(), f.fingerprint(), f.screenshot(), f.unreadableReason(), f.extra());
+                f.imageUniqueId(), f.burstId(), f.fingerprint(), f.payloadKey(), f.screenshot(), f.unreadableReason(), f.extra());
     }
 }

@@ -15,8 +15,16 @@ import org.photoparity.core.model.ResourceRole;
 public final class FileNames {
 
     private static final Pattern EDIT_PREFIX = Pattern.compile("^(.*_)E(\\d+)$", Pattern.CASE_INSENSITIVE);
-    private static final String[] EDIT_SUFFIXES = {"-adjusted", "-alternative"};
+    private static final String[] EDIT_SUFFIXES = {"-adjusted"};
     private static final String[] DERIVATIVE_SUFFIXES = {"-medium", "-thumb"};
+    /**
+     * icloudpd's names for another original of the same asset: -alternative is the RAW/JPEG twin (resOriginalAlt),
+     * -original the legacy name of the original itself. Neither is an edit.
+     */
+    private static final String[] ORIGINAL_SUFFIXES = {"-alternative", "-original"};
+    /** icloudpd's size de-duplication suffix comes after the version suffix: IMG_1234-medium-12345.JPG. */
+    private static final Pattern VERSION_THEN_SIZE = Pattern.compile(
+            "(?i)^(.*-(?:medium|thumb|adjusted|alternative|original))-\\d+$");
     private static final String LIVE_SUFFIX = "_HEVC";
 
     private FileNames() {
@@ -74,7 +82,7 @@ public final class FileNames {
     /** The part a file plays in its asset, judged by its name alone (the assembler refines it). */
     public static ResourceRole roleOf(String name) {
         if (MediaFormat.fromFileName(name) == MediaFormat.AAE) return ResourceRole.ADJUSTMENT_SIDECAR;
-        String stem = stem(name);
+        String stem = withoutSizeSuffix(stem(name));
         String lower = stem.toLowerCase(Locale.ROOT);
         for (String s : DERIVATIVE_SUFFIXES) {
             if (lower.endsWith(s)) return ResourceRole.DERIVATIVE;
@@ -87,6 +95,21 @@ public final class FileNames {
         return ResourceRole.ORIGINAL;
     }
 
+    /** IMG_1234-medium-12345 to IMG_1234-medium: the size suffix icloudpd adds on a clash, after a version suffix. */
+    private static String withoutSizeSuffix(String stem) {
+        Matcher m = VERSION_THEN_SIZE.matcher(stem);
+        return m.matches() ? m.group(1) : stem;
+    }
+
+    /** icloudpd's -alternative (RAW/JPEG twin) or legacy -original name: another original of the asset. */
+    public static boolean isOtherOriginalName(String name) {
+        String lower = withoutSizeSuffix(stem(name)).toLowerCase(Locale.ROOT);
+        for (String s : ORIGINAL_SUFFIXES) {
+            if (lower.endsWith(s)) return true;
+        }
+        return false;
+    }
+
     /** True for icloudpd's name for the video half of a Live Photo (IMG_1234_HEVC.MOV). */
     public static boolean isLiveVideoName(String name) {
         return stem(name).toUpperCase(Locale.ROOT).endsWith(LIVE_SUFFIX);
@@ -94,11 +117,13 @@ public final class FileNames {
 
     /**
      * The name shared by every file of one asset, upper-cased: IMG_1234.HEIC, IMG_1234.MOV, IMG_1234_HEVC.MOV,
-     * IMG_E1234.JPG, IMG_1234.AAE, IMG_1234-medium.JPG and IMG_1234-adjusted.JPG all give IMG_1234. A collision
-     * suffix (IMG_1234-67890.JPG) is kept: icloudpd adds it because it is a different asset.
+     * IMG_E1234.JPG, IMG_1234.AAE, IMG_1234-medium.JPG, IMG_1234-medium-12345.JPG (icloudpd's size suffix after the
+     * version suffix), IMG_1234-adjusted.JPG, IMG_1234-alternative.JPG and IMG_1234-original.JPG all give IMG_1234.
+     * A collision suffix on an original (IMG_1234-67890.JPG) is kept: icloudpd adds it because it is a different
+     * asset.
      */
     public static String assetStem(String name) {
-        String stem = stem(name);
+        String stem = withoutSizeSuffix(stem(name));
         String lower = stem.toLowerCase(Locale.ROOT);
         for (String s : DERIVATIVE_SUFFIXES) {
             if (lower.endsWith(s)) {
@@ -107,6 +132,12 @@ public final class FileNames {
             }
         }
         for (String s : EDIT_SUFFIXES) {
+            if (lower.endsWith(s)) {
+                stem = stem.substring(0, stem.length() - s.length());
+                lower = stem.toLowerCase(Locale.ROOT);
+            }
+        }
+        for (String s : ORIGINAL_SUFFIXES) {
             if (lower.endsWith(s)) {
                 stem = stem.substring(0, stem.length() - s.length());
                 lower = stem.toLowerCase(Locale.ROOT);

@@ -25,10 +25,18 @@ import org.photoparity.media.FileContent;
 /**
  * A plain folder tree: a DCIM copy (100APPLE/IMG_1234.HEIC), an icloudpd download ({yyyy}/{mm}/{dd}), iCloud for
  * Windows' "iCloud Photos/Photos" folder, any export. Files are read in parallel while the walk goes on. Symbolic
- * links are followed except into a loop (reported and skipped); files are opened read-only and nothing is ever
- * written, renamed or touched under the folder.
+ * links are followed while they stay inside the folder; links that lead out of it are listed as ignored with where
+ * they lead (the system property {@value #FOLLOW_LINKS_PROPERTY}, the command line's --follow-links, follows them),
+ * loops are reported and skipped. Files are opened read-only and nothing is ever written, renamed or touched under
+ * the folder.
  */
 public final class FolderSource implements ISource {
+
+    /**
+     * System property: "true" follows symbolic links that lead out of the source folder (the command line's
+     * --follow-links). By default they are listed as ignored, with where they lead.
+     */
+    public static final String FOLLOW_LINKS_PROPERTY = "photoparity.followLinks";
 
     @Override
     public int recognize(Path path) {
@@ -40,17 +48,33 @@ public final class FolderSource implements ISource {
         if (!Files.isDirectory(root)) {
             throw new IOException(root + " is not a folder; give a folder of photos, or a zip with zip:" + root);
         }
+        boolean followOutside = Boolean.getBoolean(FOLLOW_LINKS_PROPERTY);
+        Path realRoot = root.toRealPath();
         try (ParallelReads reads = ParallelReads.open(context)) {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                             if (context.monitor().isCanceled()) throw new OperationCanceledException();
+                            if (!followOutside && !dir.equals(root)) {
+                                String out = leadsOutside(dir, realRoot);
+                                if (out != null) {
+                                    context.ignored(relative(root, dir) + "/", out);
+                                    return FileVisitResult.SKIP_SUBTREE;
+                                }
+                            }
                             return FileVisitResult.CONTINUE;
                         }
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (!followOutside && !attrs.isSymbolicLink()) {
+                                String out = leadsOutside(file, realRoot);
+                                if (out != null) {
+                                    context.ignored(relative(root, file), out);
+                                    return FileVisitResult.CONTINUE;
+                                }
+                            }
                             visit(root, file, attrs, context, reads);
                             return FileVisitResult.CONTINUE;
                         }
@@ -82,6 +106,23 @@ public final class FolderSource implements ISource {
         }
     }
 
+    /**
+     * Why a path reached through a symbolic link is not read: it resolves outside the source folder. Null for a path
+     * that is no link, or whose link stays inside. Only the path itself is looked at: its parents were checked when
+     * the walk entered them.
+     */
+    static String leadsOutside(Path p, Path realRoot) {
+        if (!Files.isSymbolicLink(p)) return null;
+        try {
+            Path real = p.toRealPath();
+            if (real.startsWith(realRoot)) return null;
+            return "symbolic link to " + real + ", outside the source folder: not followed (give --follow-links to"
+                    + " read what links lead to)";
+        } catch (IOException e) {
+            return null; // a broken link: reported as such by visit
+        }
+    }
+
     private static void visit(Path root, Path file, BasicFileAttributes attrs, ScanContext context,
             ParallelReads reads) {
         String rel = relative(root, file);
@@ -93,7 +134,12 @@ public final class FolderSource implements ISource {
             } catch (IOException e) {
                 target = "?";
             }
-            context.unreadable(rel, "broken symbolic link to " + target);
+            if (loops(file)) {
+                context.ignored(rel, "symbolic link loop: " + rel + " -> " + target + " leads back to itself, so it"
+                        + " was not followed");
+            } else {
+                context.unreadable(rel, "broken symbolic link to " + target);
+            }
             return;
         }
         if (!attrs.isRegularFile()) {
@@ -119,6 +165,22 @@ public final class FolderSource implements ISource {
             }
         }
         reads.submit(() -> readOne(file, rel, size, modified, context));
+    }
+
+    /** True when following {@code link} comes back to a link already passed (a loop, not a broken link). */
+    static boolean loops(Path link) {
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        Path cur = link.toAbsolutePath().normalize();
+        for (int i = 0; i < 40 && Files.isSymbolicLink(cur); i++) {
+            if (!seen.add(cur)) return true;
+            try {
+                Path parent = cur.getParent();
+                cur = (parent == null ? cur : parent).resolve(Files.readSymbolicLink(cur)).normalize();
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return Files.isSymbolicLink(cur);
     }
 
     static void readOne(Path file, String rel, long size, long modified, ScanContext context) {

@@ -36,7 +36,7 @@ import org.photoparity.media.MetadataMediaReader;
 public final class ScanCache {
 
     private static final int MAGIC = 0x50505343; // "PPSC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: the payload key
 
     private final Path file;
     private final Map<String, Map<String, Entry>> loaded;
@@ -204,6 +204,7 @@ public final class ScanCache {
         str(o, f.imageUniqueId());
         str(o, f.burstId());
         str(o, f.fingerprint());
+        str(o, f.payloadKey());
         o.writeBoolean(f.screenshot());
         str(o, f.unreadableReason());
         o.writeShort(f.extra().size());
@@ -232,14 +233,14 @@ public final class ScanCache {
             lat = in.readDouble();
             lon = in.readDouble();
         }
-        String ci = str(in), uid = str(in), burst = str(in), fp = str(in);
+        String ci = str(in), uid = str(in), burst = str(in), fp = str(in), payload = str(in);
         boolean screenshot = in.readBoolean();
         String reason = str(in);
         int extras = in.readShort();
         Map<String, String> extra = new LinkedHashMap<>();
         for (int i = 0; i < extras; i++) extra.put(in.readUTF(), in.readUTF());
         return new MediaFile(0, path, formats[fmt], ResourceRole.ORIGINAL, size, modified, captured, make, model, w, h,
-                orientation, lat, lon, ci, uid, burst, fp, screenshot, reason, extra);
+                orientation, lat, lon, ci, uid, burst, fp, payload, screenshot, reason, extra);
     }
 
     private static void str(DataOutputStream o, String s) throws IOException {

@@ -76,8 +76,45 @@ public final class Scanner {
     public record Resolved(String spec, Path path, SourceEntry source) {
     }
 
-    /** The outcome of a scan with what the cache did. */
-    public record Result(SideInventory inventory, long cacheHits, long cacheMisses, String cacheNote) {
+    /** The outcome of a scan with what the cache did, and how each source went. */
+    public record Result(SideInventory inventory, long cacheHits, long cacheMisses, String cacheNote,
+            List<SourceOutcome> outcomes) {
+        public Result {
+            outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+        }
+
+        /**
+         * Why the side as a whole could not be read, or null: every source was refused or yielded nothing but
+         * unreadable files. A side that was read and is empty (an empty download folder) is not unreadable.
+         */
+        public String unreadableSide() {
+            if (outcomes.isEmpty()) return null;
+            StringBuilder why = new StringBuilder();
+            for (SourceOutcome o : outcomes) {
+                if (!o.unread()) return null;
+                if (why.length() > 0) why.append("; ");
+                why.append(o.why());
+            }
+            return why.toString();
+        }
+    }
+
+    /**
+     * How one source went: {@code refused} is the source's own message when it could not be read at all; the
+     * counts are what it reported.
+     */
+    public record SourceOutcome(String path, String kind, String refused, long read, long listings, long unreadable,
+            String firstUnreadable) {
+
+        /** Nothing was had from it: refused, or files were seen and none could be read (and it gave no listing). */
+        public boolean unread() {
+            return refused != null || (read == 0 && listings == 0 && unreadable > 0);
+        }
+
+        public String why() {
+            if (refused != null) return refused;
+            return path + ": all " + unreadable + " files unreadable (" + firstUnreadable + ")";
+        }
     }
 
     public SideInventory scanSide(SideRole side, List<String> specs, ScanOptions options, IProgressMonitor monitor)
@@ -163,6 +200,7 @@ public final class Scanner {
         MetadataMediaReader reader = new MetadataMediaReader();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
         List<SourceRef> refs = new ArrayList<>();
+        List<SourceOutcome> outcomes = new ArrayList<>();
         try {
             for (int i = 0; i < resolved.size(); i++) {
                 Resolved r = resolved.get(i);
@@ -174,15 +212,27 @@ public final class Scanner {
                 SourceScan ctx = new SourceScan(out, i, side, options.metadataOnly(), part,
                         new CachingReader(reader, cache, r.source().id() + ":" + r.path()), pool, options.threads(),
                         label);
+                long read0 = out.read.get();
+                long listings0 = out.listings.size();
+                long unreadable0 = out.unreadableCount.get();
+                String refused = null;
                 try {
                     r.source().source().scan(r.path(), ctx);
                 } catch (OperationCanceledException e) {
                     throw e;
                 } catch (IOException e) {
                     ctx.unreadable(label, e.getMessage());
+                    refused = e.getMessage();
                 } catch (RuntimeException e) {
                     ctx.unreadable(label, "the " + r.source().id() + " source stopped: " + e);
+                    refused = r.path() + ": the " + r.source().id() + " source stopped: " + e;
                 }
+                final int index = i;
+                String first = out.unreadable.stream().filter(f -> f.source() == index).findFirst()
+                        .map(f -> f.path() + ": " + f.reason()).orElse(null);
+                outcomes.add(new SourceOutcome(r.path().toString(), r.source().id(), refused,
+                        out.read.get() - read0, out.listings.size() - listings0,
+                        out.unreadableCount.get() - unreadable0, first));
                 if (part.isCanceled()) throw new OperationCanceledException();
             }
         } finally {
@@ -207,7 +257,7 @@ public final class Scanner {
                 note = "scan cache " + cache.file() + " could not be saved: " + e.getMessage();
             }
         }
-        return new Result(inv, cache == null ? 0 : cache.hits(), cache == null ? 0 : cache.misses(), note);
+        return new Result(inv, cache == null ? 0 : cache.hits(), cache == null ? 0 : cache.misses(), note, outcomes);
     }
 
     /** The real path of the longest existing prefix of p, with the rest appended (p may not exist yet). */

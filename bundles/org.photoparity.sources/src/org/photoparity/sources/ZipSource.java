@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
+import org.photoparity.core.io.ZipGuard;
 import org.photoparity.core.model.MediaFormat;
 import org.photoparity.core.spi.ISource;
 import org.photoparity.core.spi.MediaReader;
@@ -21,15 +22,15 @@ import org.photoparity.core.spi.ScanContext;
 /**
  * A zip archive (an iCloud.com download, or any folder layout zipped), read in place with {@link ZipFile}: nothing
  * is extracted, so an entry named ../x can never be written anywhere; such entries are reported and not read.
- * Reading is bounded against zip bombs: an entry may not inflate beyond the size its header declares, and an entry
- * that claims to shrink more than {@value #MAX_RATIO}:1 is refused (photos and videos barely compress).
+ * Reading is bounded against zip bombs with {@link ZipGuard}'s limits: an entry may not inflate beyond the size its
+ * header declares, an entry that claims to shrink more than {@value #MAX_RATIO}:1 is refused (photos and videos
+ * barely compress), overlapping entries refuse the archive, and the archive's total expansion is capped. An
+ * encrypted entry is listed unreadable and the others are read.
  */
 public final class ZipSource implements ISource {
 
     /** Compression ratio beyond which an entry is refused. JPEG, HEIC and MOV compress less than 1.2:1. */
-    public static final long MAX_RATIO = 100;
-    /** Entries up to this size are never refused for their ratio (an AAE plist compresses well). */
-    private static final long RATIO_EXEMPT = 1 << 20;
+    public static final long MAX_RATIO = ZipGuard.MAX_RATIO;
 
     @Override
     public int recognize(Path path) {
@@ -47,45 +48,93 @@ public final class ZipSource implements ISource {
 
     @Override
     public void scan(Path path, ScanContext context) throws IOException {
+        org.photoparity.core.io.InputFiles.requireRegular(path, "zip");
+        ZipGuard.Directory dir;
+        try {
+            dir = ZipGuard.read(path);
+        } catch (IOException e) {
+            dir = null; // java.util.zip says why below
+        }
+        if (dir != null && dir.refusal() != null) throw new IOException(path + ": " + dir.refusal());
+        ZipGuard.Budget budget = new ZipGuard.Budget(path.toString(), Files.size(path));
+        if (dir != null && dir.hasEncrypted()) {
+            // java.util.zip refuses the whole archive for one encrypted entry: read the others from the directory
+            scanAround(dir, budget, context);
+            return;
+        }
         ZipFile zip = open(path);
         try (zip; ParallelReads reads = ParallelReads.open(context)) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 if (e.isDirectory()) continue;
-                String name = e.getName();
-                String unsafe = unsafeName(name);
-                if (unsafe != null) {
-                    context.unreadable(name, unsafe);
-                    continue;
-                }
-                String why = FileNames.ignoreReason(name);
-                if (why != null) {
-                    context.ignored(name, why);
-                    continue;
-                }
-                if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                    context.ignored(name, "a zip inside the zip: PhotoParity does not extract it; unzip the outer "
-                            + "archive to a folder of your choice and scan that zip on its own");
-                    continue;
-                }
-                long size = e.getSize();
-                long packed = e.getCompressedSize();
-                if (size > RATIO_EXEMPT && packed > 0 && size / packed > MAX_RATIO) {
-                    context.unreadable(name, "refused as a possible zip bomb: it declares " + size
-                            + " bytes packed into " + packed + " (more than " + MAX_RATIO + ":1)");
-                    continue;
-                }
                 long modified = e.getLastModifiedTime() == null ? 0 : e.getLastModifiedTime().toMillis();
-                reads.submit(() -> readOne(zip, e, size, modified, context));
+                if (!admit(e.getName(), e.getSize(), e.getCompressedSize(), context)) continue;
+                long size = e.getSize();
+                String name = e.getName();
+                MediaReader.Content content = () -> budget.wrap(new Bounded(zip.getInputStream(e), size, name));
+                reads.submit(() -> readOne(name, content, size, modified, context));
             }
         }
     }
 
-    private static void readOne(ZipFile zip, ZipEntry e, long size, long modified, ScanContext context) {
-        String name = e.getName();
+    private static void scanAround(ZipGuard.Directory dir, ZipGuard.Budget budget, ScanContext context)
+            throws IOException {
+        try (ParallelReads reads = ParallelReads.open(context)) {
+            for (ZipGuard.Entry e : dir.entries()) {
+                if (e.isDirectory()) continue;
+                if (e.encrypted()) {
+                    context.unreadable(e.name(), "encrypted (password-protected) in the zip: PhotoParity cannot read"
+                            + " it; the other entries were read. Zip the file again without a password to include it");
+                    continue;
+                }
+                if (!admit(e.name(), e.size(), e.compressed(), context)) continue;
+                String name = e.name();
+                MediaReader.Content content = () -> budget.wrap(ZipGuard.open(dir, e));
+                reads.submit(() -> readOne(name, content, e.size(), dosTime(e.dosTime()), context));
+            }
+        }
+    }
+
+    /** Whether an entry is read: unsafe names, helper files, nested zips and bombs are reported instead. */
+    private static boolean admit(String name, long size, long packed, ScanContext context) {
+        String unsafe = unsafeName(name);
+        if (unsafe != null) {
+            context.unreadable(name, unsafe);
+            return false;
+        }
+        String why = FileNames.ignoreReason(name);
+        if (why != null) {
+            context.ignored(name, why);
+            return false;
+        }
+        if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            context.ignored(name, "a zip inside the zip: PhotoParity does not extract it; unzip the outer "
+                    + "archive to a folder of your choice and scan that zip on its own");
+            return false;
+        }
+        String bomb = ZipGuard.ratioProblem(size, packed);
+        if (bomb != null) {
+            context.unreadable(name, bomb);
+            return false;
+        }
+        return true;
+    }
+
+    private static long dosTime(long dos) {
+        if (dos == 0) return 0;
+        try {
+            return java.time.LocalDateTime.of((int) ((dos >> 25) & 0x7f) + 1980, (int) ((dos >> 21) & 0x0f),
+                    (int) ((dos >> 16) & 0x1f), (int) ((dos >> 11) & 0x1f), (int) ((dos >> 5) & 0x3f),
+                    (int) ((dos << 1) & 0x3e)).atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+        } catch (java.time.DateTimeException e) {
+            return 0;
+        }
+    }
+
+    private static void readOne(String name, MediaReader.Content content, long size, long modified,
+            ScanContext context) {
         String base = FileNames.baseName(name);
-        MediaReader.Content content = () -> new Bounded(zip.getInputStream(e), size, name);
         if (MediaFormat.fromFileName(base) == MediaFormat.UNKNOWN) {
             String not = FolderSource.notMedia(base, content, size);
             if (not != null) {
@@ -116,17 +165,7 @@ public final class ZipSource implements ISource {
 
     /** Why an entry name is unsafe (it would land outside the archive's folder if extracted), or null. */
     static String unsafeName(String name) {
-        String n = name.replace('\\', '/');
-        if (n.startsWith("/") || (n.length() > 1 && n.charAt(1) == ':')) {
-            return "unsafe entry name: an absolute path; not read, and nothing is ever extracted";
-        }
-        for (String part : n.split("/")) {
-            if (part.equals("..")) {
-                return "unsafe entry name: it climbs out of the archive with ../; not read, and nothing is ever "
-                        + "extracted";
-            }
-        }
-        return null;
+        return ZipGuard.unsafeName(name);
     }
 
     /** An entry stream that refuses to deliver more than the entry declared. */

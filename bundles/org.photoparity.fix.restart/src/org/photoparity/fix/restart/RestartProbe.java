@@ -68,8 +68,9 @@ public final class RestartProbe implements IProbe {
             ResultFacts.ListingStates l = ResultFacts.deviceListings(r);
             if (l.listed() == 0) return;
             long pending = l.cloudStates().getOrDefault(CloudState.PENDING_UPLOAD, 0L);
-            f.evidence("analysis: device listing " + l.listed() + " assets, " + pending + " pending upload, "
-                    + l.withAttempts() + " with upload attempts");
+            f.evidence("analysis: device listing " + l.listed() + " library assets, " + pending + " pending upload, "
+                    + l.withAttempts() + " with upload attempts" + (l.shared() == 0 ? "" : "; " + l.shared()
+                            + " shared items (shared albums, iCloud links, Shared with You) not counted"));
             if (pending > 0 && l.withAttempts() > 0) {
                 f.verdict(ProbeStatus.WARN, pending + " assets wait to upload after failed attempts: likely stalled");
             }

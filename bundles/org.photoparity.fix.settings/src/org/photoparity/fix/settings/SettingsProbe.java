@@ -39,14 +39,15 @@ public final class SettingsProbe implements IProbe {
         });
         Optional<Boolean> toggle = f.answer(e, AnswerKey.ICLOUD_PHOTOS_ON);
         toggle.ifPresent(on -> f.verdict(on ? ProbeStatus.PASS : ProbeStatus.FAIL,
-                on ? "iCloud Photos is on (technician)" : "iCloud Photos is off on the iPhone (technician)"));
+                on ? "iCloud Photos is on (answer)" : "iCloud Photos is off on the iPhone (answer)"));
 
         e.get(PhotosLibraryStats.class).ifPresent(s -> judge(s, f));
         if (e.get(PhotosLibraryStats.class).isEmpty()) e.result().ifPresent(r -> {
             ResultFacts.ListingStates l = ResultFacts.deviceListings(r);
             if (l.listed() == 0 || l.cloudStates().isEmpty()) return;
             long notSynced = l.cloudStates().getOrDefault(CloudState.NOT_SYNCED, 0L);
-            f.evidence("analysis: device listing of " + l.listed() + " assets, cloud states " + l.cloudStates());
+            f.evidence("analysis: device listing of " + l.listed() + " library assets, cloud states " + l.cloudStates()
+                    + sharedNote(l.shared()));
             if (notSynced == l.listed()) {
                 f.verdict(ProbeStatus.FAIL, "Photos.sqlite marks all " + l.listed()
                         + " device assets as not synced: iCloud Photos is off for this library");
@@ -85,9 +86,18 @@ public final class SettingsProbe implements IProbe {
                 + " icloud_photos_on and apple_id_matches in the answers file");
     }
 
+    /** Shared content is left out of every count: iCloud Photos does not sync it, so it is never "not synced". */
+    static String sharedNote(long shared) {
+        return shared == 0 ? "" : "; " + shared + " shared items (shared albums, iCloud links, Shared with You) not"
+                + " counted";
+    }
+
     private static void judge(PhotosLibraryStats s, Findings f) {
         f.evidence(s.describe());
-        if (s.assets() == 0) return;
+        if (s.assets() == 0) {
+            if (s.shared() > 0) f.evidence(s.source() + ": only shared items, no library asset to judge");
+            return;
+        }
         if (s.noneSynced()) {
             f.verdict(ProbeStatus.FAIL, "Photos.sqlite marks all " + s.assets() + " assets as not synced"
                     + " (ZCLOUDLOCALSTATE 0): iCloud Photos is off for this library");

@@ -208,8 +208,26 @@ final class Fixtures {
 
     // ---- Photos.sqlite (iOS 14+ tables, the columns the probes read and a few around them) ----
 
-    /** One asset row: cloud states, upload attempts, whether the original is on the device. */
-    record Row(String uuid, int assetState, Integer masterState, int attempts, Boolean originalLocal, boolean trashed) {
+    /**
+     * One asset row: cloud states, upload attempts, whether the original is on the device, and what kind of row it is
+     * (ZSAVEDASSETTYPE 3 camera / 6 cloud library, 4 shared album, 8 iCloud link, 12 Shared with You; ZBUNDLESCOPE).
+     */
+    record Row(String uuid, int assetState, Integer masterState, int attempts, Boolean originalLocal, boolean trashed,
+            int savedType, int bundleScope) {
+        Row(String uuid, int assetState, Integer masterState, int attempts, Boolean originalLocal, boolean trashed) {
+            this(uuid, assetState, masterState, attempts, originalLocal, trashed, 3, 0);
+        }
+
+        /** A shared album item as Photos stores it: never synced by iCloud Photos (state 0), no cloud master. */
+        static Row sharedAlbum(String uuid, int attempts) {
+            return new Row(uuid, 0, null, attempts, true, false, 4, 2);
+        }
+
+        /** A Shared with You item (from Messages). */
+        static Row sharedWithYou(String uuid) {
+            return new Row(uuid, 0, null, 0, true, false, 12, 3);
+        }
+
         static Row synced(String uuid) {
             return new Row(uuid, 1, 3, 0, true, false);
         }
@@ -232,7 +250,8 @@ final class Fixtures {
             st.executeUpdate("CREATE TABLE ZASSET (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER,"
                     + " ZBUNDLESCOPE INTEGER, ZCLOUDLOCALSTATE INTEGER, ZKIND INTEGER, ZKINDSUBTYPE INTEGER,"
                     + " ZSAVEDASSETTYPE INTEGER, ZTRASHEDSTATE INTEGER, ZMASTER INTEGER, ZADDITIONALATTRIBUTES INTEGER,"
-                    + " ZDATECREATED TIMESTAMP, ZTRASHEDDATE TIMESTAMP, ZCLOUDASSETGUID VARCHAR, ZDIRECTORY VARCHAR,"
+                    + " ZDATECREATED TIMESTAMP, ZTRASHEDDATE TIMESTAMP, ZCLOUDBATCHPUBLISHDATE TIMESTAMP,"
+                    + " ZCLOUDASSETGUID VARCHAR, ZDIRECTORY VARCHAR,"
                     + " ZFILENAME VARCHAR, ZMEDIAGROUPUUID VARCHAR, ZUUID VARCHAR)");
             st.executeUpdate("CREATE TABLE ZCLOUDMASTER (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, Z_OPT INTEGER,"
                     + " ZCLOUDLOCALSTATE INTEGER, ZCREATIONDATE TIMESTAMP, ZCLOUDMASTERGUID VARCHAR,"
@@ -245,8 +264,8 @@ final class Fixtures {
                     + " ZRESOURCETYPE INTEGER, ZASSET INTEGER, ZDATALENGTH INTEGER)");
             try (PreparedStatement a = c.prepareStatement("INSERT INTO ZASSET (Z_PK, Z_ENT, Z_OPT, ZBUNDLESCOPE,"
                     + " ZCLOUDLOCALSTATE, ZKIND, ZKINDSUBTYPE, ZSAVEDASSETTYPE, ZTRASHEDSTATE, ZMASTER,"
-                    + " ZADDITIONALATTRIBUTES, ZDATECREATED, ZDIRECTORY, ZFILENAME, ZUUID)"
-                    + " VALUES (?, 3, 1, 0, ?, 0, 0, 3, ?, ?, ?, ?, 'DCIM/100APPLE', ?, ?)");
+                    + " ZADDITIONALATTRIBUTES, ZDATECREATED, ZDIRECTORY, ZFILENAME, ZUUID, ZCLOUDBATCHPUBLISHDATE)"
+                    + " VALUES (?, 3, 1, ?, ?, 0, 0, ?, ?, ?, ?, ?, 'DCIM/100APPLE', ?, ?, ?)");
                     PreparedStatement m = c.prepareStatement("INSERT INTO ZCLOUDMASTER (Z_PK, Z_ENT, Z_OPT,"
                             + " ZCLOUDLOCALSTATE, ZCLOUDMASTERGUID, ZORIGINALFILENAME) VALUES (?, 9, 1, ?, ?, ?)");
                     PreparedStatement x = c.prepareStatement("INSERT INTO ZADDITIONALASSETATTRIBUTES (Z_PK, Z_ENT,"
@@ -260,14 +279,18 @@ final class Fixtures {
                     pk++;
                     String name = String.format("IMG_%04d.HEIC", pk);
                     a.setInt(1, pk);
-                    a.setInt(2, row.assetState());
-                    a.setInt(3, row.trashed() ? 1 : 0);
-                    if (row.masterState() == null) a.setNull(4, java.sql.Types.INTEGER);
-                    else a.setInt(4, pk);
-                    a.setInt(5, pk);
-                    a.setDouble(6, 700_000_000 + pk * 60.0);
-                    a.setString(7, name);
-                    a.setString(8, row.uuid());
+                    a.setInt(2, row.bundleScope());
+                    a.setInt(3, row.assetState());
+                    a.setInt(4, row.savedType());
+                    a.setInt(5, row.trashed() ? 1 : 0);
+                    if (row.masterState() == null) a.setNull(6, java.sql.Types.INTEGER);
+                    else a.setInt(6, pk);
+                    a.setInt(7, pk);
+                    a.setDouble(8, 700_000_000 + pk * 60.0);
+                    a.setString(9, name);
+                    a.setString(10, row.uuid());
+                    if (row.savedType() == 4) a.setDouble(11, 700_000_100 + pk * 60.0); // published to the album
+                    else a.setNull(11, java.sql.Types.DOUBLE);
                     a.executeUpdate();
                     if (row.masterState() != null) {
                         m.setInt(1, pk);

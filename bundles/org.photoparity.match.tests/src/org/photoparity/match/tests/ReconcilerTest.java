@@ -107,8 +107,8 @@ class ReconcilerTest {
         assertEquals("edited on the device only (IMG_E0006.JPG, IMG_0006.AAE)", details.get(4));
         assertEquals("2 copies of IMG_0007.HEIC in the cloud (same content-hash)", details.get(5));
         assertEquals("Live Photo video IMG_0008.MOV on the device, missing in the cloud", details.get(6));
-        assertEquals("captured 2023-05-09T12:00:00.900+02:00 on the device, 2023-05-09T14:00:00.900+02:00 in the cloud"
-                + " (cloud +2 h)", details.get(7));
+        assertEquals("cloud +2 h (captured 2023-05-09T12:00:00.900+02:00 on the device, 2023-05-09T14:00:00.900+02:00"
+                + " in the cloud)", details.get(7));
     }
 
     @Test
@@ -327,7 +327,7 @@ class ReconcilerTest {
                 List.of(photo("c", f("x/IMG_7000.HEIC").at("2023-05-01T10:00:00.5", "Z").uid("U"))));
         Mismatch z = only(zone);
         assertEquals(Category.METADATA_DRIFT, z.category());
-        assertEquals("same moment, time zone +02:00 on the device, Z in the cloud", z.detail());
+        assertEquals("time zone +02:00 vs Z (same moment)", z.detail());
 
         ReconcileResult place = run(List.of(photo("d", f("DCIM/IMG_7001.HEIC").at(T, "+02:00").uid("U").gps(48.0, 2.0))),
                 List.of(photo("c", f("x/IMG_7001.HEIC").at(T, "+02:00").uid("U").gps(48.01, 2.0))));

@@ -34,9 +34,10 @@ class RegistryChainTest {
                 orders.add(c.intAttribute("order", -1));
             }
         }
-        assertEquals(List.of("cloud-guid", "fingerprint", "content-hash", "content-identifier", "image-unique-id",
-                "capture-time", "file-name", "same-side-duplicates", "pair-differences", "missing"), ids);
-        assertEquals(List.of(100, 110, 200, 300, 310, 400, 500, 600, 700, 800), orders);
+        assertEquals(List.of("cloud-guid", "fingerprint", "content-hash", "payload-key", "content-identifier",
+                "image-unique-id", "capture-time", "file-name", "shifted-clock", "same-side-duplicates",
+                "pair-differences", "missing"), ids);
+        assertEquals(List.of(100, 110, 200, 210, 300, 310, 400, 500, 510, 600, 700, 800), orders);
         assertTrue(PhotoParityRegistry.get().problems().stream().noneMatch(p -> p.bundle().equals(MATCH)),
                 () -> PhotoParityRegistry.get().problems().toString());
         assertEquals(PhotoParityRegistry.get().comparators().size(), Reconciler.registryChain().size());

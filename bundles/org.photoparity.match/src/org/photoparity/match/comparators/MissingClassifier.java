@@ -1,5 +1,6 @@
 package org.photoparity.match.comparators;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -7,13 +8,17 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.core.model.Asset;
 import org.photoparity.core.model.Category;
+import org.photoparity.core.model.Listing;
 import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.SideRole;
 import org.photoparity.core.spi.IComparator;
 import org.photoparity.core.spi.Reconciliation;
 import org.photoparity.match.internal.AssetFacts;
 
-/** Reports every asset no matcher paired and no classifier marked a duplicate. */
+/**
+ * Reports every asset no matcher paired and no classifier marked a duplicate: a loss, unless the evidence explains
+ * it ({@link #explanation}): then the mismatch says why it is not one.
+ */
 public final class MissingClassifier implements IComparator {
 
     public static final String ID = "missing";
@@ -23,12 +28,52 @@ public final class MissingClassifier implements IComparator {
         SubMonitor sm = SubMonitor.convert(monitor, "Reporting missing assets", 2);
         for (SideRole side : SideRole.values()) {
             int n = 0;
+            Set<String> otherBursts = null; // collected only when an unmatched asset is a burst frame
             for (Asset a : r.unmatched(side)) {
                 if (++n % KeyMatcher.CANCEL_CHECK == 0) KeyMatcher.checkCanceled(sm);
-                r.report(missing(side, a));
+                if (otherBursts == null && AssetFacts.burstId(a) != null) {
+                    otherBursts = bursts(side == SideRole.DEVICE ? r.cloud().assets() : r.device().assets());
+                }
+                Mismatch m = missing(side, a);
+                String why = explanation(a, otherBursts == null ? Set.of() : otherBursts);
+                r.report(why == null ? m : m.explained(why));
             }
             sm.worked(1);
         }
+    }
+
+    private static Set<String> bursts(List<Asset> assets) {
+        Set<String> out = new HashSet<>();
+        for (Asset a : assets) {
+            String b = AssetFacts.burstId(a);
+            if (b != null) out.add(b);
+        }
+        return out;
+    }
+
+    /**
+     * Why an asset missing on one side is not a loss, or null when nothing in the evidence explains it: shared
+     * content iCloud Photos does not sync, hidden and Recently Deleted items (iCloud downloads such as icloudpd skip
+     * them unless asked), burst frames that are not the pick (iCloud downloads keep only the picked frames).
+     */
+    static String explanation(Asset a, Set<String> otherSideBursts) {
+        Listing l = a.listing();
+        if (l != null && l.sharing().isShared()) return l.sharing().reason();
+        if (l != null && l.hidden()) {
+            return "hidden item: iCloud downloads (icloudpd) skip hidden items unless asked";
+        }
+        if (l != null && (l.recentlyDeleted() || l.trashed())) {
+            return "in Recently Deleted: on its way out, and iCloud downloads (icloudpd) skip it unless asked";
+        }
+        if (l != null && l.burstId() != null && Boolean.FALSE.equals(l.burstPicked())) {
+            return "burst frame not picked: iCloud downloads keep only the picked frames of a burst";
+        }
+        String burst = AssetFacts.burstId(a);
+        if (burst != null && otherSideBursts.contains(burst)) {
+            return "burst frame not picked: the other side holds this burst's picked frame (iCloud downloads keep"
+                    + " only the picked frames)";
+        }
+        return null;
     }
 
     static Mismatch missing(SideRole side, Asset a) {

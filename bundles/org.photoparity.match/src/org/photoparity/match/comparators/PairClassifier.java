@@ -9,11 +9,14 @@ import java.util.Set;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.core.model.Asset;
+import org.photoparity.core.model.CaptureTime;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.MediaFormat;
 import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ResourceRole;
+import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.model.SourceRef;
 import org.photoparity.core.spi.IComparator;
 import org.photoparity.core.spi.Reconciliation;
 import org.photoparity.match.MatchSettings;
@@ -48,6 +51,8 @@ public final class PairClassifier implements IComparator {
         List<Reconciliation.Pair> pairs = new ArrayList<>(r.pairs());
         SubMonitor sm = SubMonitor.convert(monitor, "Classifying pairs", Math.max(1, pairs.size()));
         Evidence ev = Evidence.of(r);
+        String deviceNoEdits = null, cloudNoEdits = null; // why a side cannot carry edits; computed once
+        boolean looked = false;
         int n = 0;
         for (Reconciliation.Pair p : pairs) {
             if (++n % KeyMatcher.CANCEL_CHECK == 0) {
@@ -55,9 +60,43 @@ public final class PairClassifier implements IComparator {
                 sm.worked(KeyMatcher.CANCEL_CHECK);
             }
             Mismatch m = classify(ev, p);
+            if (m != null && m.category() == Category.EDITED) {
+                if (!looked) {
+                    deviceNoEdits = noEdits(r.device(), false);
+                    cloudNoEdits = noEdits(r.cloud(), true);
+                    looked = true;
+                }
+                boolean onDevice = !AssetFacts.editFiles(p.device()).isEmpty();
+                boolean inCloud = !AssetFacts.editFiles(p.cloud()).isEmpty();
+                if (onDevice && !inCloud && cloudNoEdits != null) m = m.explained(cloudNoEdits);
+                if (inCloud && !onDevice && deviceNoEdits != null) m = m.explained(deviceNoEdits);
+            }
             if (m != null) r.report(m);
         }
         sm.done();
+    }
+
+    /**
+     * Why a side cannot carry edits, or null when it can (or might): it holds no edit render or sidecar anywhere and
+     * is an iOS backup (no renders in it), or it is the cloud side read from folders or zips (an icloudpd download
+     * keeps originals only unless asked for --size adjusted). An edit present only on the other side is then not
+     * lost. A device folder without edits says nothing of the kind: an edit made elsewhere may not have synced.
+     */
+    static String noEdits(SideInventory side, boolean cloud) {
+        if (side == null || side.sources().isEmpty() || AssetFacts.anyEdits(side.assets())) return null;
+        boolean files = true;
+        for (SourceRef s : side.sources()) {
+            if ("ios-backup".equals(s.kind())) {
+                return "edit not carried by the source: an iOS backup holds no edit renders; the edit itself is not"
+                        + " lost";
+            }
+            files &= "folder".equals(s.kind()) || "zip".equals(s.kind());
+        }
+        if (cloud && files) {
+            return "edit not carried by the source: the cloud side holds no edits at all (icloudpd downloads"
+                    + " originals only unless asked for --size adjusted); the edit itself is not lost";
+        }
+        return null;
     }
 
     /** The mismatch for one pair, or null when the two assets are identical. */
@@ -71,6 +110,8 @@ public final class PairClassifier implements IComparator {
         }
         String hd = AssetFacts.contentHash(d), hc = AssetFacts.contentHash(c);
         boolean sameBytes = hd != null && hd.equals(hc);
+        String kd = AssetFacts.payloadKey(d);
+        boolean samePayload = kd != null && kd.equals(AssetFacts.payloadKey(c));
         // a Live Photo paired through its video while its still is missing: the primaries are not like for like
         MediaFormat fd = AssetFacts.format(d), fc = AssetFacts.format(c);
         boolean alike = fd == MediaFormat.UNKNOWN || fc == MediaFormat.UNKNOWN || fd.isImage() == fc.isImage();
@@ -81,7 +122,9 @@ public final class PairClassifier implements IComparator {
             boolean editSeen = false; // a loop, not a stream: this runs for every pair
             for (Finding f : found) editSeen |= f.category() == Category.EDITED;
             if (!reduced && !converted && !drift && !editSeen && hd != null && hc != null) {
-                found.add(new Finding(Category.EDITED, "same format and size, different content"));
+                found.add(samePayload
+                        ? new Finding(Category.METADATA_DRIFT, "same image data, other metadata differs")
+                        : new Finding(Category.EDITED, "same format and size, different content"));
             }
         }
         if (found.isEmpty()) return null;
@@ -197,17 +240,25 @@ public final class PairClassifier implements IComparator {
 
     private static boolean drift(Evidence ev, Asset d, Asset c, List<Finding> found) {
         List<String> parts = new ArrayList<>(2);
-        TimeDiff t = ev.time(d, c, ev.settings().driftTimeToleranceMs());
-        if (t.agreement() == Agreement.CONTRADICT) {
-            String dt = AssetFacts.captured(d) != null ? AssetFacts.captured(d).toString()
-                    : String.valueOf(d.listing() == null ? null : d.listing().created());
-            String ct = AssetFacts.captured(c) != null ? AssetFacts.captured(c).toString()
-                    : String.valueOf(c.listing() == null ? null : c.listing().created());
-            String shift = t.deltaMs() != 0 ? " (cloud " + delta(-t.deltaMs()) + ")" : "";
-            parts.add("captured " + dt + " on the device, " + ct + " in the cloud" + shift);
+        long tol = ev.settings().driftTimeToleranceMs();
+        TimeDiff t = ev.time(d, c, tol);
+        CaptureTime ca = AssetFacts.captured(d), cb = AssetFacts.captured(c);
+        if (ca != null && cb != null && ca.offset() != null && cb.offset() != null
+                && !ca.offset().equals(cb.offset())) {
+            // the zone changed: say so, and whether the moment moved too
+            long wall = cb.localMillis() - ca.localMillis();
+            String zone = "time zone " + ca.offset() + " vs " + cb.offset();
+            if (t.agreement() != Agreement.CONTRADICT) {
+                parts.add(zone + " (same moment)");
+            } else {
+                parts.add(zone + (Math.abs(wall) > tol ? ", cloud " + shift(wall) : ", same wall clock") + " ("
+                        + times(d, c) + ")");
+            }
+        } else if (t.agreement() == Agreement.CONTRADICT) {
+            long cloudMinusDevice = ca != null && cb != null ? cb.localMillis() - ca.localMillis() : -t.deltaMs();
+            parts.add((cloudMinusDevice != 0 ? "cloud " + shift(cloudMinusDevice) + " (" : "(") + times(d, c) + ")");
         } else if (t.zoneDiffers()) {
-            parts.add("same moment, time zone " + AssetFacts.captured(d).offset() + " on the device, "
-                    + AssetFacts.captured(c).offset() + " in the cloud");
+            parts.add("time zone " + ca.offset() + " vs " + cb.offset() + " (same moment)");
         }
         MediaFile pd = d.primary(), pc = c.primary();
         if (pd != null && pc != null) {
@@ -219,12 +270,30 @@ public final class PairClassifier implements IComparator {
                     parts.add(String.format(Locale.ROOT, "locations %.0f m apart", m));
                 }
             } else if (ld != lc) {
-                parts.add("location " + (ld ? "on the device only" : "in the cloud only"));
+                parts.add(ld ? "location removed in the cloud" : "location added in the cloud");
             }
         }
         if (parts.isEmpty()) return false;
         found.add(new Finding(Category.METADATA_DRIFT, String.join("; ", parts)));
         return true;
+    }
+
+    private static String times(Asset d, Asset c) {
+        String dt = AssetFacts.captured(d) != null ? AssetFacts.captured(d).toString()
+                : String.valueOf(d.listing() == null ? null : d.listing().created());
+        String ct = AssetFacts.captured(c) != null ? AssetFacts.captured(c).toString()
+                : String.valueOf(c.listing() == null ? null : c.listing().created());
+        return "captured " + dt + " on the device, " + ct + " in the cloud";
+    }
+
+    /** A shift as a person says it: "one day later", "3 days earlier", "+3 h", "-1 h 30 min". */
+    static String shift(long ms) {
+        long day = 86_400_000L;
+        if (ms != 0 && ms % day == 0) {
+            long n = Math.abs(ms / day);
+            return (n == 1 ? "one day" : n + " days") + (ms > 0 ? " later" : " earlier");
+        }
+        return delta(ms);
     }
 
     /** A signed, readable duration: "+2 h", "-1 h 30 min", "+0.500 s". */

@@ -148,6 +148,32 @@ public final class AssetFacts {
         return p == null || isBlank(p.fingerprint()) ? null : p.fingerprint();
     }
 
+    /** Burst (avalanche) id: the listing's ZAVALANCHEUUID, else the MakerNote burst UUID of a file. */
+    public static String burstId(Asset a) {
+        Listing l = a.listing();
+        if (l != null && !isBlank(l.burstId())) return l.burstId().toUpperCase(Locale.ROOT);
+        for (MediaFile f : a.files()) {
+            if (!isBlank(f.burstId())) return f.burstId().toUpperCase(Locale.ROOT);
+        }
+        return null;
+    }
+
+    /** True when any asset of the list holds an edit render or an adjustment sidecar. */
+    public static boolean anyEdits(java.util.Collection<Asset> assets) {
+        for (Asset a : assets) {
+            for (MediaFile f : a.files()) {
+                if (isEditFile(f)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Metadata-independent key of the primary file's encoded image or video (MediaFile.payloadKey). */
+    public static String payloadKey(Asset a) {
+        MediaFile p = a.primary();
+        return p == null || isBlank(p.payloadKey()) ? null : p.payloadKey();
+    }
+
     /** Live Photo content identifier from the still, else from any file (the MOV carries it too). */
     public static String contentIdentifier(Asset a) {
         for (MediaFile f : a.files()) {

@@ -18,7 +18,7 @@ public final class Evidence {
 
     /** Strength of each key, strongest first; a matcher is refused by any stated contradiction of a stronger one. */
     public enum Strength {
-        CLOUD_GUID, FINGERPRINT, CONTENT_HASH, CONTENT_IDENTIFIER, IMAGE_UNIQUE_ID, CAPTURE_TIME, FILE_NAME
+        CLOUD_GUID, FINGERPRINT, CONTENT_HASH, PAYLOAD, CONTENT_IDENTIFIER, IMAGE_UNIQUE_ID, CAPTURE_TIME, FILE_NAME
     }
 
     /** How two capture times relate. */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * <li>iCloud for Windows converts to {@code IMG_1234.JPG} and names clashes {@code IMG_1234 (1).JPG};</li>
  * <li>icloudpd writes {@code IMG_1234-67890.JPG} on clashes (the number is the file size), {@code IMG_1234_ABCDEFG.JPG}
  * with the name-id7 policy, {@code IMG_1234-medium.JPG}, {@code -thumb}, {@code -adjusted}, and Live videos as
- * {@code IMG_1234_HEVC.MOV};</li>
+ * {@code IMG_1234_HEVC.MOV}, {@code IMG_1234-medium-12345.JPG} (size suffix after the version suffix),
+ * {@code -alternative} (the RAW/JPEG twin) and legacy {@code -original};</li>
  * <li>Photos itself names edit renders {@code IMG_E1234.JPG}.</li>
  * </ul>
  * The key is the upper-case stem without those decorations: {@code IMG_1234}.
@@ -21,6 +22,8 @@ public final class Names {
     private static final Pattern COPY = Pattern.compile("\\s*\\(\\d{1,4}\\)$");
     private static final Pattern HEVC = Pattern.compile("_HEVC$");
     private static final Pattern SIZE_SUFFIX = Pattern.compile("-(ADJUSTED|MEDIUM|THUMB|ORIGINAL|ALTERNATIVE)$");
+    /** icloudpd's size de-duplication suffix after a version suffix: IMG_1234-medium-12345. */
+    private static final Pattern VERSION_THEN_SIZE = Pattern.compile("-(ADJUSTED|MEDIUM|THUMB|ORIGINAL|ALTERNATIVE)-\\d{1,12}$");
     private static final Pattern NUMBER_SUFFIX = Pattern.compile("-(\\d{1,12})$");
     private static final Pattern ID7_SUFFIX = Pattern.compile("_[A-Z0-9+/=]{7}$");
     /** Camera names: IMG_1234, IMG_E1234, DSC_1234, DSCF1234, PXL_... only the Apple-style ones matter here. */
@@ -42,6 +45,7 @@ public final class Names {
             String before = stem;
             stem = COPY.matcher(stem).replaceFirst("");
             stem = HEVC.matcher(stem).replaceFirst("");
+            stem = VERSION_THEN_SIZE.matcher(stem).replaceFirst("");
             stem = SIZE_SUFFIX.matcher(stem).replaceFirst("");
             Matcher num = NUMBER_SUFFIX.matcher(stem);
             if (num.find()) {

@@ -10,13 +10,14 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
+import org.photoparity.core.io.InputFiles;
+import org.photoparity.core.io.ZipGuard;
 import org.photoparity.core.spi.MediaReader.Content;
 
 /**
@@ -38,6 +39,9 @@ final class ExportWalker {
 
         /** A container (zip, nested zip) or folder that could not be read at all. */
         void unreadable(String path, String reason);
+
+        /** Something seen and skipped on purpose (a pipe, a link loop), with why. */
+        void ignored(String path, String why);
     }
 
     private final IProgressMonitor monitor;
@@ -54,15 +58,43 @@ final class ExportWalker {
 
     /** Walks a folder or a zip; paths are relative to {@code root} (a zip's own entries when root is a zip). */
     void walk(Path root) throws IOException {
-        if (Files.isDirectory(root)) walkFolder(root, root);
-        else walkZipFile(root, "");
+        if (Files.isDirectory(root)) {
+            walkFolder(root, root);
+        } else {
+            InputFiles.requireRegular(root, "privacy export part");
+            walkZipFile(root, "");
+        }
     }
 
+    /** Every entry of the folder is accounted for, as the folder source does: pipes, broken links, locked folders. */
     private void walkFolder(Path root, Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(Files::isRegularFile).sorted().forEach(files::add);
-        }
+        Files.walkFileTree(dir, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path f,
+                            java.nio.file.attribute.BasicFileAttributes attrs) {
+                        String rel = slashes(root.relativize(f).toString());
+                        if (attrs.isRegularFile()) files.add(f);
+                        else if (attrs.isSymbolicLink()) visitor.unreadable(rel, "broken symbolic link");
+                        else visitor.ignored(rel, "not a regular file (device, socket or pipe)");
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+                        String rel = slashes(root.relativize(f).toString());
+                        if (e instanceof java.nio.file.FileSystemLoopException) {
+                            visitor.ignored(rel, "symbolic link loop: not followed");
+                        } else if (e instanceof java.nio.file.AccessDeniedException) {
+                            visitor.unreadable(rel, "permission denied: give the user running PhotoParity read access");
+                        } else {
+                            visitor.unreadable(rel, "cannot be read: " + e.getMessage());
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
+        files.sort(null);
         for (Path f : files) {
             checkCanceled();
             String rel = slashes(root.relativize(f).toString());
@@ -77,6 +109,17 @@ final class ExportWalker {
 
     private void walkZipFile(Path zip, String prefix) throws IOException {
         String shown = prefix.isEmpty() ? zip.getFileName().toString() : prefix.substring(0, prefix.length() - 1);
+        ZipGuard.Directory dir;
+        try {
+            dir = ZipGuard.read(zip);
+        } catch (IOException e) {
+            dir = null; // java.util.zip says why below
+        }
+        if (dir != null && dir.refusal() != null) {
+            visitor.unreadable(shown, dir.refusal());
+            return;
+        }
+        ZipGuard.Budget budget = new ZipGuard.Budget(zip.toString(), Files.size(zip));
         ZipFile zf;
         try {
             zf = new ZipFile(zip.toFile());
@@ -91,9 +134,10 @@ final class ExportWalker {
                 ZipEntry e = entries.nextElement();
                 if (e.isDirectory()) continue;
                 String path = prefix + e.getName();
-                Content content = () -> zf.getInputStream(e);
+                if (!admit(path, e.getName(), e.getSize(), e.getCompressedSize())) continue;
+                Content content = () -> budget.wrap(zf.getInputStream(e));
                 if (isZipName(e.getName())) {
-                    walkNested(content, path + "/");
+                    walkNested(content, path + "/", 2, budget);
                 } else {
                     visitor.entry(new Entry(path, e.getSize(), Math.max(0, e.getTime()), content, null));
                 }
@@ -103,10 +147,34 @@ final class ExportWalker {
         }
     }
 
-    /** A zip inside a zip, read as a stream; {@code zipContent} reopens it from the start. */
-    private void walkNested(Content zipContent, String prefix) throws IOException {
+    /** The zip source's limits, for an entry of any zip of the export: unsafe names and bombs are not read. */
+    private boolean admit(String path, String name, long size, long packed) {
+        String unsafe = ZipGuard.unsafeName(name);
+        if (unsafe != null) {
+            visitor.unreadable(path, unsafe);
+            return false;
+        }
+        String bomb = ZipGuard.ratioProblem(size, packed);
+        if (bomb != null) {
+            visitor.unreadable(path, bomb);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A zip inside a zip, read as a stream; {@code zipContent} reopens it from the start. {@code depth} counts the
+     * zips around its entries (2 for a zip in a part zip); beyond {@link ZipGuard#MAX_DEPTH} it is not opened.
+     */
+    private void walkNested(Content zipContent, String prefix, int depth, ZipGuard.Budget budget) throws IOException {
         String zipPath = prefix.substring(0, prefix.length() - 1);
+        if (depth > ZipGuard.MAX_DEPTH) {
+            visitor.unreadable(zipPath, "a zip nested more than " + ZipGuard.MAX_DEPTH + " zips deep: not opened"
+                    + " (a possible zip bomb)");
+            return;
+        }
         try (InputStream in = zipContent.open(); ZipInputStream zis = new ZipInputStream(in)) {
+            InputStream counted = budget.wrap(zis);
             int found = 0;
             for (ZipEntry e; (e = zis.getNextEntry()) != null;) {
                 checkCanceled();
@@ -114,17 +182,18 @@ final class ExportWalker {
                 found++;
                 String name = e.getName();
                 String path = prefix + name;
-                Content reopen = entryOf(zipContent, name);
+                if (!admit(path, name, e.getSize(), e.getCompressedSize())) continue;
+                Content reopen = budgeted(entryOf(zipContent, name), budget);
                 if (isZipName(name)) {
-                    walkNested(reopen, path + "/");
+                    walkNested(reopen, path + "/", depth + 1, budget);
                     continue;
                 }
-                byte[] head = zis.readNBytes(BUFFER_LIMIT + 1);
+                byte[] head = counted.readNBytes(BUFFER_LIMIT + 1);
                 if (head.length <= BUFFER_LIMIT) {
                     visitor.entry(new Entry(path, head.length, Math.max(0, e.getTime()),
                             () -> new ByteArrayInputStream(head), zipPath));
                 } else {
-                    long size = head.length + zis.transferTo(java.io.OutputStream.nullOutputStream());
+                    long size = head.length + counted.transferTo(java.io.OutputStream.nullOutputStream());
                     visitor.entry(new Entry(path, size, Math.max(0, e.getTime()), reopen, zipPath));
                 }
             }
@@ -132,7 +201,14 @@ final class ExportWalker {
         } catch (java.util.zip.ZipException e) {
             visitor.unreadable(zipPath, "a zip inside the export is damaged (" + e.getMessage()
                     + "); download this part again");
+        } catch (IOException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("zip bomb")) throw e;
+            visitor.unreadable(zipPath, e.getMessage());
         }
+    }
+
+    private static Content budgeted(Content c, ZipGuard.Budget budget) {
+        return () -> budget.wrap(c.open());
     }
 
     /** Opens the named entry of a zip given as a stream, by reading the zip up to it. */

@@ -21,11 +21,14 @@ import java.util.zip.ZipFile;
 
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.core.io.InputFiles;
 import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.CloudState;
 import org.photoparity.core.model.Listing;
+import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.MediaFormat;
 import org.photoparity.core.model.ResourceRole;
+import org.photoparity.core.model.Sharing;
 import org.photoparity.core.spi.ISource;
 import org.photoparity.core.spi.MediaReader;
 import org.photoparity.core.spi.ScanContext;
@@ -35,13 +38,21 @@ import org.photoparity.core.spi.ScanContext;
  * zip or folder, or a folder holding several. Parts are recognized by their structure (a Photos folder with a
  * "Photo Details*.csv"), never by their localised names. Media files, nested zips included, are read in place
  * through the context's reader; Photo Details rows become listings with the album and memory names that mention
- * them; files under Recently Deleted are marked recentlyDeleted.
+ * them; files under Recently Deleted are marked recentlyDeleted. Hidden.csv / Favorites.csv set the hidden /
+ * favourite flags of the assets they name. Media of "iCloud Shared Albums*.zip" (nested, or unzipped) are shared
+ * album content: their listings say so (Sharing.SHARED_ALBUM). A Live Photo's MOV row folds into its still's row,
+ * joined by content identifier, whichever parts the two files sit in.
  */
 public final class PrivacyExportSource implements ISource {
 
-    /** A Photo Details CSV inside a Photos folder, at any depth (zips put the part's own folder on top). */
-    static final Pattern PHOTO_DETAILS = Pattern.compile("(?i)(^|.*/)Photos/Photo Details[^/]*\\.csv");
+    /**
+     * A Photo Details CSV inside the part's photos folder ("Photos", or its localised name such as "Fotos"), at any
+     * depth (zips put the part's own folder on top).
+     */
+    static final Pattern PHOTO_DETAILS = Pattern.compile("(?i)(^|.*/)[^/]+/Photo Details[^/]*\\.csv");
     private static final String RECENTLY_DELETED = "recently deleted";
+    /** "iCloud Shared Albums.zip" and its siblings -1..-4: shared album content, not the cloud library. */
+    private static final String SHARED_ALBUMS = "icloud shared albums";
     private static final int MAX_CHILDREN_LOOKED_AT = 64;
 
     @Override
@@ -75,17 +86,32 @@ public final class PrivacyExportSource implements ISource {
             return false;
         }
         if (!Files.isDirectory(p)) return false;
-        if (hasPhotoDetails(p.resolve("Photos"))) return true;
+        if (photosFolder(p) != null) return true;
         try (DirectoryStream<Path> children = Files.newDirectoryStream(p, Files::isDirectory)) {
             int n = 0;
             for (Path c : children) {
                 if (++n > MAX_CHILDREN_LOOKED_AT) break;
-                if (hasPhotoDetails(c.resolve("Photos"))) return true;
+                if (photosFolder(c) != null) return true;
             }
         } catch (IOException e) {
             return false;
         }
         return false;
+    }
+
+    /** The folder of a part holding its Photo Details CSV ("Photos", or a localised name), or null. */
+    static Path photosFolder(Path part) {
+        if (hasPhotoDetails(part.resolve("Photos"))) return part.resolve("Photos");
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(part, Files::isDirectory)) {
+            int n = 0;
+            for (Path c : children) {
+                if (++n > MAX_CHILDREN_LOOKED_AT) break;
+                if (hasPhotoDetails(c)) return c;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     private static boolean hasPhotoDetails(Path photos) {
@@ -109,7 +135,7 @@ public final class PrivacyExportSource implements ISource {
         }
         // a part (a zip, or a folder with Photos/ on top) keeps its entries' paths as they are; any other folder
         // is taken as holding parts, and every file is keyed by the part (first path segment) it came from
-        boolean single = !Files.isDirectory(path) || hasPhotoDetails(path.resolve("Photos"));
+        boolean single = !Files.isDirectory(path) || photosFolder(path) != null;
         Scan scan = new Scan(context, single);
         SubMonitor progress = SubMonitor.convert(context.monitor(), "Reading privacy export " + path.getFileName(),
                 100);
@@ -128,6 +154,11 @@ public final class PrivacyExportSource implements ISource {
         /** part key, then lower-case file name, to the paths of media files with that name. */
         private final Map<String, Map<String, List<String>>> media = new HashMap<>();
         private final Map<String, String> nestedZipOf = new HashMap<>();
+        /** media path to its Live Photo content identifier (upper case), for joining a Live Photo's MOV row. */
+        private final Map<String, String> contentIdOf = new HashMap<>();
+        /** lower-case file names that Hidden.csv / Favorites.csv name: flags on the assets, not albums. */
+        private final Set<String> hiddenNames = new HashSet<>();
+        private final Set<String> favoriteNames = new HashSet<>();
         private final List<Row> rows = new ArrayList<>();
         /** lower-case file name to album (or memory) names. */
         private final Map<String, Set<String>> albums = new HashMap<>();
@@ -158,8 +189,12 @@ public final class PrivacyExportSource implements ISource {
             if (lower.endsWith(".csv")) {
                 readCsv(e);
             } else if (MediaFormat.fromFileName(name) != MediaFormat.UNKNOWN) {
-                context.file(reader.read(context.sourceIndex(), e.path(), e.size(), e.modified(), role(name),
-                        e.content(), !context.metadataOnly()));
+                MediaFile file = reader.read(context.sourceIndex(), e.path(), e.size(), e.modified(), role(name),
+                        e.content(), !context.metadataOnly());
+                context.file(file);
+                if (file.contentIdentifier() != null && !file.contentIdentifier().isBlank()) {
+                    contentIdOf.put(e.path(), file.contentIdentifier().toUpperCase(Locale.ROOT));
+                }
                 media.computeIfAbsent(part(e.path()), k -> new HashMap<>())
                         .computeIfAbsent(lower, k -> new ArrayList<>()).add(e.path());
                 if (e.nestedZip() != null) nestedZipOf.put(e.path(), e.nestedZip());
@@ -175,21 +210,53 @@ public final class PrivacyExportSource implements ISource {
             context.unreadable(path, reason);
         }
 
+        @Override
+        public void ignored(String path, String why) {
+            context.ignored(path, why);
+        }
+
         private void readCsv(ExportWalker.Entry e) throws IOException {
             ExportCsv.Parsed parsed;
-            try (InputStream in = e.content().open()) {
-                parsed = ExportCsv.parse(in);
+            if (e.size() > InputFiles.CSV_MAX) {
+                context.unreadable(e.path(), "a CSV of " + InputFiles.size(e.size()) + ", more than the "
+                        + InputFiles.size(InputFiles.CSV_MAX) + " limit for listings: refused");
+                return;
+            }
+            try (InputStream in = InputFiles.limit(e.content().open(), InputFiles.CSV_MAX, e.path())) {
+                parsed = ExportCsv.parse(in, baseName(e.path()));
             } catch (IOException ex) {
                 context.unreadable(e.path(), ex.getMessage());
                 return;
             }
             switch (parsed) {
                 case ExportCsv.Details d -> {
-                    for (ExportCsv.Detail row : d.rows()) rows.add(new Row(part(e.path()), e.path(), row));
-                    context.ignored(e.path(), "listing, read as " + d.rows().size() + " photo details rows");
+                    List<String> badDates = new ArrayList<>();
+                    for (ExportCsv.Detail row : d.rows()) {
+                        rows.add(new Row(part(e.path()), e.path(), row));
+                        if (row.created() == null && row.createdText() != null && !row.createdText().isBlank()) {
+                            badDates.add(row.imgName() + " (\"" + row.createdText() + "\")");
+                        }
+                    }
+                    // a date that cannot be read is reported with the file it belongs to, never dropped silently
+                    String why = "listing, read as " + d.rows().size() + " photo details rows"
+                            + (d.missing().isEmpty() ? "" : " (warning: no " + String.join(", ", d.missing())
+                                    + " column; the rows are read without it)");
+                    if (!badDates.isEmpty()) {
+                        why += "; " + badDates.size() + " originalCreationDate value" + (badDates.size() == 1 ? "" : "s")
+                                + " could not be read as a date: " + String.join(", ", badDates.subList(0,
+                                        Math.min(5, badDates.size()))) + (badDates.size() > 5 ? ", ..." : "");
+                    }
+                    context.ignored(e.path(), why);
                 }
                 case ExportCsv.Album a -> {
                     String collection = baseName(e.path()).replaceFirst("(?i)\\.csv$", "");
+                    Set<String> flag = flagCollection(collection);
+                    if (flag != null) {
+                        for (String n : a.imageNames()) flag.add(n.toLowerCase(Locale.ROOT));
+                        context.ignored(e.path(), collection.toLowerCase(Locale.ROOT) + " flags, read as "
+                                + a.imageNames().size() + " names");
+                        return;
+                    }
                     boolean memory = parentName(e.path()).equalsIgnoreCase("Memories");
                     Map<String, Set<String>> into = memory ? memories : albums;
                     for (String n : a.imageNames()) {
@@ -203,25 +270,80 @@ public final class PrivacyExportSource implements ISource {
             }
         }
 
+        /** Hidden.csv and Favorites.csv mark assets; they are not albums. */
+        private Set<String> flagCollection(String collection) {
+            String c = collection.toLowerCase(Locale.ROOT);
+            if (c.equals("hidden")) return hiddenNames;
+            if (c.equals("favorites") || c.equals("favourites")) return favoriteNames;
+            return null;
+        }
+
+        /** Media inside a shared albums zip ("iCloud Shared Albums.zip", -1..-4) or such a folder once unzipped. */
+        private boolean inSharedAlbums(String path) {
+            if (nestedZipOf.containsKey(path)) return true;
+            for (String seg : path.split("/")) {
+                if (seg.toLowerCase(Locale.ROOT).startsWith(SHARED_ALBUMS)) return true;
+            }
+            return false;
+        }
+
+        /**
+         * Rows of Live Photo videos to fold into their still's row: a video row whose file carries the content
+         * identifier of a still that has a row of its own (in any part). Maps the video row's file to the still's.
+         */
+        private Map<String, String> liveVideoRows(Map<Row, String> fileOf) {
+            Map<String, String> stillById = new HashMap<>();
+            for (String f : fileOf.values()) {
+                if (f == null || MediaFormat.fromFileName(baseName(f)).isVideo() || inSharedAlbums(f)) continue;
+                String ci = contentIdOf.get(f);
+                if (ci != null) stillById.putIfAbsent(ci, f);
+            }
+            Map<String, String> fold = new HashMap<>();
+            for (String f : fileOf.values()) {
+                if (f == null || !MediaFormat.fromFileName(baseName(f)).isVideo()) continue;
+                String ci = contentIdOf.get(f);
+                String still = ci == null ? null : stillById.get(ci);
+                if (still != null) fold.put(f, still);
+            }
+            return fold;
+        }
+
         void emitListings(SubMonitor monitor) {
             monitor.setWorkRemaining(rows.size() + 1);
             Set<String> listed = new HashSet<>();
+            Map<Row, String> fileOf = new java.util.IdentityHashMap<>();
+            for (Row r : rows) fileOf.put(r, find(r.part(), parentOf(r.csvPath()), r.detail().imgName()));
+            // a Live Photo's MOV row joins its still (by content identifier, whatever part either sits in): one
+            // asset, one listing; the assembler pairs the two files the same way
+            Map<String, String> foldedVideos = liveVideoRows(fileOf);
+            Map<String, List<String>> videosOfStill = new HashMap<>();
+            for (Map.Entry<String, String> f : foldedVideos.entrySet()) {
+                videosOfStill.computeIfAbsent(f.getValue(), k -> new ArrayList<>()).add(f.getKey());
+            }
             for (Row r : rows) {
                 if (monitor.isCanceled()) throw new OperationCanceledException();
                 monitor.worked(1);
                 ExportCsv.Detail d = r.detail();
-                String file = find(r.part(), parentOf(parentOf(r.csvPath())), d.imgName());
+                String file = fileOf.get(r);
                 if (file != null) listed.add(file);
+                if (file != null && foldedVideos.containsKey(file)) continue;
                 Map<String, String> extra = new LinkedHashMap<>();
                 if (!single) extra.put("part", r.part());
                 put(extra, "viewCount", d.viewCount());
                 if (d.imported() != null) extra.put("importDate", d.imported().toString());
                 if (d.created() == null) put(extra, "originalCreationDate", d.createdText());
+                List<String> videos = file == null ? null : videosOfStill.get(file);
+                if (videos != null) extra.put("liveVideo", String.join("; ", videos));
                 collections(extra, d.imgName());
+                String lower = d.imgName().toLowerCase(Locale.ROOT);
+                boolean shared = file != null && inSharedAlbums(file);
+                AssetKind kind = videos != null ? AssetKind.LIVE_PHOTO : kind(d.imgName());
                 context.listing(new Listing(context.sourceIndex(), r.csvPath(), d.imgName(), file, null,
-                        emptyToNull(d.checksum()), null, null, null, d.created(), kind(d.imgName()), CloudState.SYNCED,
-                        null, null, null, d.deleted(), d.hidden(), d.favorite(), file != null && inRecentlyDeleted(file),
-                        extra));
+                        emptyToNull(d.checksum()), null, null, null, d.created(), kind,
+                        shared ? CloudState.UNKNOWN : CloudState.SYNCED, null, null, null, d.deleted(),
+                        d.hidden() || hiddenNames.contains(lower), d.favorite() || favoriteNames.contains(lower),
+                        file != null && inRecentlyDeleted(file), extra,
+                        shared ? Sharing.SHARED_ALBUM : Sharing.LIBRARY, null, null));
             }
             // files that no Photo Details row names still say something: deleted lately, or from a shared album
             for (Map<String, List<String>> byName : media.values()) {
@@ -230,7 +352,11 @@ public final class PrivacyExportSource implements ISource {
                         if (listed.contains(p)) continue;
                         boolean deleted = inRecentlyDeleted(p);
                         String zip = nestedZipOf.get(p);
-                        if (!deleted && zip == null) continue;
+                        boolean shared = inSharedAlbums(p);
+                        String lower = baseName(p).toLowerCase(Locale.ROOT);
+                        boolean hidden = !shared && hiddenNames.contains(lower);
+                        boolean favorite = !shared && favoriteNames.contains(lower);
+                        if (!deleted && !shared && !hidden && !favorite) continue;
                         Map<String, String> extra = new LinkedHashMap<>();
                         if (!single) extra.put("part", part(p));
                         if (zip != null) {
@@ -239,9 +365,11 @@ public final class PrivacyExportSource implements ISource {
                             if (!album.isEmpty()) extra.put("album", album);
                         }
                         collections(extra, baseName(p));
+                        if (shared) extra.put("sharing", Sharing.SHARED_ALBUM.name());
                         context.listing(new Listing(context.sourceIndex(), zip != null ? zip : parentOf(p),
                                 baseName(p), p, null, null, null, null, null, null, kind(baseName(p)),
-                                CloudState.UNKNOWN, null, null, null, false, false, false, deleted, extra));
+                                CloudState.UNKNOWN, null, null, null, false, hidden, favorite, deleted, extra,
+                                shared ? Sharing.SHARED_ALBUM : Sharing.LIBRARY, null, null));
                     }
                 }
             }
@@ -258,10 +386,10 @@ public final class PrivacyExportSource implements ISource {
          * The file a row names: in the same part, preferably beside its CSV (Photos/), then Recently Deleted, then
          * anywhere in the part; across parts only when exactly one file has the name.
          */
-        private String find(String part, String partRoot, String imgName) {
+        private String find(String part, String csvFolder, String imgName) {
             String key = imgName.toLowerCase(Locale.ROOT);
             List<String> inPart = media.getOrDefault(part, Map.of()).getOrDefault(key, List.of());
-            String besideCsv = partRoot + (partRoot.isEmpty() ? "" : "/") + "Photos/";
+            String besideCsv = csvFolder + (csvFolder.isEmpty() ? "" : "/");
             for (String p : inPart) if (p.regionMatches(true, 0, besideCsv, 0, besideCsv.length())) return p;
             for (String p : inPart) if (inRecentlyDeleted(p)) return p;
             if (!inPart.isEmpty()) return inPart.get(0);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param relativePath path on the device relative to the domain's root, e.g. Media/DCIM/100APPLE/IMG_0001.HEIC
  * @param flags        1 file, 2 directory, 4 symbolic link
  * @param file         where the content is stored in the backup folder (&lt;2 hex&gt;/&lt;fileId&gt;), whether or not
- *                     it is there
+ *                     it is there; null when the fileID is not 40 hex digits inside the folder (never read)
  */
 public record BackupEntry(String fileId, String domain, String relativePath, int flags, Path file) {
 

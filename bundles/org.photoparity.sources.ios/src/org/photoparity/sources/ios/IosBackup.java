@@ -128,7 +128,7 @@ public final class IosBackup implements AutoCloseable {
                 while (rs.next()) {
                     if (rs.getInt(2) != BackupEntry.FLAG_FILE) continue;
                     Path p = stored(rs.getString(1));
-                    if (Files.isRegularFile(p)) return Optional.of(p);
+                    if (p != null && Files.isRegularFile(p)) return Optional.of(p);
                 }
             }
             return Optional.empty();
@@ -194,9 +194,32 @@ public final class IosBackup implements AutoCloseable {
         return Optional.empty();
     }
 
-    private Path stored(String fileId) {
-        if (fileId == null || fileId.length() < 2) return dir.resolve(String.valueOf(fileId));
-        return dir.resolve(fileId.substring(0, 2)).resolve(fileId);
+    /**
+     * Where a row's content is stored: &lt;2 hex&gt;/&lt;fileID&gt; inside the backup folder. Null when the fileID is
+     * not 40 hex digits (a crafted manifest may say ../../etc/shadow or an absolute path) or when the stored file
+     * resolves outside the backup folder through a link: such rows are never read.
+     */
+    Path stored(String fileId) {
+        if (!validFileId(fileId)) return null;
+        Path p = dir.resolve(fileId.substring(0, 2)).resolve(fileId);
+        if (Files.exists(p)) {
+            try {
+                if (!p.toRealPath().startsWith(dir.toRealPath())) return null;
+            } catch (IOException e) {
+                return p; // unreadable: reported as such where it is read
+            }
+        }
+        return p;
+    }
+
+    /** A Manifest.db fileID is the SHA-1 of domain-relativePath: 40 hex digits. */
+    public static boolean validFileId(String fileId) {
+        if (fileId == null || fileId.length() != 40) return false;
+        for (int i = 0; i < 40; i++) {
+            char c = fileId.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+        }
+        return true;
     }
 
     private static String nonNull(String s) {

@@ -21,6 +21,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.CloudState;
 import org.photoparity.core.model.Listing;
+import org.photoparity.core.model.Sharing;
 
 /**
  * A Photos.sqlite (iOS 11-13 ZGENERICASSET, iOS 14+ and macOS ZASSET) read as a listing of assets. The database is
@@ -36,6 +37,11 @@ public final class PhotosDatabase implements AutoCloseable {
     private static final String ADDITIONAL = "ZADDITIONALASSETATTRIBUTES";
     private static final String MASTER = "ZCLOUDMASTER";
     private static final String RESOURCE = "ZINTERNALRESOURCE";
+    private static final String CONTRIBUTOR = "ZASSETCONTRIBUTOR";
+    private static final String PARTICIPANT = "ZSHAREPARTICIPANT";
+    /** Core Data names the contributor's link column after the owning entity's number: Z3LIBRARYSCOPEASSETCONTRIBUTORS. */
+    private static final java.util.regex.Pattern CONTRIBUTOR_LINK =
+            java.util.regex.Pattern.compile("Z(\\d+)LIBRARYSCOPEASSETCONTRIBUTORS");
 
     private final SqliteSnapshot db;
     private final String assetTable;
@@ -155,7 +161,8 @@ public final class PhotosDatabase implements AutoCloseable {
         for (String c : List.of("Z_PK", "ZUUID", "ZKIND", "ZKINDSUBTYPE", "ZCLOUDLOCALSTATE", "ZDIRECTORY", "ZFILENAME",
                 "ZCLOUDASSETGUID", "ZWIDTH", "ZHEIGHT", "ZDATECREATED", "ZADDEDDATE", "ZTRASHEDSTATE", "ZTRASHEDDATE",
                 "ZHIDDEN", "ZFAVORITE", "ZSAVEDASSETTYPE", "ZBUNDLESCOPE", "ZMEDIAGROUPUUID",
-                "ZCLOUDBATCHPUBLISHDATE", "ZCLOUDSERVERPUBLISHDATE")) {
+                "ZCLOUDBATCHPUBLISHDATE", "ZCLOUDSERVERPUBLISHDATE", "ZAVALANCHEUUID", "ZAVALANCHEPICKTYPE",
+                "ZACTIVELIBRARYSCOPEPARTICIPATIONSTATE", "ZLIBRARYSCOPE")) {
             sel.add(column(a, "a", c, "a_" + c));
         }
         for (String c : List.of("ZORIGINALFILENAME", "ZMASTERFINGERPRINT", "ZORIGINALFILESIZE", "ZORIGINALWIDTH",
@@ -171,6 +178,12 @@ public final class PhotosDatabase implements AutoCloseable {
         sel.add(resourceJoin ? "ir.local AS ir_local" : "NULL AS ir_local");
         sel.add(resourceJoin && ir.contains("ZREMOTEAVAILABILITY") ? "ir.remote AS ir_remote" : "NULL AS ir_remote");
         sel.add(resourceJoin ? "ir.anyLocal AS ir_anyLocal" : "NULL AS ir_anyLocal");
+        // the original resource's own fingerprint: photos (resource type 0) and videos (1), version 0 (unadjusted)
+        boolean resourceFingerprint = resourceJoin && ir.contains("ZFINGERPRINT");
+        sel.add(resourceFingerprint ? "irf.fp AS ir_fingerprint" : "NULL AS ir_fingerprint");
+        String contributorColumn = contributorColumn();
+        sel.add(contributorColumn != null ? "ct.n AS ct_n" : "NULL AS ct_n");
+        sel.add(contributorColumn != null ? "ct.mine AS ct_mine" : "NULL AS ct_mine");
 
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", sel))
                 .append(" FROM ").append(assetTable).append(" a");
@@ -190,8 +203,52 @@ public final class PhotosDatabase implements AutoCloseable {
                     .append(" AS remote FROM ").append(RESOURCE)
                     .append(" WHERE ZDATASTORESUBTYPE = 1 GROUP BY ZASSET) ir ON ir.ZASSET = a.Z_PK");
         }
+        if (resourceFingerprint) {
+            String typeFilter = ir.contains("ZRESOURCETYPE") ? " AND ZRESOURCETYPE IN (0, 1)" : "";
+            String versionFilter = ir.contains("ZVERSION") ? " AND ZVERSION = 0" : "";
+            sql.append(" LEFT JOIN (SELECT ZASSET, MIN(ZFINGERPRINT) AS fp FROM ").append(RESOURCE)
+                    .append(" WHERE ZDATASTORESUBTYPE = 1 AND ZFINGERPRINT IS NOT NULL AND ZFINGERPRINT <> ''")
+                    .append(typeFilter).append(versionFilter).append(" GROUP BY ZASSET) irf ON irf.ZASSET = a.Z_PK");
+        }
+        if (contributorColumn != null) {
+            // iCloud Shared Library contributors (iLEAPP Ph-SPL queries): an asset whose every contributor is
+            // another participant was not added by this user
+            Set<String> c = db.columns(CONTRIBUTOR);
+            Set<String> p = db.columns(PARTICIPANT);
+            String mineExpr = c.contains("ZISCURRENTUSER") && p.contains("ZISCURRENTUSER")
+                    ? "COALESCE(p.ZISCURRENTUSER, c.ZISCURRENTUSER, 0)"
+                    : p.contains("ZISCURRENTUSER") ? "COALESCE(p.ZISCURRENTUSER, 0)"
+                    : c.contains("ZISCURRENTUSER") ? "COALESCE(c.ZISCURRENTUSER, 0)" : "NULL";
+            boolean participantJoin = !p.isEmpty() && c.contains("ZPARTICIPANT") && p.contains("ZISCURRENTUSER");
+            String owner = contributorOwnerIsAttributes(contributorColumn) ? "aa.Z_PK" : "a.Z_PK";
+            if (owner.equals("aa.Z_PK") && aa.isEmpty()) owner = "NULL";
+            sql.append(" LEFT JOIN (SELECT c.").append(contributorColumn).append(" AS owner, COUNT(*) AS n, MAX(")
+                    .append(mineExpr).append(") AS mine FROM ").append(CONTRIBUTOR).append(" c");
+            if (participantJoin) sql.append(" LEFT JOIN ").append(PARTICIPANT).append(" p ON p.Z_PK = c.ZPARTICIPANT");
+            sql.append(" GROUP BY c.").append(contributorColumn).append(") ct ON ct.owner = ").append(owner);
+        }
         sql.append(" ORDER BY a.Z_PK");
         return sql.toString();
+    }
+
+    /** The contributor table's link column to its asset (or attributes), or null when the schema has none. */
+    private String contributorColumn() throws SQLException {
+        for (String c : db.columns(CONTRIBUTOR)) {
+            if (CONTRIBUTOR_LINK.matcher(c).matches()) return c;
+        }
+        return null;
+    }
+
+    /** Whether the link column's entity number names AdditionalAssetAttributes rather than Asset (Z_PRIMARYKEY). */
+    private boolean contributorOwnerIsAttributes(String column) throws SQLException {
+        java.util.regex.Matcher m = CONTRIBUTOR_LINK.matcher(column);
+        if (!m.matches() || !db.hasTable("Z_PRIMARYKEY")) return false;
+        try (PreparedStatement ps = db.connection().prepareStatement("SELECT Z_NAME FROM Z_PRIMARYKEY WHERE Z_ENT = ?")) {
+            ps.setInt(1, Integer.parseInt(m.group(1)));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && "AdditionalAssetAttributes".equals(rs.getString(1));
+            }
+        }
     }
 
     private static String column(Set<String> present, String alias, String column, String as) {
@@ -203,9 +260,10 @@ public final class PhotosDatabase implements AutoCloseable {
         String name = rs.getString("a_ZFILENAME");
         String path = name == null ? null : prefix + (dir == null || dir.isEmpty() ? "" : dir + "/") + name;
 
-        String fingerprint = rs.getString("aa_ZMASTERFINGERPRINT");
+        // a fingerprint is a content hash; the cloud master GUID is an id and stays its own key (extra cloudMasterGuid)
+        String fingerprint = emptyToNull(rs.getString("aa_ZMASTERFINGERPRINT"));
+        if (fingerprint == null) fingerprint = emptyToNull(rs.getString("ir_fingerprint"));
         String masterGuid = rs.getString("cm_ZCLOUDMASTERGUID");
-        if (fingerprint == null) fingerprint = masterGuid;
 
         String original = rs.getString("aa_ZORIGINALFILENAME");
         if (original == null) original = rs.getString("cm_ZORIGINALFILENAME");
@@ -241,6 +299,23 @@ public final class PhotosDatabase implements AutoCloseable {
         put(extra, "addedDate", string(date(rs, "a_ZADDEDDATE")));
         put(extra, "trashedDate", string(date(rs, "a_ZTRASHEDDATE")));
 
+        Integer savedType = integer(rs, "a_ZSAVEDASSETTYPE");
+        Integer bundleScope = integer(rs, "a_ZBUNDLESCOPE");
+        Instant batchPublished = date(rs, "a_ZCLOUDBATCHPUBLISHDATE");
+        Integer participation = integer(rs, "a_ZACTIVELIBRARYSCOPEPARTICIPATIONSTATE");
+        Integer libraryScope = integer(rs, "a_ZLIBRARYSCOPE");
+        Integer contributors = integer(rs, "ct_n");
+        Integer contributorIsMe = integer(rs, "ct_mine");
+        put(extra, "libraryScopeParticipation", string(participation));
+        put(extra, "libraryScope", string(libraryScope));
+        Sharing sharing = sharing(savedType, bundleScope, batchPublished != null, participation, libraryScope,
+                contributors, contributorIsMe);
+        if (sharing.isShared()) extra.put("sharing", sharing.name());
+
+        String burstId = emptyToNull(rs.getString("a_ZAVALANCHEUUID"));
+        Integer pickType = integer(rs, "a_ZAVALANCHEPICKTYPE");
+        put(extra, "burstPickType", string(pickType));
+
         Integer trashed = integer(rs, "a_ZTRASHEDSTATE");
         Integer hidden = integer(rs, "a_ZHIDDEN");
         Integer favorite = integer(rs, "a_ZFAVORITE");
@@ -251,7 +326,55 @@ public final class PhotosDatabase implements AutoCloseable {
                 cloudState(assetState, masterState), local == null ? null : local > 0,
                 integer(rs, "aa_ZUPLOADATTEMPTS"), rs.getString("a_ZMEDIAGROUPUUID"),
                 trashed != null && trashed != 0, hidden != null && hidden != 0, favorite != null && favorite != 0,
-                false, extra);
+                false, extra, sharing, burstId, burstId == null ? null : burstPicked(pickType));
+    }
+
+    /**
+     * Shared content that iCloud Photos does not sync (docs/formats.md, "Shared content"): ZSAVEDASSETTYPE 4 shared
+     * album, 8 iCloud link, 12 Shared with You; ZBUNDLESCOPE 2 / 1 / 3 the same (any other non-zero scope: shared
+     * album); ZCLOUDBATCHPUBLISHDATE set: published to a shared album (osxphotos); an asset in an active iCloud Shared
+     * Library whose every contributor is another participant. Everything else is the user's library.
+     */
+    static Sharing sharing(Integer savedType, Integer bundleScope, boolean batchPublished, Integer participation,
+            Integer libraryScope, Integer contributors, Integer contributorIsMe) {
+        if (savedType != null) {
+            switch (savedType) {
+                case 4: return Sharing.SHARED_ALBUM;
+                case 8: return Sharing.ICLOUD_LINK;
+                case 12: return Sharing.SHARED_WITH_YOU;
+                default: break;
+            }
+        }
+        if (bundleScope != null && bundleScope != 0) {
+            return switch (bundleScope) {
+                case 1 -> Sharing.ICLOUD_LINK;
+                case 3 -> Sharing.SHARED_WITH_YOU;
+                default -> Sharing.SHARED_ALBUM;
+            };
+        }
+        if (batchPublished) return Sharing.SHARED_ALBUM;
+        boolean inSharedLibrary = (participation != null && participation != 0)
+                || (libraryScope != null && libraryScope != 0);
+        if (inSharedLibrary && contributors != null && contributors > 0 && contributorIsMe != null
+                && contributorIsMe == 0) {
+            return Sharing.SHARED_LIBRARY_OTHER;
+        }
+        return Sharing.LIBRARY;
+    }
+
+    /**
+     * Whether a burst frame is one iCloud downloads keep (ZAVALANCHEPICKTYPE bits, osxphotos _constants: 2 not
+     * selected, 4 default pick, 8 selected, 16 key photo); null when the bits do not say.
+     */
+    static Boolean burstPicked(Integer pickType) {
+        if (pickType == null) return null;
+        if ((pickType & (4 | 8 | 16)) != 0) return Boolean.TRUE;
+        if ((pickType & 2) != 0) return Boolean.FALSE;
+        return null;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     static AssetKind kind(Integer kind, Integer subtype) {
@@ -269,7 +392,8 @@ public final class PhotosDatabase implements AutoCloseable {
 
     /**
      * The cloud master, when there is one, says most: 0 not synced, 1 waiting to upload, 3 synced (2 is not
-     * documented). Without one the asset's own flag says 0 not synced, 1 synced with iCloud Photos.
+     * documented). Without one the asset's own flag says only 0 not synced (in an album or conversation, or iCloud
+     * Photos off) or 1 "can be or has been synced": that is not proof of SYNCED, so it reads as UNKNOWN.
      */
     static CloudState cloudState(Integer assetState, Integer masterState) {
         if (masterState != null) {
@@ -283,7 +407,6 @@ public final class PhotosDatabase implements AutoCloseable {
         if (assetState == null) return CloudState.UNKNOWN;
         return switch (assetState) {
             case 0 -> CloudState.NOT_SYNCED;
-            case 1 -> CloudState.SYNCED;
             default -> CloudState.UNKNOWN;
         };
     }

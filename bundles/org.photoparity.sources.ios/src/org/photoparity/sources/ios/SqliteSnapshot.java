@@ -31,9 +31,27 @@ import org.sqlite.SQLiteOpenMode;
  */
 final class SqliteSnapshot implements AutoCloseable {
 
+    /** Prefix of the private copies' folders in the temp folder. */
+    static final String TEMP_PREFIX = "photoparity-sqlite-";
+    /** A query on a copy running longer than this is stopped (a recursive view, a crafted database). */
+    static final String TIMEOUT_PROPERTY = "photoparity.sqlite.timeoutSeconds";
+    private static final long DEFAULT_TIMEOUT_SECONDS = 600;
+    private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        try {
+            // Ctrl-C: the copies of the user's database do not outlive the run
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(SqliteSnapshot::deleteTree),
+                    "photoparity-sqlite-cleanup"));
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+    }
+
     private final Path original;
     private final Path tempDir;
     private final Connection connection;
+    private java.nio.channels.FileChannel lockChannel;
     private final Map<String, Set<String>> columns = new HashMap<>();
 
     private SqliteSnapshot(Path original, Path tempDir, Connection connection) {
@@ -54,8 +72,15 @@ final class SqliteSnapshot implements AutoCloseable {
         if (!Files.isReadable(db)) {
             throw new IOException(db + " cannot be read (permissions): copy it somewhere readable and try again.");
         }
-        Path tempDir = Files.createTempDirectory("photoparity-sqlite-");
+        removeStaleCopies();
+        Path tempDir = Files.createTempDirectory(TEMP_PREFIX);
+        OPEN.add(tempDir);
+        java.nio.channels.FileChannel lock = null;
         try {
+            // held while the copy is in use: a copy whose lock is free belongs to a run that was killed
+            lock = java.nio.channels.FileChannel.open(tempDir.resolve("lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            lock.lock();
             Path copy = tempDir.resolve("db.sqlite");
             // the -wal first: a writer checkpointing meanwhile only moves pages into the main file we copy next
             if (wal != null && Files.isRegularFile(wal)) {
@@ -72,7 +97,16 @@ final class SqliteSnapshot implements AutoCloseable {
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA query_only = 1");
             }
+            long limit = TimeUnitSeconds.nanos(Long.getLong(TIMEOUT_PROPERTY, DEFAULT_TIMEOUT_SECONDS));
+            long start = System.nanoTime();
+            org.sqlite.ProgressHandler.setHandler(c, 10_000, new org.sqlite.ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return System.nanoTime() - start > limit ? 1 : 0;
+                }
+            });
             SqliteSnapshot s = new SqliteSnapshot(db, tempDir, c);
+            s.lockChannel = lock;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
                 rs.next();
             } catch (SQLException e) {
@@ -82,11 +116,62 @@ final class SqliteSnapshot implements AutoCloseable {
             }
             return s;
         } catch (IOException e) {
+            closeQuietly(lock);
             deleteTree(tempDir);
+            OPEN.remove(tempDir);
             throw e;
         } catch (SQLException e) {
+            closeQuietly(lock);
             deleteTree(tempDir);
+            OPEN.remove(tempDir);
             throw new IOException(db + " could not be opened as SQLite " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Seconds to nanoseconds without overflow. */
+    private static final class TimeUnitSeconds {
+        static long nanos(long seconds) {
+            return java.util.concurrent.TimeUnit.SECONDS.toNanos(Math.max(1, seconds));
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.FileChannel ch) {
+        if (ch == null) return;
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // only a lock
+        }
+    }
+
+    /**
+     * Deletes private copies that a killed run left in the temp folder: their lock is free.
+     */
+    static void removeStaleCopies() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(tmp, TEMP_PREFIX + "*")) {
+            for (Path d : ds) {
+                if (OPEN.contains(d) || !Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                Path lockFile = d.resolve("lock");
+                if (!Files.exists(lockFile)) {
+                    // a copy from before locks, or one being created this instant: only old ones go
+                    if (System.currentTimeMillis() - Files.getLastModifiedTime(d).toMillis() > 86_400_000L) {
+                        deleteTree(d);
+                    }
+                    continue;
+                }
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lockFile,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    java.nio.channels.FileLock l = ch.tryLock();
+                    if (l == null) continue; // a live run holds it
+                    l.release();
+                } catch (java.nio.channels.OverlappingFileLockException | IOException e) {
+                    continue;
+                }
+                deleteTree(d);
+            }
+        } catch (IOException e) {
+            // nothing to clean
         }
     }
 
@@ -145,8 +230,15 @@ final class SqliteSnapshot implements AutoCloseable {
         return result;
     }
 
+    /** True when {@code table} is a table (a view of the same name, which may never finish, is not). */
     boolean hasTable(String table) throws SQLException {
-        return !columns(table).isEmpty();
+        try (java.sql.PreparedStatement ps = connection
+                .prepareStatement("SELECT type FROM sqlite_master WHERE upper(name) = upper(?)")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && "table".equalsIgnoreCase(rs.getString(1)) && !columns(table).isEmpty();
+            }
+        }
     }
 
     @Override
@@ -156,7 +248,9 @@ final class SqliteSnapshot implements AutoCloseable {
         } catch (SQLException e) {
             // the copy is deleted below either way
         }
+        closeQuietly(lockChannel);
         deleteTree(tempDir);
+        OPEN.remove(tempDir);
     }
 
     static void deleteTree(Path dir) {

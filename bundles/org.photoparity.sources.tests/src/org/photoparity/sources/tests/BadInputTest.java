@@ -71,7 +71,7 @@ class BadInputTest {
             assertEquals(2, inv.filesRead(), "good.JPG and shot.jpeg");
             assertEquals(5, inv.unreadable().size());
             assertTrue(inv.countsAddUp());
-            assertEquals("truncated: no JPEG end-of-image marker (FF D9) at the end of the file",
+            assertEquals("truncated: the JPEG image data stops before its end-of-image marker (FF D9)",
                     reason(inv, "cut.jpg"));
             assertEquals("truncated: box 'mdat' at offset 31199 needs 1780823 bytes but the file ends after 1000000 "
                     + "bytes", reason(inv, "cut2.HEIC"));

@@ -164,7 +164,7 @@ class RealFixturesTest {
                 Fixtures.file(inv, "cut.MOV").unreadableReason());
         assertEquals(FastHash128.of(Files.readAllBytes(lib.resolve("cut.MOV"))), Fixtures.file(inv, "cut.MOV")
                 .fingerprint());
-        assertEquals("truncated: no JPEG end-of-image marker (FF D9) at the end of the file",
+        assertEquals("truncated: the JPEG image data stops before its end-of-image marker (FF D9)",
                 Fixtures.file(inv, "cut.jpg").unreadableReason());
         assertEquals(FastHash128.of(Files.readAllBytes(lib.resolve("cut.jpg"))), Fixtures.file(inv, "cut.jpg")
                 .fingerprint());

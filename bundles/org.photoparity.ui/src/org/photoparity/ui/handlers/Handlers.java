@@ -130,11 +130,18 @@ public final class Handlers {
         CaseSession s = CaseSession.get();
         AnalysisResult r = new AnalysisResult(s.result(), s.probes(), s.evidence(), s.warnings());
         String name = s.hasCase() ? s.caseFolder().data().name() : "case";
+        org.photoparity.engine.CaseSpec spec = s.hasCase()
+                ? org.photoparity.engine.CaseAnalysis.spec(s.caseFolder(), org.photoparity.ui.prefs.UiPrefs.settings())
+                : null;
         Display display = Display.getCurrent();
         Job j = new Job("Exporting the report to " + dir) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
+                    if (spec != null) {
+                        org.photoparity.engine.Preflight.check(spec, null,
+                                org.photoparity.engine.Preflight.reportFolder("The export folder", dir));
+                    }
                     ReportWriter.Written w = Analysis.writeReports(r, dir, AnalyzeJob.reportOptions(name), monitor);
                     display.asyncExec(() -> status("Report written: " + w.html()));
                     return Status.OK_STATUS;

@@ -30,7 +30,7 @@ public final class MismatchRows {
 
     /** The table's columns, in their default order. */
     public enum Column {
-        CATEGORY("Category", 170), KIND("Kind", 90), DATE("Date", 140), DEVICE("Device", 230), CLOUD("Cloud", 230),
+        CATEGORY("Category", 170), LOSS("Loss", 260), KIND("Kind", 90), DATE("Date", 140), DEVICE("Device", 230), CLOUD("Cloud", 230),
         MATCHED_BY("Matched by", 110), DETAIL("Detail", 380), STATES("Listing states", 120),
         DEVICE_SIZE("Device size", 90), CLOUD_SIZE("Cloud size", 90), DEVICE_FORMAT("Device format", 90),
         CLOUD_FORMAT("Cloud format", 90);
@@ -45,7 +45,7 @@ public final class MismatchRows {
     }
 
     /** Columns shown until the technician chooses. */
-    public static final Set<Column> DEFAULT_COLUMNS = Set.of(Column.CATEGORY, Column.KIND, Column.DATE, Column.DEVICE,
+    public static final Set<Column> DEFAULT_COLUMNS = Set.of(Column.CATEGORY, Column.LOSS, Column.KIND, Column.DATE, Column.DEVICE,
             Column.CLOUD, Column.MATCHED_BY, Column.DETAIL);
 
     /** One mismatch, with what the columns show already worked out. */
@@ -92,7 +92,8 @@ public final class MismatchRows {
     }
 
     public record Sort(Column column, boolean ascending) {
-        public static final Sort DEFAULT = new Sort(Column.CATEGORY, true);
+        /** Losses first (then the differences the evidence explains), each in the result's order. */
+        public static final Sort DEFAULT = new Sort(Column.LOSS, true);
     }
 
     /** A group header: its key, what it says, how many rows it holds. */
@@ -175,6 +176,7 @@ public final class MismatchRows {
     public static String text(Row r, Column c) {
         return switch (c) {
             case CATEGORY -> r.category().name();
+            case LOSS -> loss(r.mismatch());
             case KIND -> r.kind().name();
             case DATE -> r.date() == null ? "" : r.date().toString().replace('T', ' ');
             case DEVICE -> r.device();
@@ -189,6 +191,12 @@ public final class MismatchRows {
         };
     }
 
+    /** "loss", or "not a loss" with the reason when the evidence gives one. */
+    static String loss(Mismatch m) {
+        if (m.loss()) return "loss";
+        return m.explanation() == null ? "not a loss" : "not a loss: " + m.explanation();
+    }
+
     public static String size(long bytes) {
         return bytes <= 0 ? "" : Vocabulary.bytes(bytes);
     }
@@ -196,6 +204,7 @@ public final class MismatchRows {
     static Comparator<Row> comparator(Column c) {
         return switch (c) {
             case CATEGORY -> Comparator.comparing(Row::category);
+            case LOSS -> Comparator.comparing((Row r) -> !r.mismatch().loss());
             case KIND -> Comparator.comparing(Row::kind);
             case DATE -> Comparator.comparing(Row::date, Comparator.nullsLast(Comparator.naturalOrder()));
             case DEVICE_SIZE -> Comparator.comparingLong(Row::deviceBytes);

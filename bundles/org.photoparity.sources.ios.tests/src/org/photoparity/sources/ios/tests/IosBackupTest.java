@@ -243,4 +243,36 @@ class IosBackupTest {
         IOException e = assertThrows(IOException.class, () -> IosBackup.open(notBackup));
         assertTrue(e.getMessage().startsWith(notBackup + " has no Manifest.db"), e.getMessage());
     }
+
+    @Test
+    void sharedAlbumMediaInPhotoCloudSharingDataIsReadAsSharedContentNeverAsLibrary() throws Exception {
+        Path dir = tmp.resolve("shared-backup");
+        SyntheticBackup b = SyntheticBackup.create(dir, false);
+        String sharing = "Media/PhotoData/PhotoCloudSharingData/1234/ALBUM-1/100CLOUD/";
+        b.addFile(SyntheticBackup.CAMERA, sharing + "IMG_0003.JPG", Fixtures.real("photos/IMG_0658.JPG"), null);
+        // a shared album file that no Photos.sqlite row names
+        b.addFile(SyntheticBackup.CAMERA, sharing + "IMG_0777.JPG", Fixtures.real("photos/Apple iPhone 4.jpg"), null);
+        b.addFile(SyntheticBackup.CAMERA, DCIM + "IMG_0010.JPG", Fixtures.real("photos/Apple iPhone 6.jpg"), null);
+        b.addFile(SyntheticBackup.CAMERA, IosBackup.PHOTOS_SQLITE,
+                SyntheticPhotosDb.ios18(tmp.resolve("ios18-Photos.sqlite")), null);
+        b.close();
+
+        CollectingContext ctx = new CollectingContext(true);
+        new IosBackupSource().scan(dir, ctx);
+        assertEquals(Set.of(sharing + "IMG_0003.JPG", sharing + "IMG_0777.JPG", DCIM + "IMG_0010.JPG"),
+                ctx.filesByPath().keySet());
+        Map<String, Listing> byPath = ctx.listings.stream().filter(l -> l.path() != null)
+                .collect(Collectors.toMap(Listing::path, l -> l, (x, y) -> x));
+        Listing row = byPath.get(sharing + "IMG_0003.JPG");
+        assertEquals(org.photoparity.core.model.Sharing.SHARED_ALBUM, row.sharing());
+        assertEquals("3", row.extra().get("pk")); // the row's own facts, its path pointed at the stored file
+        Listing made = byPath.get(sharing + "IMG_0777.JPG");
+        assertEquals(org.photoparity.core.model.Sharing.SHARED_ALBUM, made.sharing());
+        assertEquals(IosBackupSource.CLOUD_SHARING, made.origin());
+        assertEquals(org.photoparity.core.model.Sharing.LIBRARY, byPath.get(DCIM + "IMG_0010.JPG").sharing());
+        // every shared file carries a shared listing
+        for (String p : ctx.filesByPath().keySet()) {
+            if (p.startsWith(IosBackupSource.CLOUD_SHARING)) assertTrue(byPath.get(p).sharing().isShared(), p);
+        }
+    }
 }

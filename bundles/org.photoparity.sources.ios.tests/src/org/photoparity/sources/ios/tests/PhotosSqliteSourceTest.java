@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.CloudState;
 import org.photoparity.core.model.Listing;
+import org.photoparity.core.model.Sharing;
 import org.photoparity.sources.ios.PhotosDatabase;
 import org.photoparity.sources.ios.PhotosSqliteSource;
 
@@ -250,5 +251,97 @@ class PhotosSqliteSourceTest {
         cancelled.setCanceled(true);
         assertThrows(OperationCanceledException.class,
                 () -> new PhotosSqliteSource().scan(db, new CollectingContext(true, cancelled)));
+    }
+
+    @Test
+    void theRealLibrarysSharedAlbumItemsAreSharedContentAndTheRestLibrary() throws Exception {
+        CollectingContext ctx = new CollectingContext(true);
+        new PhotosSqliteSource().scan(realDb(), ctx);
+        Map<Sharing, Long> sharing = ctx.listings.stream()
+                .collect(Collectors.groupingBy(Listing::sharing, TreeMap::new, Collectors.counting()));
+        assertEquals(Map.of(Sharing.SHARED_ALBUM, 9L, Sharing.LIBRARY, 23L), sharing);
+        for (Listing l : ctx.listings) {
+            boolean sharedRow = "4".equals(l.extra().get("savedAssetType"));
+            assertEquals(sharedRow, l.sharing() == Sharing.SHARED_ALBUM, l.extra().get("pk"));
+            assertEquals(sharedRow ? "SHARED_ALBUM" : null, l.extra().get("sharing"));
+        }
+        assertEquals("shared album item, not synced by iCloud Photos", ctx.listingByExtra("pk", "1").sharing().reason());
+        // no burst in this library
+        assertTrue(ctx.listings.stream().allMatch(l -> l.burstId() == null && l.burstPicked() == null));
+    }
+
+    @Test
+    void theRealLibrarysVideosKeepTheirResourceFingerprint() throws Exception {
+        CollectingContext ctx = new CollectingContext(true);
+        new PhotosSqliteSource().scan(realDb(), ctx);
+        // pk 14, a video: its original resource (subtype 1, type 1) has the same fingerprint as the master's
+        assertEquals("ATvoa4jHrGa5y8CMuvH/PH7FrwUE", ctx.listingByExtra("pk", "14").fingerprint());
+        // shared album items have neither a fingerprint nor a cloud master
+        assertNull(ctx.listingByExtra("pk", "7").fingerprint());
+    }
+
+    @Test
+    void ios18SchemaFingerprintsComeFromTheOriginalResourceNeverFromTheCloudMaster() throws Exception {
+        Path db = SyntheticPhotosDb.ios18(tmp.resolve("Photos.sqlite"));
+        try (PhotosDatabase pdb = PhotosDatabase.open(db)) {
+            Map<String, Listing> byName = pdb.listings(0).stream()
+                    .collect(Collectors.toMap(Listing::originalFilename, l -> l));
+            Listing video = byName.get("IMG_0001.MOV");
+            assertEquals("AFPVIDEO0001", video.fingerprint()); // the original resource, not a derivative or edit
+            assertEquals("MASTER-GUID-0001", video.extra().get("cloudMasterGuid")); // kept as its own key
+            assertEquals("CLOUD-0001", video.cloudGuid());
+            assertEquals(CloudState.SYNCED, video.cloudState());
+
+            Listing noFingerprint = byName.get("IMG_0002.HEIC");
+            assertNull(noFingerprint.fingerprint()); // a derivative's fingerprint is not the original's
+            // ZCLOUDLOCALSTATE 1 on the asset without a cloud master in state 3: can be synced, not SYNCED
+            assertEquals(CloudState.UNKNOWN, noFingerprint.cloudState());
+
+            // a master GUID never stands in for a missing fingerprint
+            assertEquals("AFP0008", byName.get("IMG_0008.HEIC").fingerprint());
+            for (Listing l : byName.values()) {
+                String fp = l.fingerprint();
+                assertTrue(fp == null || !fp.startsWith("MASTER-GUID"), l.originalFilename());
+            }
+        }
+    }
+
+    @Test
+    void ios18SchemaSharedContentOfEveryKindAndOtherParticipantsSharedLibraryItems() throws Exception {
+        Path db = SyntheticPhotosDb.ios18(tmp.resolve("Photos.sqlite"));
+        try (PhotosDatabase pdb = PhotosDatabase.open(db)) {
+            Map<String, Sharing> sharing = new TreeMap<>();
+            for (Listing l : pdb.listings(0)) sharing.put(l.originalFilename(), l.sharing());
+            Map<String, Sharing> expected = new TreeMap<>(Map.ofEntries(
+                    Map.entry("IMG_0001.MOV", Sharing.LIBRARY),
+                    Map.entry("IMG_0002.HEIC", Sharing.LIBRARY),
+                    Map.entry("IMG_0003.JPG", Sharing.SHARED_ALBUM), // saved type 4
+                    Map.entry("IMG_0004.JPG", Sharing.ICLOUD_LINK), // saved type 8
+                    Map.entry("IMG_0005.JPG", Sharing.SHARED_WITH_YOU), // saved type 12
+                    Map.entry("IMG_0006.JPG", Sharing.SHARED_ALBUM), // bundle scope 2 alone
+                    Map.entry("IMG_0007.JPG", Sharing.SHARED_ALBUM), // cloud batch publish date alone
+                    Map.entry("IMG_0008.HEIC", Sharing.LIBRARY), // Shared Library, this user's own contribution
+                    Map.entry("IMG_9999.HEIC", Sharing.SHARED_LIBRARY_OTHER), // another participant's
+                    Map.entry("IMG_0010.JPG", Sharing.LIBRARY),
+                    Map.entry("IMG_0011.JPG", Sharing.LIBRARY),
+                    Map.entry("IMG_0012.JPG", Sharing.LIBRARY)));
+            assertEquals(expected, sharing);
+        }
+    }
+
+    @Test
+    void burstFramesCarryTheirBurstIdAndWhetherTheyArePicked() throws Exception {
+        Path db = SyntheticPhotosDb.ios18(tmp.resolve("Photos.sqlite"));
+        try (PhotosDatabase pdb = PhotosDatabase.open(db)) {
+            Map<String, Listing> byName = pdb.listings(0).stream()
+                    .collect(Collectors.toMap(Listing::originalFilename, l -> l));
+            assertEquals("BURST-A", byName.get("IMG_0010.JPG").burstId());
+            assertEquals(Boolean.TRUE, byName.get("IMG_0010.JPG").burstPicked()); // key + default pick
+            assertEquals(Boolean.TRUE, byName.get("IMG_0011.JPG").burstPicked()); // selected
+            assertEquals(Boolean.FALSE, byName.get("IMG_0012.JPG").burstPicked()); // not selected
+            assertEquals("2", byName.get("IMG_0012.JPG").extra().get("burstPickType"));
+            assertNull(byName.get("IMG_0001.MOV").burstId());
+            assertNull(byName.get("IMG_0001.MOV").burstPicked());
+        }
     }
 }

@@ -129,6 +129,9 @@ class PrivacyExportSourceTest {
         assertEquals(Z1 + "iCloud Shared Albums.zip", sharedPhoto.origin());
         assertEquals("Family", sharedPhoto.extra().get("album"));
         assertEquals(CloudState.UNKNOWN, sharedPhoto.cloudState());
+        assertEquals(org.photoparity.core.model.Sharing.SHARED_ALBUM, sharedPhoto.sharing());
+        assertEquals(org.photoparity.core.model.Sharing.SHARED_ALBUM, byPath.get(shared + "train.mov").sharing());
+        assertEquals(org.photoparity.core.model.Sharing.LIBRARY, live.sharing());
         assertFalse(sharedPhoto.recentlyDeleted());
 
         Map<String, String> ignored = new TreeMap<>();
@@ -136,7 +139,8 @@ class PrivacyExportSourceTest {
         ignored.put(Z1 + "Albums/Holiday 2022.csv", "album listing, read as 2 names");
         ignored.put(Z1 + "Memories/Best of June.csv", "memory listing, read as 1 names");
         ignored.put(F2 + "Photos/Photo Details-1.csv", "listing, read as 1 photo details rows");
-        ignored.put(F2 + "Photos/Photo Details-2.csv", "listing, read as 2 photo details rows");
+        ignored.put(F2 + "Photos/Photo Details-2.csv", "listing, read as 2 photo details rows; 1 originalCreationDate"
+                + " value could not be read as a date: IMG_0001.JPG (\"not a date\")");
         ignored.put(F2 + ".DS_Store", "operating system helper file");
         ignored.put("README.txt", "not a photo, video or listing of the export");
         assertEquals(ignored, ctx.ignoredByPath());

@@ -112,6 +112,11 @@ final class SyntheticBackup {
         return id;
     }
 
+    /** A row with any fileID at all, as a damaged or crafted Manifest.db may hold. */
+    void addRow(String fileId, String domain, String relativePath) throws Exception {
+        row(fileId, domain, relativePath, 1, null);
+    }
+
     void addDirectory(String domain, String relativePath) throws Exception {
         row(fileId(domain, relativePath), domain, relativePath, 2, null);
     }

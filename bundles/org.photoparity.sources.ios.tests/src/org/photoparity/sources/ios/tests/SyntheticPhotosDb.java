@@ -85,7 +85,7 @@ final class SyntheticPhotosDb {
                         + " ZLOCALAVAILABILITY INTEGER, ZREMOTEAVAILABILITY INTEGER)",
                 "INSERT INTO ZASSET VALUES (1, 3, 'B2222222-0000-0000-0000-000000000001', 0, 2, 1, 'DCIM/100APPLE',"
                         + " 'IMG_4580.HEIC', 'CLOUD-4580', 4032, 3024, 700000000, 0, 0, 1, 3, 1,"
-                        + " '4E1A1B89-CE70-4FF8-873B-E4470B839314', 700000500, 0)",
+                        + " '4E1A1B89-CE70-4FF8-873B-E4470B839314', NULL, 0)",
                 "INSERT INTO ZASSET VALUES (2, 3, 'B2222222-0000-0000-0000-000000000002', 0, 0, 0, 'DCIM/100APPLE',"
                         + " 'IMG_4120.JPG', NULL, 3264, 2448, 500000000, 0, 0, 0, 3, NULL, NULL, NULL, 0)",
                 "INSERT INTO ZASSET VALUES (3, 3, 'B2222222-0000-0000-0000-000000000003', 0, 2, 1,"
@@ -102,6 +102,113 @@ final class SyntheticPhotosDb {
                 "INSERT INTO ZINTERNALRESOURCE VALUES (1, 1, 1, 1, 1)",
                 "INSERT INTO ZINTERNALRESOURCE VALUES (2, 2, 1, 1, 0)",
                 "INSERT INTO ZINTERNALRESOURCE VALUES (3, 3, 1, 1, 0)");
+        return db;
+    }
+
+    /**
+     * iOS 18 / 26 shape: no ZMASTERFINGERPRINT for videos and imported images (the original resource's
+     * ZINTERNALRESOURCE.ZFINGERPRINT carries it), shared content of every kind, an iCloud Shared Library with one
+     * item of this user and one of another participant, a burst of three frames, and an asset whose own
+     * ZCLOUDLOCALSTATE is 1 without a cloud master.
+     */
+    static Path ios18(Path db) throws SQLException {
+        exec(db,
+                "CREATE TABLE Z_PRIMARYKEY (Z_ENT INTEGER PRIMARY KEY, Z_NAME VARCHAR, Z_SUPER INTEGER, Z_MAX INTEGER)",
+                "INSERT INTO Z_PRIMARYKEY VALUES (1, 'AdditionalAssetAttributes', 0, 20)",
+                "INSERT INTO Z_PRIMARYKEY VALUES (3, 'Asset', 0, 20)",
+                "CREATE TABLE ZASSET (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZUUID VARCHAR, ZKIND INTEGER,"
+                        + " ZKINDSUBTYPE INTEGER, ZCLOUDLOCALSTATE INTEGER, ZDIRECTORY VARCHAR, ZFILENAME VARCHAR,"
+                        + " ZCLOUDASSETGUID VARCHAR, ZWIDTH INTEGER, ZHEIGHT INTEGER, ZDATECREATED TIMESTAMP,"
+                        + " ZTRASHEDSTATE INTEGER, ZHIDDEN INTEGER, ZFAVORITE INTEGER, ZSAVEDASSETTYPE INTEGER,"
+                        + " ZMASTER INTEGER, ZMEDIAGROUPUUID VARCHAR, ZCLOUDBATCHPUBLISHDATE TIMESTAMP,"
+                        + " ZBUNDLESCOPE INTEGER, ZAVALANCHEUUID VARCHAR, ZAVALANCHEPICKTYPE INTEGER,"
+                        + " ZACTIVELIBRARYSCOPEPARTICIPATIONSTATE INTEGER, ZLIBRARYSCOPE INTEGER)",
+                "CREATE TABLE ZADDITIONALASSETATTRIBUTES (Z_PK INTEGER PRIMARY KEY, ZASSET INTEGER,"
+                        + " ZORIGINALFILENAME VARCHAR, ZMASTERFINGERPRINT VARCHAR, ZORIGINALFILESIZE INTEGER,"
+                        + " ZORIGINALWIDTH INTEGER, ZORIGINALHEIGHT INTEGER, ZUPLOADATTEMPTS INTEGER)",
+                "CREATE TABLE ZCLOUDMASTER (Z_PK INTEGER PRIMARY KEY, ZCLOUDLOCALSTATE INTEGER,"
+                        + " ZCLOUDMASTERGUID VARCHAR)",
+                "CREATE TABLE ZINTERNALRESOURCE (Z_PK INTEGER PRIMARY KEY, ZASSET INTEGER, ZDATASTORESUBTYPE INTEGER,"
+                        + " ZRESOURCETYPE INTEGER, ZVERSION INTEGER, ZFINGERPRINT VARCHAR, ZLOCALAVAILABILITY INTEGER,"
+                        + " ZREMOTEAVAILABILITY INTEGER)",
+                "CREATE TABLE ZASSETCONTRIBUTOR (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZPARTICIPANT INTEGER,"
+                        + " Z3LIBRARYSCOPEASSETCONTRIBUTORS INTEGER, ZISCURRENTUSER INTEGER)",
+                "CREATE TABLE ZSHAREPARTICIPANT (Z_PK INTEGER PRIMARY KEY, ZISCURRENTUSER INTEGER, ZSHARE INTEGER)",
+                "INSERT INTO ZSHAREPARTICIPANT VALUES (1, 1, 9)",
+                "INSERT INTO ZSHAREPARTICIPANT VALUES (2, 0, 9)",
+                // 1: a video of the library, synced: no master fingerprint, the resource's own
+                "INSERT INTO ZASSET VALUES (1, 3, 'C0000000-0000-0000-0000-000000000001', 1, 0, 1, 'DCIM/100APPLE',"
+                        + " 'IMG_0001.MOV', 'CLOUD-0001', 1920, 1080, 750000000, 0, 0, 0, 3, 1, NULL, NULL, 0,"
+                        + " NULL, 0, 0, NULL)",
+                // 2: an image, asset state 1 without any cloud master: can be synced, not known to be
+                "INSERT INTO ZASSET VALUES (2, 3, 'C0000000-0000-0000-0000-000000000002', 0, 0, 1, 'DCIM/100APPLE',"
+                        + " 'IMG_0002.HEIC', 'CLOUD-0002', 4032, 3024, 750000100, 0, 0, 0, 3, NULL, NULL, NULL, 0,"
+                        + " NULL, 0, 0, NULL)",
+                // 3-5: shared album (saved type 4), iCloud link (8), Shared with You (12)
+                "INSERT INTO ZASSET VALUES (3, 3, 'C0000000-0000-0000-0000-000000000003', 0, 0, 0,"
+                        + " 'PhotoData/PhotoCloudSharingData/1234/ALBUM-1/100CLOUD', 'IMG_0003.JPG', NULL, 2048, 1536,"
+                        + " 750000200, 0, 0, 0, 4, NULL, NULL, 750000300, 2, NULL, 0, 0, NULL)",
+                "INSERT INTO ZASSET VALUES (4, 3, 'C0000000-0000-0000-0000-000000000004', 0, 0, 0, 'DCIM/100APPLE',"
+                        + " 'IMG_0004.JPG', NULL, 2048, 1536, 750000400, 0, 0, 0, 8, NULL, NULL, NULL, 1, NULL, 0, 0,"
+                        + " NULL)",
+                "INSERT INTO ZASSET VALUES (5, 3, 'C0000000-0000-0000-0000-000000000005', 0, 0, 0, 'DCIM/100APPLE',"
+                        + " 'IMG_0005.JPG', NULL, 2048, 1536, 750000500, 0, 0, 0, 12, NULL, NULL, NULL, 3, NULL, 0, 0,"
+                        + " NULL)",
+                // 6: only the bundle scope says shared (saved type 6); 7: only the publish date says so
+                "INSERT INTO ZASSET VALUES (6, 3, 'C0000000-0000-0000-0000-000000000006', 0, 0, 0, 'DCIM/100APPLE',"
+                        + " 'IMG_0006.JPG', NULL, 2048, 1536, 750000600, 0, 0, 0, 6, NULL, NULL, NULL, 2, NULL, 0, 0,"
+                        + " NULL)",
+                "INSERT INTO ZASSET VALUES (7, 3, 'C0000000-0000-0000-0000-000000000007', 0, 0, 0, 'DCIM/100APPLE',"
+                        + " 'IMG_0007.JPG', NULL, 2048, 1536, 750000700, 0, 0, 0, 0, NULL, NULL, 750000800, 0, NULL,"
+                        + " 0, 0, NULL)",
+                // 8: Shared Library, contributed by this user; 9: by another participant
+                "INSERT INTO ZASSET VALUES (8, 3, 'C0000000-0000-0000-0000-000000000008', 0, 0, 1, 'DCIM/100APPLE',"
+                        + " 'IMG_0008.HEIC', 'CLOUD-0008', 4032, 3024, 750000900, 0, 0, 0, 6, 8, NULL, NULL, 0, NULL,"
+                        + " 0, 1, 9)",
+                "INSERT INTO ZASSET VALUES (9, 3, 'C0000000-0000-0000-0000-000000000009', 0, 0, 1,"
+                        + " 'PhotoData/CPLAssets/group9', 'C0000000-0000-0000-0000-000000000009.HEIC', 'CLOUD-0009',"
+                        + " 4032, 3024, 750001000, 0, 0, 0, 6, 9, NULL, NULL, 0, NULL, 0, 1, 9)",
+                // 10-12: a burst: the key photo, a selected frame, a frame not selected
+                "INSERT INTO ZASSET VALUES (10, 3, 'C0000000-0000-0000-0000-000000000010', 0, 0, 1, 'DCIM/100APPLE',"
+                        + " 'IMG_0010.JPG', 'CLOUD-0010', 4032, 3024, 750002000, 0, 0, 0, 3, 10, NULL, NULL, 0,"
+                        + " 'BURST-A', 52, 0, NULL)",
+                "INSERT INTO ZASSET VALUES (11, 3, 'C0000000-0000-0000-0000-000000000011', 0, 0, 1, 'DCIM/100APPLE',"
+                        + " 'IMG_0011.JPG', 'CLOUD-0011', 4032, 3024, 750002000.1, 0, 0, 0, 3, 11, NULL, NULL, 0,"
+                        + " 'BURST-A', 8, 0, NULL)",
+                "INSERT INTO ZASSET VALUES (12, 3, 'C0000000-0000-0000-0000-000000000012', 0, 0, 0, 'DCIM/100APPLE',"
+                        + " 'IMG_0012.JPG', NULL, 4032, 3024, 750002000.2, 0, 0, 0, 3, NULL, NULL, NULL, 0,"
+                        + " 'BURST-A', 2, 0, NULL)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (101, 1, 'IMG_0001.MOV', NULL, 9000000, 1920, 1080, 0)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (102, 2, 'IMG_0002.HEIC', NULL, 1800000, 4032, 3024, 0)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (103, 3, 'IMG_0003.JPG', NULL, 500000, 2048, 1536, 0)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (104, 4, 'IMG_0004.JPG', NULL, 500000, 2048, 1536, 0)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (105, 5, 'IMG_0005.JPG', NULL, 500000, 2048, 1536, 0)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (106, 6, 'IMG_0006.JPG', NULL, 500000, 2048, 1536, 0)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (107, 7, 'IMG_0007.JPG', NULL, 500000, 2048, 1536, 0)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (108, 8, 'IMG_0008.HEIC', 'AFP0008', 1800000, 4032,"
+                        + " 3024, 0)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (109, 9, 'IMG_9999.HEIC', 'AFP0009', 1800000, 4032,"
+                        + " 3024, 0)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (110, 10, 'IMG_0010.JPG', 'AFP0010', 3000000, 4032,"
+                        + " 3024, 0)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (111, 11, 'IMG_0011.JPG', 'AFP0011', 3000000, 4032,"
+                        + " 3024, 0)",
+                "INSERT INTO ZADDITIONALASSETATTRIBUTES VALUES (112, 12, 'IMG_0012.JPG', 'AFP0012', 3000000, 4032,"
+                        + " 3024, 0)",
+                "INSERT INTO ZCLOUDMASTER VALUES (1, 3, 'MASTER-GUID-0001')",
+                "INSERT INTO ZCLOUDMASTER VALUES (8, 3, 'MASTER-GUID-0008')",
+                "INSERT INTO ZCLOUDMASTER VALUES (9, 3, 'MASTER-GUID-0009')",
+                "INSERT INTO ZCLOUDMASTER VALUES (10, 3, 'MASTER-GUID-0010')",
+                "INSERT INTO ZCLOUDMASTER VALUES (11, 3, 'MASTER-GUID-0011')",
+                // the video's original (subtype 1, type 1, version 0) and a derivative with its own fingerprint
+                "INSERT INTO ZINTERNALRESOURCE VALUES (1, 1, 1, 1, 0, 'AFPVIDEO0001', 1, 1)",
+                "INSERT INTO ZINTERNALRESOURCE VALUES (2, 1, 5, 0, 0, 'AFPTHUMB0001', 1, 1)",
+                "INSERT INTO ZINTERNALRESOURCE VALUES (3, 1, 1, 1, 2, 'AFPADJUSTED0001', 1, 1)",
+                // the image's original without a fingerprint, and a derivative: no fingerprint taken
+                "INSERT INTO ZINTERNALRESOURCE VALUES (4, 2, 1, 0, 0, NULL, 1, 0)",
+                "INSERT INTO ZINTERNALRESOURCE VALUES (5, 2, 4, 0, 0, 'AFPDERIVATIVE0002', 1, 0)",
+                "INSERT INTO ZASSETCONTRIBUTOR VALUES (1, 5, 1, 8, 1)",
+                "INSERT INTO ZASSETCONTRIBUTOR VALUES (2, 5, 2, 9, 0)");
         return db;
     }
 }

@@ -62,6 +62,20 @@ final class Product {
         return r;
     }
 
+    /** Starts the command line without waiting (output discarded), for tests that stop it. */
+    static Process start(Path home, Path workDir, String... args) throws Exception {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "-jar", launcherJar(home).toString(),
+                "-nosplash", "-consoleLog", "-data", "@none", "-application", "org.photoparity.cli.app"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().remove("DISPLAY");
+        pb.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
+        pb.environment().put("PHOTOPARITY_NO_PROGRESS", "1");
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        return pb.start();
+    }
+
     /** A private copy of the product that a test may change (install into, remove bundles from). */
     static Path copy(Path target) throws IOException {
         Path home = home();

@@ -1,0 +1,159 @@
+package org.photoparity.match.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photoparity.core.model.Category;
+import org.photoparity.core.model.Mismatch;
+import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.model.SideRole;
+import org.photoparity.demo.MetadataRewrite;
+import org.photoparity.match.Reconciler;
+import org.photoparity.sources.ScanOptions;
+import org.photoparity.sources.Scanner;
+
+/**
+ * Issue 10 items 2 and 6 on real iPhone files: icloudpd's versions of one asset (the render under the original's
+ * name, -alternative, -medium with a size suffix) are one asset, and differences the evidence explains (an edit the
+ * icloudpd download cannot carry, a burst frame whose pick is on the other side) say they are not losses.
+ */
+class VersionsAndLossesRealFilesTest {
+
+    private static final String DCIM = "DCIM/100APPLE/";
+
+    @TempDir
+    Path tmp;
+
+    private static Path real(String name) {
+        Path shared = Path.of(System.getProperty("photoparity.shared", "/work/shared"));
+        if (!Files.isDirectory(shared.resolve("fixtures"))) shared = Path.of("/work/shared");
+        return shared.resolve("fixtures/real/photos").resolve(name);
+    }
+
+    private static Path copy(String name, Path root, String as) throws IOException {
+        Path to = root.resolve(as);
+        Files.createDirectories(to.getParent());
+        Files.copy(real(name), to, StandardCopyOption.REPLACE_EXISTING);
+        to.toFile().setWritable(true);
+        return to;
+    }
+
+    private static ReconcileResult reconcile(Path device, Path cloud) throws IOException {
+        ScanOptions o = ScanOptions.defaults().withoutCache();
+        SideInventory d = Scanner.scan(SideRole.DEVICE, List.of(device.toString()), o, new NullProgressMonitor());
+        SideInventory c = Scanner.scan(SideRole.CLOUD, List.of(cloud.toString()), o, new NullProgressMonitor());
+        return new Reconciler().reconcile(d, c, Map.of(), new NullProgressMonitor());
+    }
+
+    private static Mismatch only(ReconcileResult r) {
+        assertEquals(1, r.mismatches().size(), () -> r.mismatches().toString());
+        return r.mismatches().get(0);
+    }
+
+    /**
+     * icloudpd --size original --size adjusted: the HEIC and its JPEG render under the same name. The render is a
+     * real Photos render (IMG_E4120) given the HEIC's capture time and camera by rewriting its EXIF in place.
+     */
+    @Test
+    void renderUnderTheOriginalsNameIsAnEditNotADuplicateNorAnExtraPhoto() throws IOException {
+        Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
+        copy("iphone_7.heic", device, DCIM + "IMG_4120.HEIC");
+        copy("iphone_7.heic", cloud, "2018/09/10/IMG_4120.HEIC");
+        Path render = copy("IMG_E4120.JPG", cloud, "2018/09/10/IMG_4120.JPG");
+        assertTrue(MetadataRewrite.shiftCaptureTime(render, LocalDateTime.parse("2019-06-09T12:57:32"),
+                Duration.between(LocalDateTime.parse("2019-06-09T12:57:32"),
+                        LocalDateTime.parse("2018-09-10T12:16:13"))) >= 1);
+        assertTrue(MetadataRewrite.replaceInJpegHeader(render, "835", "023") >= 1);
+        assertTrue(MetadataRewrite.replaceInJpegHeader(render, "iPhone SE", "iPhone 7\0") >= 1);
+
+        Mismatch m = only(reconcile(device, cloud));
+        assertEquals(Category.EDITED, m.category());
+        assertEquals("edited in the cloud only (IMG_4120.JPG)", m.detail());
+        assertEquals(List.of("2018/09/10/IMG_4120.HEIC", "2018/09/10/IMG_4120.JPG"), m.cloud().stream().sorted()
+                .toList());
+        assertFalse(m.loss());
+    }
+
+    @Test
+    void alternativeIsTheTwinOriginalAndMediumWithSizeSuffixIsADerivative() throws IOException {
+        Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
+        copy("IMG_4120.JPG", device, DCIM + "IMG_4120.JPG");
+        copy("IMG_4120.JPG", cloud, "2019/06/09/IMG_4120.JPG");
+        copy("IMG_4120.JPG", cloud, "2019/06/09/IMG_4120-alternative.JPG");
+        copy("IMG_E4120.JPG", cloud, "2019/06/09/IMG_4120-medium-66536.JPG");
+        ReconcileResult r = reconcile(device, cloud);
+        assertEquals(List.of(), r.mismatches());
+        assertEquals(1, r.identical());
+    }
+
+    @Test
+    void editTheIcloudpdDownloadCannotCarryIsNotALoss() throws IOException {
+        Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
+        for (String f : List.of("IMG_4120.JPG", "IMG_E4120.JPG", "IMG_4120.AAE")) copy(f, device, DCIM + f);
+        copy("IMG_4120.JPG", cloud, "2019/06/09/IMG_4120.JPG");
+        Mismatch m = only(reconcile(device, cloud));
+        assertEquals(Category.EDITED, m.category());
+        assertFalse(m.loss());
+        assertTrue(m.explanation() != null && m.explanation().startsWith("edit not carried by the source: the cloud"
+                + " side holds no edits at all"), m.explanation());
+
+        // once the cloud side carries edits elsewhere, a missing one is not explained away
+        copy("Apple iPhone 4.jpg", cloud, "2019/06/10/IMG_5000.JPG");
+        copy("IMG_E4120.JPG", cloud, "2019/06/10/IMG_5000-adjusted.JPG");
+        Mismatch again = reconcile(device, cloud).mismatches().stream()
+                .filter(x -> x.category() == Category.EDITED && x.device().contains(DCIM + "IMG_E4120.JPG"))
+                .findFirst().orElseThrow();
+        assertNull(again.explanation());
+    }
+
+    /** IMG_0658 is a real burst frame (MakerNote burst UUID); a second frame of its burst is built from it. */
+    @Test
+    void burstFrameWhosePickIsInTheCloudIsNotALoss() throws IOException {
+        Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
+        copy("IMG_0658.JPG", device, DCIM + "IMG_0658.JPG");
+        Path second = copy("IMG_0658.JPG", device, DCIM + "IMG_0659.JPG");
+        assertTrue(MetadataRewrite.replaceInJpegHeader(second, "14:44:17", "14:44:18") >= 1);
+        byte[] data = Files.readAllBytes(second);
+        int mid = data.length / 2;
+        while ((data[mid] & 0xFF) == 0xFF || (data[mid - 1] & 0xFF) == 0xFF || (data[mid + 1] & 0xFF) == 0xFF) mid++;
+        data[mid] ^= 0x10; // another frame: other scan data
+        Files.write(second, data);
+        copy("IMG_0658.JPG", cloud, "2016/10/09/IMG_0658.JPG");
+
+        ReconcileResult r = reconcile(device, cloud);
+        Mismatch m = only(r);
+        assertEquals(Category.MISSING_IN_CLOUD, m.category());
+        assertEquals(List.of(DCIM + "IMG_0659.JPG"), m.device());
+        assertFalse(m.loss());
+        assertTrue(m.explanation().startsWith("burst frame not picked"), m.explanation());
+        assertEquals(1, r.identical());
+    }
+
+    /** Without any explanation a photo missing in the cloud is a loss. */
+    @Test
+    void aPhotoMissingForNoKnownReasonIsALoss() throws IOException {
+        Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
+        copy("train.jpg", device, DCIM + "IMG_1000.JPG");
+        copy("IMG_4120.JPG", device, DCIM + "IMG_4120.JPG");
+        copy("IMG_4120.JPG", cloud, "2019/06/09/IMG_4120.JPG");
+        Mismatch m = only(reconcile(device, cloud));
+        assertEquals(Category.MISSING_IN_CLOUD, m.category());
+        assertTrue(m.loss());
+        assertNull(m.explanation());
+    }
+}

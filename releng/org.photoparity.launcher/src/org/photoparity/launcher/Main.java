@@ -1,0 +1,226 @@
+package org.photoparity.launcher;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What every PhotoParity start script and the native launcher run: {@code java -jar
+ * plugins/org.photoparity.launcher_*.jar [command] [options]}. Plain Java (compiled for Java 8 so that an old Java
+ * gets a clear message instead of a class-version error), loaded before any OSGi. It decides the mode and hands over
+ * to the Equinox launcher:
+ * <ul>
+ * <li>no arguments, or {@code workbench [options]}: the workbench (needs a display on Linux);</li>
+ * <li>anything else: the headless application {@value #CLI_APPLICATION} at start level {@value #HEADLESS_START_LEVEL},
+ * below the level of the bundles only the workbench and p2 need (declarative services, SPI Fly, event admin, the
+ * framework admin bundles: start level 5 in the product), so a headless command starts none of them;</li>
+ * <li>{@code --version} alone: answered from the framework's own bundle list (the version of org.photoparity.core in
+ * the simple configurator's bundles.info, which is what the OSGi command prints) without starting OSGi, unless that
+ * list may not be the one the framework would use (another configuration area) or
+ * {@code PHOTOPARITY_NO_FAST_PATH} is set.</li>
+ * </ul>
+ */
+public final class Main {
+
+    /** The headless application's id (plugin.xml of org.photoparity.cli). */
+    static final String CLI_APPLICATION = "org.photoparity.cli.app";
+    /** Headless commands stop the framework here; the workbench runs at Equinox's default, 6. */
+    static final String HEADLESS_START_LEVEL = "4";
+    static final int MIN_JAVA = 21;
+    static final String CORE_BUNDLE = "org.photoparity.core";
+    static final String NO_FAST_PATH_ENV = "PHOTOPARITY_NO_FAST_PATH";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        int major = javaMajor(System.getProperty("java.specification.version", "0"));
+        if (major < MIN_JAVA) {
+            System.err.println("photoparity: Java " + System.getProperty("java.version") + " at "
+                    + System.getProperty("java.home") + " is too old; PhotoParity needs Java " + MIN_JAVA
+                    + " or newer. Set JAVA_HOME to one (the Linux packages carry their own).");
+            System.exit(1);
+        }
+        File install = installDir();
+        List<String> argv = Arrays.asList(args);
+        List<String> equinox = new ArrayList<String>();
+        equinox.add("-nosplash");
+        if (argv.isEmpty() || "workbench".equals(argv.get(0))) {
+            List<String> rest = argv.isEmpty() ? argv : argv.subList(1, argv.size());
+            if (needsDisplay() && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+                System.err.println("photoparity: no display (DISPLAY is not set), so the workbench cannot open.");
+                System.err.println("Run it on a desktop or under Xvfb, or use the headless commands: photoparity --help");
+                System.exit(2);
+            }
+            if (!rest.contains("-data")) {
+                equinox.add("-data");
+                equinox.add(defaultWorkspace().getAbsolutePath());
+            }
+            equinox.addAll(rest);
+        } else {
+            if (argv.size() == 1 && ("--version".equals(argv.get(0)) || "version".equals(argv.get(0)))
+                    && isBlank(System.getenv(NO_FAST_PATH_ENV))) {
+                String version = installedVersion(install, CORE_BUNDLE);
+                if (version != null) {
+                    System.out.println("PhotoParity " + version);
+                    System.out.flush();
+                    System.exit(0);
+                }
+            }
+            if (System.getProperty("osgi.startLevel") == null) {
+                System.setProperty("osgi.startLevel", HEADLESS_START_LEVEL);
+            }
+            equinox.addAll(Arrays.asList("-consoleLog", "-data", "@none", "-application", CLI_APPLICATION));
+            equinox.addAll(argv);
+        }
+        runEquinox(install, equinox.toArray(new String[0]));
+    }
+
+    /** The product folder: this jar is {@code <install>/plugins/org.photoparity.launcher_<version>.jar}. */
+    static File installDir() throws IOException {
+        try {
+            File jar = new File(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            File plugins = jar.getParentFile();
+            if (plugins == null || plugins.getParentFile() == null || !"plugins".equals(plugins.getName())) {
+                throw new IOException("the PhotoParity launcher must run from <product>/plugins, not " + jar);
+            }
+            return plugins.getParentFile();
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot locate the PhotoParity launcher jar", e);
+        }
+    }
+
+    private static void runEquinox(File install, String[] args) throws Throwable {
+        File launcherJar = newest(new File(install, "plugins"), "org.eclipse.equinox.launcher_");
+        if (launcherJar == null) {
+            System.err.println("photoparity: no plugins/org.eclipse.equinox.launcher_*.jar in " + install
+                    + ": the product is incomplete.");
+            System.exit(1);
+        }
+        ClassLoader loader = new URLClassLoader(new URL[] { launcherJar.toURI().toURL() }, Main.class.getClassLoader());
+        Method main = loader.loadClass("org.eclipse.equinox.launcher.Main").getMethod("main", String[].class);
+        try {
+            main.invoke(null, (Object) args); // exits with the application's code
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * The version of a bundle in the simple configurator's list of the install's configuration, or null when that
+     * list may not be what the framework runs: another configuration area was asked for, the install is shared
+     * (read-only) and a per-user configuration exists, or the bundle is listed other than exactly once.
+     */
+    static String installedVersion(File install, String symbolicName) {
+        if (System.getProperty("osgi.configuration.area") != null
+                || System.getProperty("osgi.sharedConfiguration.area") != null) {
+            return null;
+        }
+        File config = new File(install, "configuration");
+        if (!Files.isWritable(config.toPath()) && hasUserConfiguration()) {
+            return null;
+        }
+        Properties ini = new Properties();
+        try (InputStream in = Files.newInputStream(new File(config, "config.ini").toPath())) {
+            ini.load(in);
+        } catch (IOException e) {
+            return null;
+        }
+        if (ini.getProperty("osgi.configuration.area") != null) {
+            return null;
+        }
+        String url = ini.getProperty("org.eclipse.equinox.simpleconfigurator.configUrl");
+        if (url == null || !url.startsWith("file:")) {
+            return null;
+        }
+        String rel = url.substring("file:".length());
+        File list = new File(rel).isAbsolute() ? new File(rel) : new File(config, rel);
+        if (list.length() > 1 << 20) {
+            return null;
+        }
+        String found = null;
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(list.toPath()), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null;) {
+                if (line.startsWith("#")) continue;
+                String[] f = line.split(",");
+                if (f.length >= 3 && f[0].equals(symbolicName)) {
+                    if (found != null) return null;
+                    found = f[1].trim();
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return found == null || found.isEmpty() ? null : found;
+    }
+
+    /** A shared install may be layered with a per-user configuration under ~/.eclipse (p2 user installs). */
+    private static boolean hasUserConfiguration() {
+        File[] dirs = new File(System.getProperty("user.home", "."), ".eclipse").listFiles();
+        if (dirs == null) return false;
+        for (File d : dirs) {
+            if (new File(d, "configuration/org.eclipse.equinox.simpleconfigurator/bundles.info").isFile()) return true;
+        }
+        return false;
+    }
+
+    static File newest(File dir, String prefix) {
+        File[] files = dir.listFiles();
+        File best = null;
+        if (files == null) return null;
+        for (File f : files) {
+            String n = f.getName();
+            if (n.startsWith(prefix) && n.endsWith(".jar") && (best == null || n.compareTo(best.getName()) > 0)) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    static int javaMajor(String spec) {
+        String s = spec.startsWith("1.") ? spec.substring(2) : spec;
+        int dot = s.indexOf('.');
+        try {
+            return Integer.parseInt(dot < 0 ? s : s.substring(0, dot));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static boolean needsDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        return !os.startsWith("windows") && !os.startsWith("mac");
+    }
+
+    /** Where the workbench keeps its layout: the platform's per-user application data folder. */
+    static File defaultWorkspace() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String home = System.getProperty("user.home", ".");
+        if (os.startsWith("windows")) {
+            String local = System.getenv("LOCALAPPDATA");
+            return new File(isBlank(local) ? home + "\\AppData\\Local" : local, "PhotoParity\\workspace");
+        }
+        if (os.startsWith("mac")) {
+            return new File(home, "Library/Application Support/PhotoParity/workspace");
+        }
+        String data = System.getenv("XDG_DATA_HOME");
+        return new File(isBlank(data) ? home + "/.local/share" : data, "photoparity/workspace");
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.trim().isEmpty();
+    }
+}
