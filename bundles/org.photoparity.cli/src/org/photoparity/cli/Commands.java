@@ -29,7 +29,7 @@ import org.photoparity.engine.CaseAnalysis;
 import org.photoparity.engine.CaseSpec;
 import org.photoparity.engine.DemoCases;
 import org.photoparity.engine.Preflight;
-import org.photoparity.evidence.EvidenceLoader;
+import org.photoparity.evidence.readers.EvidenceLoader;
 import org.photoparity.report.InventoryJson;
 import org.photoparity.report.ReportJson;
 import org.photoparity.report.ReportOptions;

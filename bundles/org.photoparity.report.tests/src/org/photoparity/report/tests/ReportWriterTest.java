@@ -222,16 +222,7 @@ class ReportWriterTest {
 
     @Test
     void likelyCausesFollowTheDeclaredTable() {
-        SideInventory empty = new SideInventory(SideRole.DEVICE, List.of(), List.of(), List.of(), List.of(), 0, 0, 0);
-        SideInventory emptyCloud = new SideInventory(SideRole.CLOUD, List.of(), List.of(), List.of(), List.of(), 0, 0,
-                0);
-        List<Mismatch> ms = new ArrayList<>();
-        for (int i = 0; i < 3; i++) ms.add(mismatch(Category.MISSING_ON_DEVICE));
-        ms.add(mismatch(Category.MISSING_IN_CLOUD));
-        ms.add(mismatch(Category.CONVERTED));
-        for (int i = 0; i < 5; i++) ms.add(mismatch(Category.REDUCED)); // not losses: not counted
-        ReconcileResult r = new ReconcileResult(empty, emptyCloud, 0, ms, Map.of());
-        List<LikelyCause> causes = LikelyCauses.rank(r, List.of(
+        List<LikelyCause> causes = LikelyCauses.rank(lossesAndOthers(), List.of(
                 new ProbeResult(6, "probe.update", ProbeStatus.WARN, "iOS 16.1", List.of()),
                 new ProbeResult(1, "probe.settings", ProbeStatus.PASS, "ok", List.of())), sevenFixes());
         // losses only: fix 4: 3 MISSING_ON_DEVICE x 1 = 3; fixes 2,3,5,7: 1 MISSING_IN_CLOUD = 1;
@@ -255,7 +246,7 @@ class ReportWriterTest {
         assertEquals(Map.of(Category.MISSING_IN_CLOUD, 0.5), eighth.explains());
         List<ProbeResult> probes = new ArrayList<>(DemoResult.probes());
         probes.add(new ProbeResult(8, "test.probe.eighth", ProbeStatus.WARN, "test warning", List.of()));
-        List<LikelyCause> causes = LikelyCauses.rank(reducedAndMissing(), probes);
+        List<LikelyCause> causes = LikelyCauses.rank(lossesAndOthers(), probes);
         LikelyCause c8 = causes.stream().filter(c -> c.fix() == 8).findFirst().orElseThrow();
         assertEquals(1 * 0.5 * 2, c8.score(), 1e-9, "1 MISSING_IN_CLOUD x strength 0.5 x WARN");
         assertEquals(eighth.title(), c8.title());
@@ -311,14 +302,16 @@ class ReportWriterTest {
         return seven;
     }
 
-    private ReconcileResult reducedAndMissing() {
+    /** 3 MISSING_ON_DEVICE, 1 MISSING_IN_CLOUD, 1 CONVERTED and 5 REDUCED: the last six are not losses. */
+    private ReconcileResult lossesAndOthers() {
         SideInventory empty = new SideInventory(SideRole.DEVICE, List.of(), List.of(), List.of(), List.of(), 0, 0, 0);
         SideInventory emptyCloud = new SideInventory(SideRole.CLOUD, List.of(), List.of(), List.of(), List.of(), 0, 0,
                 0);
         List<Mismatch> ms = new ArrayList<>();
-        for (int i = 0; i < 3; i++) ms.add(mismatch(Category.REDUCED));
+        for (int i = 0; i < 3; i++) ms.add(mismatch(Category.MISSING_ON_DEVICE));
         ms.add(mismatch(Category.MISSING_IN_CLOUD));
         ms.add(mismatch(Category.CONVERTED));
+        for (int i = 0; i < 5; i++) ms.add(mismatch(Category.REDUCED)); // not losses: not counted
         return new ReconcileResult(empty, emptyCloud, 0, ms, Map.of());
     }
 

@@ -1,4 +1,4 @@
-package org.photoparity.evidence;
+package org.photoparity.evidence.readers;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +15,9 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.sources.ios.EncryptedBackupException;
 import org.photoparity.sources.ios.IosBackup;
+import org.photoparity.evidence.BackupEvidence;
+import org.photoparity.evidence.EnableLog;
+import org.photoparity.evidence.PhotosLibraryStats;
 
 /**
  * What one look at the device's files gave: an iOS backup folder (Info.plist, Manifest.plist, its Photos.sqlite
@@ -165,7 +168,7 @@ public record DeviceSnapshot(String input, BackupEvidence backup, PhotosLibraryS
 
     private static EnableLog readLog(Path file, String label, List<String> warnings) {
         try {
-            return EnableLog.read(file, label);
+            return EnableLogReader.read(file, label);
         } catch (IOException e) {
             warnings.add(e.getMessage());
             return null;

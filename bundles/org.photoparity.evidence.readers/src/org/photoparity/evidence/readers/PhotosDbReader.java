@@ -1,4 +1,4 @@
-package org.photoparity.evidence;
+package org.photoparity.evidence.readers;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.core.model.Listing;
 import org.photoparity.sources.ios.PhotosDatabase;
+import org.photoparity.evidence.PhotosLibraryStats;
 
 /**
  * Counts a Photos.sqlite's cloud states into {@link PhotosLibraryStats}. The database is read by the iOS source's

@@ -1,4 +1,4 @@
-package org.photoparity.evidence;
+package org.photoparity.evidence.readers;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.photoparity.evidence.AnswerKey;
 
 /**
  * The technician's answers, saved with the case as {@code answers.properties}: a UTF-8 Java properties file with

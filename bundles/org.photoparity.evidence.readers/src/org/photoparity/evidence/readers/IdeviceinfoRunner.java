@@ -1,4 +1,4 @@
-package org.photoparity.evidence;
+package org.photoparity.evidence.readers;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
+import org.photoparity.evidence.DeviceInfo;
 
 /**
  * Reads an attached device live with libimobiledevice's {@code ideviceinfo -x}, one run per domain, each bounded

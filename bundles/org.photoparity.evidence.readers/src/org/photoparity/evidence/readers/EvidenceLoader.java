@@ -1,4 +1,4 @@
-package org.photoparity.evidence;
+package org.photoparity.evidence.readers;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +10,13 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.evidence.AnswersSource;
+import org.photoparity.evidence.BackupEvidence;
+import org.photoparity.evidence.DeviceInfo;
+import org.photoparity.evidence.EnableLog;
+import org.photoparity.evidence.PhotosLibraryStats;
+import org.photoparity.evidence.Provenance;
+import org.photoparity.evidence.SnapshotComparison;
 
 /**
  * Builds a case's {@link CaseEvidence} from {@link EvidenceOptions}: the one entry point the command line and the

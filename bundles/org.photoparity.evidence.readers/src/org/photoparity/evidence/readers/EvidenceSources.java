@@ -1,4 +1,4 @@
-package org.photoparity.evidence;
+package org.photoparity.evidence.readers;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.photoparity.evidence;
+package org.photoparity.evidence.readers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,7 @@ import com.dd.plist.NSNumber;
 import com.dd.plist.NSObject;
 import com.dd.plist.NSString;
 import com.dd.plist.PropertyListParser;
+import org.photoparity.evidence.DeviceInfo;
 
 /**
  * Reads what {@code ideviceinfo [-q domain]} printed, in either of its two shapes: the plain "Key: value" text
