@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.cases.CaseData;
 import org.photoparity.cases.CaseFolder;
@@ -60,10 +61,14 @@ public final class CaseAnalysis {
         return out;
     }
 
-    /** The report options of a case: the report settings, titled with the case's name. */
-    public static ReportOptions reportOptions(CaseSpec spec) {
+    /**
+     * The report options of a case: the report settings (the caller's, overridden by the case's), titled with the
+     * case's name, thumbnails cached in the case's cache folder between reports.
+     */
+    public static ReportOptions reportOptions(CaseFolder c, Map<String, String> settings) {
+        CaseSpec spec = spec(c, settings);
         ReportOptions o = ReportOptions.of(spec.settings());
-        return o.withTitle(o.title() + " - " + spec.name());
+        return o.withTitle(o.title() + " - " + spec.name()).withThumbnailCache(c.cacheDir().resolve("previews"));
     }
 
     /** What an analysis of a case wrote. */
@@ -71,12 +76,11 @@ public final class CaseAnalysis {
     }
 
     /**
-     * Analyses the case and writes its results: report.json, report.html and mismatches.csv in the case's results
-     * folder, the figures of this analysis in case.json.
+     * Analyses the case (what the workbench's Analyze runs, before it shows the results): the inputs and the case
+     * folder checked before any work, then scan, reconcile, evidence and probes; the figures go to case.json.
      */
-    public static Done analyze(CaseFolder c, Map<String, String> settings, AnalysisOptions options,
+    public static AnalysisResult run(CaseFolder c, Map<String, String> settings, AnalysisOptions options,
             IProgressMonitor monitor) throws IOException {
-        SubMonitor sub = SubMonitor.convert(monitor, "Analysing " + c.data().name(), 100);
         long start = System.currentTimeMillis();
         CaseSpec spec = spec(c, settings);
         // the case folder (results, case.json) must not lie in a source or the evidence: checked before any work
@@ -84,10 +88,23 @@ public final class CaseAnalysis {
                 Preflight.reportFolder("The case's results folder", c.resultsDir()));
         outputs.add(new OutputGuard.Output("The case folder", c.dir()));
         Preflight.check(spec, options, outputs);
-        AnalysisResult r = Analysis.run(spec, options, sub.split(90));
-        sub.subTask("Writing the reports to " + c.resultsDir());
-        ReportWriter.Written w = Analysis.writeReports(r, c.resultsDir(), reportOptions(spec), sub.split(10));
+        AnalysisResult r = Analysis.run(spec, options, monitor);
+        if (monitor != null && monitor.isCanceled()) throw new OperationCanceledException();
         c.update(d -> d.withLastAnalysis(figures(r, System.currentTimeMillis() - start)));
+        return r;
+    }
+
+    /**
+     * {@link #run} and the reports (report.json, report.html and mismatches.csv in the case's results folder, with
+     * {@link #reportOptions}): {@code photoparity analyze --case DIR}; the workbench writes the same reports in a job
+     * of their own once the results are on screen.
+     */
+    public static Done analyze(CaseFolder c, Map<String, String> settings, AnalysisOptions options,
+            IProgressMonitor monitor) throws IOException {
+        SubMonitor sub = SubMonitor.convert(monitor, "Analysing " + c.data().name(), 100);
+        AnalysisResult r = run(c, settings, options, sub.split(90));
+        sub.subTask("Writing the reports to " + c.resultsDir());
+        ReportWriter.Written w = Analysis.writeReports(r, c.resultsDir(), reportOptions(c, settings), sub.split(10));
         return new Done(r, w);
     }
 

@@ -63,6 +63,17 @@ public final class Preflight {
         g.check();
     }
 
+    /**
+     * Only the output check, for writing again what an analysis already produced (a workbench export): the evidence
+     * files need not still be there.
+     */
+    public static void checkOutputs(CaseSpec spec, AnalysisOptions options, List<OutputGuard.Output> outputs)
+            throws IOException {
+        OutputGuard g = inputs(spec, options);
+        for (OutputGuard.Output o : outputs) g.output(o.label(), o.path());
+        g.check();
+    }
+
     /** The outputs of a report folder: the folder and the three files written into it. */
     public static List<OutputGuard.Output> reportFolder(String label, Path dir) {
         return List.of(new OutputGuard.Output(label, dir),

@@ -13,8 +13,10 @@ import org.photoparity.core.model.Category;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
 import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.FixDescriptor;
 import org.photoparity.core.registry.PhotoParityRegistry;
+import org.photoparity.core.spi.IProbe;
 
 /**
  * Ties mismatch categories to the installed fixes that can cause them and ranks the fixes by what was found and
@@ -80,7 +82,7 @@ public final class LikelyCauses {
                 continue;
             }
             scored.add(new Scored(fix, score, status, ps.stream().map(ProbeResult::id).toList(), explains,
-                    explain(explains, ps, status)));
+                    explain(explains, ps, status, fixes)));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparingInt(s -> -severity(s.status()))
@@ -123,7 +125,26 @@ public final class LikelyCauses {
         return w;
     }
 
-    private static String explain(Map<Category, Long> explains, List<ProbeResult> ps, ProbeStatus status) {
+    /**
+     * What a reader calls a probe: its name as contributed (plugin.xml), else its fix's title, else its id. Ids are for
+     * files, not for people.
+     */
+    public static String probeTitle(ProbeResult p) {
+        return probeTitle(p, PhotoParityRegistry.get().fixes());
+    }
+
+    private static String probeTitle(ProbeResult p, List<FixDescriptor> fixes) {
+        for (Contribution<IProbe> c : PhotoParityRegistry.get().probes()) {
+            if (c.id().equals(p.id()) && c.name() != null && !c.name().isBlank()) return c.name();
+        }
+        for (FixDescriptor f : fixes) {
+            if (f.number() == p.fix()) return f.title();
+        }
+        return p.id();
+    }
+
+    private static String explain(Map<Category, Long> explains, List<ProbeResult> ps, ProbeStatus status,
+            List<FixDescriptor> fixes) {
         StringBuilder b = new StringBuilder();
         if (explains.isEmpty()) {
             b.append("Explains none of the mismatches found, but its check did not pass.");
@@ -141,7 +162,8 @@ public final class LikelyCauses {
             b.append(" No probe ran for it.");
         } else {
             ProbeResult shown = ps.stream().filter(p -> p.status() == status).findFirst().orElse(ps.get(0));
-            b.append(" Probe ").append(shown.id()).append(": ").append(status.name().toLowerCase(Locale.ROOT))
+            b.append(" Probe ").append(probeTitle(shown, fixes)).append(": ")
+                    .append(status.name().toLowerCase(Locale.ROOT))
                     .append(" - ").append(shown.summary());
         }
         return b.toString();

@@ -81,6 +81,15 @@ public final class ReportHtml {
                 probes(w, probes);
                 sub.worked(10);
 
+                // every preview the page will show, made on all cores before the rows are written in order
+                for (Category c : Category.values()) {
+                    int shown = 0;
+                    for (Mismatch m : byCategory.get(c)) {
+                        if (shown++ >= options.maxRowsPerCategory()) break;
+                        prefetch(thumbs, SideRole.DEVICE, m.deviceAssets());
+                        prefetch(thumbs, SideRole.CLOUD, m.cloudAssets());
+                    }
+                }
                 w.write("<section id=\"mismatches\"><h2>Every difference</h2>\n");
                 if (total == 0) w.write("<p>No differences: every asset is on both sides unchanged.</p>\n");
                 int row = 0;
@@ -237,7 +246,8 @@ public final class ReportHtml {
         w.write("<table class=\"rows\"><thead><tr><th>Fix</th><th>Check</th><th>Result</th><th>Summary and evidence"
                 + "</th></tr></thead><tbody>\n");
         for (ProbeResult p : probes) {
-            w.write("<tr><td class=\"num\">" + p.fix() + "</td><td class=\"code\">" + esc(p.id()) + "</td><td>"
+            w.write("<tr><td class=\"num\">" + p.fix() + "</td><td title=\"" + esc(p.id()) + "\">"
+                    + esc(LikelyCauses.probeTitle(p)) + "</td><td>"
                     + badge(p.status()) + "</td><td>" + esc(p.summary()));
             if (!p.evidence().isEmpty()) {
                 w.write("<ul class=\"evidence\">");
@@ -252,6 +262,17 @@ public final class ReportHtml {
     private static String badge(ProbeStatus s) {
         if (s == null) return "<span class=\"badge none\">no check</span>";
         return "<span class=\"badge " + s.name().toLowerCase(Locale.ROOT) + "\">" + s.name() + "</span>";
+    }
+
+    /** The previews {@link #sideCell} will show for {@code assets}, in its order. */
+    private static void prefetch(Thumbnails thumbs, SideRole side, List<Asset> assets) {
+        int shown = 0;
+        for (Asset a : assets) {
+            if (shown++ == 2) break;
+            thumbs.prefetch(side, a, a.primary());
+            MediaFile render = a.file(ResourceRole.EDITED_RENDER);
+            if (render != null && render != a.primary()) thumbs.prefetch(side, a, render);
+        }
     }
 
     private static void sideCell(Writer w, Thumbnails thumbs, SideRole side, Mismatch m, List<Asset> assets,

@@ -16,9 +16,21 @@ import org.photoparity.core.registry.Settings;
  * @param maxRowsPerCategory  the HTML lists at most this many mismatches per category (CSV and JSON list all)
  * @param title               heading of the HTML report
  * @param generatedAt         time stamped into the reports; null leaves it out (byte-identical reruns)
+ * @param thumbnailCache      folder keeping thumbnails by content between reports (a case's cache); null for none
  */
 public record ReportOptions(boolean thumbnails, int maxThumbnails, int thumbnailSize, long maxThumbnailSourceBytes,
-        int maxRowsPerCategory, String title, Instant generatedAt) {
+        int maxRowsPerCategory, String title, Instant generatedAt, java.nio.file.Path thumbnailCache) {
+
+    public ReportOptions(boolean thumbnails, int maxThumbnails, int thumbnailSize, long maxThumbnailSourceBytes,
+            int maxRowsPerCategory, String title, Instant generatedAt) {
+        this(thumbnails, maxThumbnails, thumbnailSize, maxThumbnailSourceBytes, maxRowsPerCategory, title, generatedAt,
+                null);
+    }
+
+    public ReportOptions withThumbnailCache(java.nio.file.Path dir) {
+        return new ReportOptions(thumbnails, maxThumbnails, thumbnailSize, maxThumbnailSourceBytes, maxRowsPerCategory,
+                title, generatedAt, dir);
+    }
 
     public ReportOptions {
         if (maxThumbnails < 0 || thumbnailSize < 16 || maxRowsPerCategory < 1) {
@@ -47,26 +59,26 @@ public record ReportOptions(boolean thumbnails, int maxThumbnails, int thumbnail
 
     public ReportOptions withThumbnails(boolean on) {
         return new ReportOptions(on, maxThumbnails, thumbnailSize, maxThumbnailSourceBytes, maxRowsPerCategory, title,
-                generatedAt);
+                generatedAt, thumbnailCache);
     }
 
     public ReportOptions withMaxThumbnails(int n) {
         return new ReportOptions(thumbnails, n, thumbnailSize, maxThumbnailSourceBytes, maxRowsPerCategory, title,
-                generatedAt);
+                generatedAt, thumbnailCache);
     }
 
     public ReportOptions withMaxRowsPerCategory(int n) {
         return new ReportOptions(thumbnails, maxThumbnails, thumbnailSize, maxThumbnailSourceBytes, n, title,
-                generatedAt);
+                generatedAt, thumbnailCache);
     }
 
     public ReportOptions withTitle(String t) {
         return new ReportOptions(thumbnails, maxThumbnails, thumbnailSize, maxThumbnailSourceBytes, maxRowsPerCategory,
-                t, generatedAt);
+                t, generatedAt, thumbnailCache);
     }
 
     public ReportOptions withGeneratedAt(Instant at) {
         return new ReportOptions(thumbnails, maxThumbnails, thumbnailSize, maxThumbnailSourceBytes, maxRowsPerCategory,
-                title, at);
+                title, at, thumbnailCache);
     }
 }

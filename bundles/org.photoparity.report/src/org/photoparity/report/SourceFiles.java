@@ -38,7 +38,31 @@ final class SourceFiles implements AutoCloseable {
         this.sources = sources;
     }
 
-    Opened open(MediaFile f) {
+    /** The file as the preview pipeline reads it: a plain path when it is one (helpers read it in place). */
+    org.photoparity.report.preview.PreviewMaker.Source previewSource(MediaFile f) {
+        Path plain = null;
+        if (f.source() >= 0 && f.source() < sources.size()) {
+            Path root = Path.of(sources.get(f.source()).path());
+            Path p = root.resolve(f.path()).normalize();
+            if (Files.isDirectory(root) && p.startsWith(root.normalize()) && Files.isRegularFile(p)) plain = p;
+        }
+        Path path = plain;
+        return new org.photoparity.report.preview.PreviewMaker.Source() {
+            @Override
+            public java.io.InputStream open() throws IOException {
+                Opened o = SourceFiles.this.open(f);
+                if (o instanceof NotFound nf) throw new IOException(nf.why());
+                return ((Found) o).stream();
+            }
+
+            @Override
+            public Path path() {
+                return path;
+            }
+        };
+    }
+
+    synchronized Opened open(MediaFile f) {
         if (f.source() < 0 || f.source() >= sources.size()) {
             return new NotFound("source " + f.source() + " is not in the inventory");
         }
@@ -67,7 +91,7 @@ final class SourceFiles implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (ZipFile z : zips.values()) {
             try {
                 z.close();

@@ -25,7 +25,7 @@ public final class CaseActions {
 
     /** Shows {@code c}, remembers it, and analyses it when asked (a job; results appear when ready). */
     public static AnalyzeJob open(CaseFolder c, boolean analyse) {
-        CaseSession.get().open(c);
+        CaseSession.current().open(c);
         try {
             Cases.recent().add(c.dir());
         } catch (IOException e) {
@@ -42,12 +42,23 @@ public final class CaseActions {
 
     /** Analyses the open case in the background, replacing an analysis still running; null when no case is open. */
     public static AnalyzeJob analyze() {
-        CaseFolder c = CaseSession.get().caseFolder();
+        CaseSession session = CaseSession.current();
+        CaseFolder c = session.caseFolder();
         if (c == null) return null;
         Job.getJobManager().cancel(AnalyzeJob.FAMILY);
-        AnalyzeJob job = new AnalyzeJob(c, Display.getCurrent());
+        Job.getJobManager().cancel(AnalyzeJob.ReportJob.FAMILY);
+        AnalyzeJob job = new AnalyzeJob(c, session, Display.getCurrent());
         job.schedule();
         return job;
+    }
+
+    /** Stops the running analysis and report writing; the results shown stay. True when something was running. */
+    public static boolean stop() {
+        boolean running = Job.getJobManager().find(AnalyzeJob.FAMILY).length > 0
+                || Job.getJobManager().find(AnalyzeJob.ReportJob.FAMILY).length > 0;
+        Job.getJobManager().cancel(AnalyzeJob.FAMILY);
+        Job.getJobManager().cancel(AnalyzeJob.ReportJob.FAMILY);
+        return running;
     }
 
     /**
@@ -81,7 +92,7 @@ public final class CaseActions {
                 CaseFolder open = c;
                 String note = problem;
                 if (open != null) display.asyncExec(() -> {
-                    if (CaseSession.get().hasCase()) return; // the technician was quicker
+                    if (CaseSession.current().hasCase()) return; // the technician was quicker
                     open(open, true);
                 });
                 return note == null ? Status.OK_STATUS : Status.warning("The last case could not be opened: " + note);

@@ -27,6 +27,12 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     @Override
+    public void preStartup() {
+        // before any part is restored: the session parts get injected lives in the workbench's context
+        org.photoparity.ui.session.CaseSession.current();
+    }
+
+    @Override
     public void initialize(IWorkbenchConfigurer configurer) {
         // layout, view stacking and sizes persist across restarts
         configurer.setSaveAndRestore(true);
@@ -44,11 +50,22 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
                 c.setShowProgressIndicator(true);
                 c.setShowPerspectiveBar(false);
                 c.setTitle("PhotoParity");
+                // the session of the open case: parts get it injected from the workbench's context
+                org.photoparity.ui.session.CaseSession.current();
             }
 
             @Override
             public void postWindowOpen() {
-                c.getWindow().getShell().setText("PhotoParity");
+                org.photoparity.ui.session.CaseSession session = org.photoparity.ui.session.CaseSession.current();
+                Runnable title = () -> {
+                    if (c.getWindow().getShell().isDisposed()) return;
+                    c.getWindow().getShell().setText(session.hasCase()
+                            ? session.caseFolder().data().name() + " - PhotoParity" : "PhotoParity");
+                };
+                title.run();
+                session.addListener(change -> {
+                    if (change == org.photoparity.ui.session.CaseSession.Change.CASE) title.run();
+                });
                 WorkbenchApplication.startupMillis = System.currentTimeMillis()
                         - ManagementFactory.getRuntimeMXBean().getStartTime();
                 if (Boolean.getBoolean("photoparity.printStartup")) {
@@ -70,6 +87,7 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
         private IWorkbenchAction about;
         private IWorkbenchAction preferences;
         private IWorkbenchAction resetPerspective;
+        private IWorkbenchAction welcome;
         private IWorkbenchWindow window;
 
         MenuAdvisor(IActionBarConfigurer configurer) {
@@ -87,6 +105,8 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
             register(about);
             register(preferences);
             register(resetPerspective);
+            welcome = ActionFactory.INTRO.create(window);
+            register(welcome);
         }
 
         @Override
@@ -113,6 +133,7 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
 
             MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
             help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
+            help.add(welcome);
             help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
             help.add(new Separator());
             help.add(about);

@@ -21,6 +21,8 @@ public final class ReconcilePerspective implements IPerspectiveFactory {
     public static final String ID = "org.photoparity.ui.perspective.reconcile";
     public static final String TOP = "top";
     public static final String BOTTOM = "bottom";
+    /** The platform's Progress view (jobs with their Stop buttons), declared by this bundle's plugin.xml. */
+    public static final String PROGRESS = "org.eclipse.ui.views.ProgressView";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
@@ -34,10 +36,11 @@ public final class ReconcilePerspective implements IPerspectiveFactory {
         top.addView(PluginsView.ID);
         IFolderLayout bottom = layout.createFolder(BOTTOM, IPageLayout.TOP, 0.99f, editor);
         bottom.addView(MismatchesView.ID);
+        bottom.addView(PROGRESS);
         IFolderLayout compare = layout.createFolder("compare", IPageLayout.RIGHT, 0.62f, BOTTOM);
         compare.addView(CompareView.ID);
         for (String id : new String[] { CaseExplorerView.ID, SummaryView.ID, MismatchesView.ID, CompareView.ID,
-                ProbesView.ID, PluginsView.ID }) {
+                ProbesView.ID, PluginsView.ID, PROGRESS }) {
             layout.addShowViewShortcut(id);
         }
         // each installed fix contributes a strategy view: it opens beside Probes and is in Window > Show View

@@ -123,8 +123,10 @@ class EvidenceTest {
     void realPhotosSqliteIsCounted() throws IOException {
         Path db = Fixtures.copyRealPhotosSqlite(dir);
         PhotosLibraryStats s = PhotosDbReader.read(db, "Photos.sqlite", null, new NullProgressMonitor());
-        assertEquals(32, s.assets());
-        assertEquals(Map.of(0, 9L, 1, 23L), s.assetCloudStates());
+        // 32 rows: 23 library assets and 9 shared album items, counted apart (iCloud Photos does not sync them)
+        assertEquals(23, s.assets());
+        assertEquals(9, s.shared());
+        assertEquals(Map.of(1, 23L), s.assetCloudStates());
         assertEquals(Map.of(3, 23L), s.masterCloudStates());
         assertEquals(0, s.pendingUploads());
         assertEquals(0, s.withUploadAttempts());

@@ -335,6 +335,10 @@ class ReconcilerTest {
         assertEquals(Category.METADATA_DRIFT, p.category());
         assertEquals("locations 1112 m apart", p.detail());
 
+        ReconcileResult removed = run(List.of(photo("d", f("DCIM/IMG_7003.HEIC").at(T, "+02:00").uid("U").gps(48.0, 2.0))),
+                List.of(photo("c", f("x/IMG_7003.HEIC").at(T, "+02:00").uid("U"))));
+        assertEquals("location removed in the cloud", only(removed).detail());
+
         // same metadata, same format and size, different bytes: an edit of the original
         ReconcileResult content = run(List.of(photo("d", f("DCIM/IMG_7002.HEIC").at(T, "+02:00").uid("U").fp("a"))),
                 List.of(photo("c", f("x/IMG_7002.HEIC").at(T, "+02:00").uid("U").fp("b"))));

@@ -316,6 +316,20 @@ class ReportWriterTest {
     }
 
     @Test
+    void probesAreNamedByTheirTitlesNotTheirIds(@TempDir Path tmp) throws Exception {
+        ReconcileResult r = demoResult(tmp);
+        List<LikelyCause> causes = LikelyCauses.rank(r, DemoResult.probes());
+        LikelyCause network = causes.stream().filter(c -> c.fix() == 2).findFirst().orElseThrow();
+        assertTrue(network.explanation().contains("Probe Network and iCloud reachability: warn"),
+                network.explanation());
+        for (LikelyCause c : causes) assertFalse(c.explanation().contains("probe."), c.explanation());
+        String html = Files.readString(ReportWriter.write(r, DemoResult.probes(), null, ReportOptions.defaults(),
+                tmp.resolve("out"), null).html());
+        assertFalse(html.contains(">probe."), "a check is shown by its title, not its id");
+        assertTrue(html.contains("<td title=\"probe.charging\">Charge, and Low Power Mode off</td>"), "title shown");
+    }
+
+    @Test
     void thumbnailsComeFromZipEntriesToo(@TempDir Path tmp) throws Exception {
         byte[] jpeg = org.photoparity.demo.SyntheticMedia.jpeg(org.photoparity.demo.MediaSpec.builder().size(300, 200)
                 .seed(5).build());

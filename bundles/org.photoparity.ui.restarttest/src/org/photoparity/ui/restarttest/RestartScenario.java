@@ -87,13 +87,13 @@ public final class RestartScenario implements IStartup {
         while (true) {
             boolean ready = onUi(display, () -> {
                 MismatchesView mv = mismatches();
-                return CaseSession.get().result() != null && Job.getJobManager().find(AnalyzeJob.FAMILY).length == 0
+                return CaseSession.current().result() != null && Job.getJobManager().find(AnalyzeJob.FAMILY).length == 0
                         && mv != null && !mv.isBusy();
             });
             if (ready) return;
             if (System.currentTimeMillis() > end) {
                 throw new IllegalStateException("no analysed case after " + WAIT_MILLIS + " ms (case "
-                        + onUi(display, () -> String.valueOf(CaseSession.get().caseFolder())) + ")");
+                        + onUi(display, () -> String.valueOf(CaseSession.current().caseFolder())) + ")");
             }
             Thread.sleep(100);
         }
@@ -109,7 +109,7 @@ public final class RestartScenario implements IStartup {
             if (text.isBlank()) text = mv.cellText(0, Column.CLOUD);
             facts.put("before.shown", Integer.toString(mv.shownCount()));
             Combo category = categoryCombo(mv);
-            category.select(category.indexOf(first.category().name()));
+            category.select(category.indexOf(org.photoparity.ui.table.MismatchRows.phrase(first.category())));
             category.notifyListeners(SWT.Selection, new Event());
             searchField(mv).setText(text.strip()); // Modify: the view refilters after a typing pause
             return null;
@@ -119,11 +119,11 @@ public final class RestartScenario implements IStartup {
             IWorkbenchPage page = page();
             page.setPartState(page.findViewReference(CompareView.ID), IWorkbenchPage.STATE_MINIMIZED);
             page.hideView(page.findViewReference(ProbesView.ID));
-            StrategyView sv = (StrategyView) page.showView(STRATEGY_VIEW);
+            StrategyView sv = page.showView(STRATEGY_VIEW).getAdapter(StrategyView.class);
             var step1 = sv.stepButtons().get(0);
             step1.setSelection(true);
             step1.notifyListeners(SWT.Selection, new Event());
-            facts.put("case.checklist", CaseSession.get().checklist(sv.strategyId()).toString());
+            facts.put("case.checklist", CaseSession.current().checklist(sv.strategyId()).toString());
             return null;
         });
     }
@@ -153,13 +153,14 @@ public final class RestartScenario implements IStartup {
             if (sref == null) {
                 // after a layout reset: the view is not open, but its ticks live in the case and must come back
                 facts.put("layout.strategy.stack", "not open");
-                StrategyView sv = (StrategyView) page.showView(STRATEGY_VIEW);
+                StrategyView sv = page.showView(STRATEGY_VIEW).getAdapter(StrategyView.class);
                 facts.put("checklist.step1", Boolean.toString(sv.stepButtons().get(0).getSelection()));
                 facts.put("checklist.ticked", sv.tickedSteps().toString());
                 return null;
             }
-            StrategyView sv = (StrategyView) sref.getView(true);
-            facts.put("layout.strategy.visible", Boolean.toString(page.isPartVisible(sv)));
+            IViewPart svPart = sref.getView(true);
+            StrategyView sv = svPart.getAdapter(StrategyView.class);
+            facts.put("layout.strategy.visible", Boolean.toString(page.isPartVisible(svPart)));
             // getViewStack lists created views only, and a restored workbench creates hidden tabs lazily
             List<String> open = new ArrayList<>();
             for (IViewReference r : page.getViewReferences()) {
@@ -168,7 +169,7 @@ public final class RestartScenario implements IStartup {
             }
             facts.put("layout.views", String.join(",", open.stream().sorted().toList()));
             List<String> stack = new ArrayList<>();
-            for (IViewPart p : page.getViewStack(sv)) stack.add(p.getViewSite().getId());
+            for (IViewPart p : page.getViewStack(svPart)) stack.add(p.getViewSite().getId());
             facts.put("layout.strategy.stack", String.join(",", stack.stream().sorted().toList()));
             facts.put("checklist.step1", Boolean.toString(sv.stepButtons().get(0).getSelection()));
             facts.put("checklist.ticked", sv.tickedSteps().toString());
@@ -192,7 +193,8 @@ public final class RestartScenario implements IStartup {
 
     private static MismatchesView mismatches() {
         IWorkbenchPage page = page();
-        return page == null ? null : (MismatchesView) page.findView(MismatchesView.ID);
+        IViewPart v = page == null ? null : page.findView(MismatchesView.ID);
+        return v == null ? null : v.getAdapter(MismatchesView.class);
     }
 
     private static Combo categoryCombo(MismatchesView mv) {

@@ -45,7 +45,8 @@ class DemoCaseUiTest {
 
     private static void awaitAnalysis() throws InterruptedException {
         Job.getJobManager().join(AnalyzeJob.FAMILY, null);
-        Ui.waitUntil("the analysis to reach the views", 30_000, () -> CaseSession.get().result() != null);
+        Ui.waitUntil("the analysis to reach the views", 30_000, () -> Ui.session().result() != null);
+        Job.getJobManager().join(AnalyzeJob.ReportJob.FAMILY, null); // the reports come after the results
         Ui.drain();
     }
 
@@ -66,11 +67,11 @@ class DemoCaseUiTest {
         demo.ideviceinfo().forEach((domain, file) -> info.add(domain + "=" + file));
         dialog.showPage(wizard.evidencePage());
         wizard.evidencePage().fill(info, null, demo.answers(), true);
-        CaseSession.get().open(null);
+        Ui.session().open(null);
         assertTrue(wizard.performFinish());
         dialog.close();
 
-        CaseFolder c = CaseSession.get().caseFolder();
+        CaseFolder c = Ui.session().caseFolder();
         assertNotNull(c);
         assertEquals(caseDir.toAbsolutePath(), c.dir());
         assertEquals("Anna's iPhone", c.data().name());
@@ -78,11 +79,11 @@ class DemoCaseUiTest {
         assertEquals(Files.readString(demo.answers()), Files.readString(c.answersFile()));
 
         awaitAnalysis();
-        var result = CaseSession.get().result();
+        var result = Ui.session().result();
         Map<Category, Long> counts = result.counts();
         assertEquals(DemoCase.expectedCounts(), counts);
         assertEquals(DemoCase.EXPECTED_IDENTICAL, result.identical());
-        assertTrue(CaseSession.get().probes().size() >= 7, "the seven fixes' probes ran");
+        assertTrue(Ui.session().probes().size() >= 7, "the seven fixes' probes ran");
         for (String f : List.of("report.json", "report.html", "mismatches.csv")) {
             assertTrue(Files.size(c.resultsDir().resolve(f)) > 0, f);
         }
@@ -92,15 +93,15 @@ class DemoCaseUiTest {
         assertTrue(Files.list(c.cacheDir()).findAny().isPresent(), "the scan cache is in the case");
 
         // Summary and Mismatches show it; filter and open Compare
-        SummaryView summary = (SummaryView) Ui.page().showView(SummaryView.ID);
+        SummaryView summary = Ui.show(SummaryView.ID, SummaryView.class);
         assertEquals("Anna's iPhone", Ui.find(summary.chart().getParent(), org.eclipse.swt.widgets.Label.class).get(0).getText());
-        MismatchesView table = (MismatchesView) Ui.page().showView(MismatchesView.ID);
+        MismatchesView table = Ui.show(MismatchesView.ID, MismatchesView.class);
         Job j = table.applyState(ViewState.DEFAULT.withFilter(Filter.NONE.withCategories(Set.of(Category.CONVERTED))));
         if (j != null) j.join();
         Ui.waitUntil("the filter", 10_000, () -> !table.isBusy() && table.shownCount() == 1);
         table.table().setSelection(0);
         table.openInCompare(0);
-        CompareView compare = (CompareView) Ui.page().findView(CompareView.ID);
+        CompareView compare = Ui.find(CompareView.ID, CompareView.class);
         assertEquals(Category.CONVERTED, compare.shown().category());
         var format = compare.lines().stream().filter(l -> l.field().equals("Format")).findFirst().orElseThrow();
         assertEquals("PNG", format.left());
@@ -113,7 +114,7 @@ class DemoCaseUiTest {
         // a fix view: tick a step, it is in case.json
         String viewId = org.photoparity.ui.views.StrategyViewFactory.viewIdFor("strategy.restart");
         assertNotNull(viewId, "the restart fix contributes its view");
-        StrategyView restart = (StrategyView) Ui.page().showView(viewId);
+        StrategyView restart = Ui.show(viewId, StrategyView.class);
         Button first = restart.stepButtons().get(0);
         first.setSelection(true);
         first.notifyListeners(SWT.Selection, null);
@@ -121,7 +122,7 @@ class DemoCaseUiTest {
         assertTrue(restart.shownResults().get(0) != null, "the restart probe ran with the analysis");
 
         // the case is in the Cases view
-        CaseExplorerView cases = (CaseExplorerView) Ui.page().showView(CaseExplorerView.ID);
+        CaseExplorerView cases = Ui.show(CaseExplorerView.ID, CaseExplorerView.class);
         cases.refresh();
         assertEquals(caseDir.toAbsolutePath(), cases.shown().get(0).dir());
         assertEquals(8, cases.shown().get(0).data().lastAnalysis().mismatches());
@@ -130,6 +131,7 @@ class DemoCaseUiTest {
         long t0 = System.currentTimeMillis();
         AnalyzeJob again = CaseActions.analyze();
         again.join();
+        Job.getJobManager().join(AnalyzeJob.ReportJob.FAMILY, null);
         long rerun = System.currentTimeMillis() - t0;
         Ui.drain();
         assertEquals(DemoCase.expectedCounts(), again.result().result().counts());
@@ -144,6 +146,6 @@ class DemoCaseUiTest {
         }
         IViewPart v = Ui.page().findView(viewId);
         if (v != null) Ui.page().hideView(v);
-        CaseSession.get().open(null);
+        Ui.session().open(null);
     }
 }

@@ -14,18 +14,13 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IViewPart;
-import org.eclipse.ui.XMLMemento;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ReconcileResult;
-import org.photoparity.ui.session.CaseSession;
 import org.photoparity.ui.table.MismatchRows.Column;
 import org.photoparity.ui.table.MismatchRows.Filter;
 import org.photoparity.ui.table.MismatchRows.Grouping;
@@ -36,7 +31,6 @@ import org.photoparity.ui.views.MismatchesView;
 import org.photoparity.ui.views.SummaryView;
 
 /** The Mismatches table on 100,000 synthetic rows: smooth, filterable, sortable, groupable, and it remembers. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MismatchesUiTest {
 
     static final int N = 100_000;
@@ -45,19 +39,30 @@ class MismatchesUiTest {
     @BeforeAll
     static void load() {
         result = Synthetic.result(N);
-        CaseSession.get().open(null);
-        CaseSession.get().analysed(result, List.of(), null, List.of());
+        Ui.session().open(null);
+        Ui.session().analysed(result, List.of(), null, List.of());
     }
 
     @AfterAll
     static void reset() throws Exception {
-        MismatchesView v = (MismatchesView) Ui.page().showView(MismatchesView.ID);
+        MismatchesView v = Ui.show(MismatchesView.ID, MismatchesView.class);
         join(v.applyState(ViewState.DEFAULT), v);
-        CaseSession.get().open(null);
+        Ui.session().open(null);
+    }
+
+    /** Each test starts from the same session and view state, whatever ran before. */
+    @org.junit.jupiter.api.BeforeEach
+    void fresh() throws Exception {
+        if (Ui.session().result() != result || Ui.session().hasCase()) {
+            Ui.session().open(null);
+            Ui.session().analysed(result, List.of(), null, List.of());
+        }
+        MismatchesView v = view();
+        join(v.applyState(ViewState.DEFAULT), v);
     }
 
     static MismatchesView view() throws Exception {
-        MismatchesView v = (MismatchesView) Ui.page().showView(MismatchesView.ID);
+        MismatchesView v = Ui.show(MismatchesView.ID, MismatchesView.class);
         Ui.waitUntil("the table to fill", 30_000, () -> !v.isBusy());
         return v;
     }
@@ -69,7 +74,6 @@ class MismatchesUiTest {
     }
 
     @Test
-    @Order(1)
     void showsAllRowsVirtuallyAndScrollsFast() throws Exception {
         long t0 = System.nanoTime();
         MismatchesView v = view();
@@ -89,12 +93,11 @@ class MismatchesUiTest {
         System.out.println("mismatches: 100000 rows filled in " + fill + " ms; 5 jumps x 40 rows in " + scroll + " ms");
         assertTrue(scroll < 3_000, "rendering 200 rows took " + scroll + " ms");
         // sorted by category, then by input order
-        assertEquals("MISSING_IN_CLOUD", v.cellText(0, Column.CATEGORY));
+        assertEquals("Missing in cloud", v.cellText(0, Column.CATEGORY));
         assertEquals("DCIM/100APPLE/IMG_00000.HEIC", v.cellText(0, Column.DEVICE));
     }
 
     @Test
-    @Order(2)
     void filtersByCategoryKindDateAndText() throws Exception {
         MismatchesView v = view();
         join(v.applyState(ViewState.DEFAULT), v);
@@ -117,7 +120,6 @@ class MismatchesUiTest {
     }
 
     @Test
-    @Order(3)
     void typingInTheSearchFieldFilters() throws Exception {
         MismatchesView v = view();
         join(v.applyState(ViewState.DEFAULT), v);
@@ -129,7 +131,6 @@ class MismatchesUiTest {
     }
 
     @Test
-    @Order(4)
     void sortsByAnyColumnAndGroups() throws Exception {
         MismatchesView v = view();
         join(v.applyState(ViewState.DEFAULT), v);
@@ -146,7 +147,7 @@ class MismatchesUiTest {
         join(v.setGrouping(Grouping.CATEGORY), v);
         assertEquals(N + 8, v.tableRows());
         assertNull(v.mismatchAt(0), "the first row is a group header");
-        assertTrue(v.table().getItem(0).getText(0).contains("MISSING_IN_CLOUD"), v.table().getItem(0).getText(0));
+        assertTrue(v.table().getItem(0).getText(0).contains("Missing in cloud"), v.table().getItem(0).getText(0));
         // double-clicking a header folds the group
         v.table().setSelection(0);
         v.table().notifyListeners(SWT.DefaultSelection, new Event());
@@ -157,7 +158,6 @@ class MismatchesUiTest {
     }
 
     @Test
-    @Order(5)
     void columnsSortAndFiltersSurviveClosingTheViewAndTheMemento() throws Exception {
         MismatchesView v = view();
         v.setColumnVisible(Column.STATES, true);
@@ -168,11 +168,10 @@ class MismatchesUiTest {
         ViewState before = v.currentState();
         assertTrue(before.columns().contains(Column.STATES));
 
-        XMLMemento m = XMLMemento.createWriteRoot("view");
-        v.saveState(m);
-        assertEquals(before, ViewState.decode(m.getString("state")));
+        v.persist();
+        assertEquals(before, ViewState.decode(org.photoparity.ui.prefs.UiPrefs.store().getString("mismatches.state")));
 
-        Ui.page().hideView(v);
+        Ui.page().hideView(Ui.page().findView(MismatchesView.ID));
         MismatchesView again = view();
         ViewState after = again.currentState();
         assertEquals(before.columns(), after.columns());
@@ -187,16 +186,15 @@ class MismatchesUiTest {
     }
 
     @Test
-    @Order(6)
     void doubleClickOpensCompareWithDifferencesHighlighted() throws Exception {
         MismatchesView v = view();
         join(v.applyState(ViewState.DEFAULT.withFilter(Filter.NONE.withCategories(Set.of(Category.REDUCED)))), v);
         Mismatch m = v.mismatchAt(0);
         v.table().setSelection(0);
         v.table().notifyListeners(SWT.DefaultSelection, new Event());
-        CompareView c = (CompareView) Ui.page().findView(CompareView.ID);
+        CompareView c = Ui.find(CompareView.ID, CompareView.class);
         assertNotNull(c, "Compare opened");
-        assertEquals(m, c.shown());
+        Ui.waitUntil("Compare to follow the selection", 5_000, () -> m.equals(c.shown()));
         var dims = c.lines().stream().filter(l -> l.field().equals("Dimensions")).findFirst().orElseThrow();
         assertEquals("4032 \u00d7 3024", dims.left());
         assertEquals("2016 \u00d7 1512", dims.right());
@@ -216,13 +214,13 @@ class MismatchesUiTest {
     }
 
     @Test
-    @Order(7)
     void summaryShowsTheCountsAndABarClickFilters() throws Exception {
-        SummaryView s = (SummaryView) Ui.page().showView(SummaryView.ID);
+        SummaryView s = Ui.show(SummaryView.ID, SummaryView.class);
         Ui.drain();
         List<String[]> rows = s.figureRows();
-        assertEquals("Assets", rows.get(1)[0]);
-        assertEquals(String.format("%,d", N - N / 8), rows.get(1)[1]);
+        assertEquals("Assets", rows.get(0)[0]);
+        assertEquals(String.format("%,d", N - N / 8), rows.get(0)[1]);
+        assertEquals("Identical", rows.get(1)[0], "Identical is near the top, never below the fold");
         Rectangle bar = s.barBounds(Category.DUPLICATE);
         assertNotNull(bar);
         Event up = new Event();
@@ -230,7 +228,7 @@ class MismatchesUiTest {
         up.y = bar.y + bar.height / 2;
         up.button = 1;
         s.chart().notifyListeners(SWT.MouseUp, up);
-        MismatchesView v = (MismatchesView) Ui.page().findView(MismatchesView.ID);
+        MismatchesView v = Ui.find(MismatchesView.ID, MismatchesView.class);
         Ui.waitUntil("the category filter", 10_000, () -> !v.isBusy() && v.shownCount() == N / 8);
         assertEquals(Set.of(Category.DUPLICATE), v.currentState().filter().categories());
         IViewPart shown = Ui.page().findView(MismatchesView.ID);

@@ -84,9 +84,9 @@ class ScreenshotsUiTest {
                 java.util.Map.of(), true));
         CaseActions.open(c, true);
         Job.getJobManager().join(AnalyzeJob.FAMILY, null);
-        Ui.waitUntil("the analysis", 30_000, () -> CaseSession.get().result() != null);
+        Ui.waitUntil("the analysis", 30_000, () -> Ui.session().result() != null);
 
-        MismatchesView m = (MismatchesView) Ui.page().showView(MismatchesView.ID);
+        MismatchesView m = Ui.show(MismatchesView.ID, MismatchesView.class);
         Job j = m.applyState(ViewState.DEFAULT);
         if (j != null) j.join();
         Ui.waitUntil("the table", 10_000, () -> !m.isBusy());
@@ -94,9 +94,9 @@ class ScreenshotsUiTest {
         for (int i = 0; i < m.tableRows(); i++) if (m.mismatchAt(i).category() == Category.CONVERTED) row = i;
         m.table().setSelection(row);
         m.openInCompare(row);
-        CompareView cv = (CompareView) Ui.page().findView(CompareView.ID);
+        CompareView cv = Ui.find(CompareView.ID, CompareView.class);
         Ui.waitUntil("previews", 10_000, () -> cv.hasPreviewImage(0) && cv.hasPreviewImage(1));
-        Ui.page().activate(m);
+        Ui.page().activate(Ui.page().findView(MismatchesView.ID));
         shot(shell, "workbench");
 
         Ui.page().showView(ProbesView.ID);
@@ -131,8 +131,96 @@ class ScreenshotsUiTest {
         UiPrefs.store().setValue(UiPrefs.THEME, UiPrefs.THEME_LIGHT);
         AppearancePage.applyTheme(UiPrefs.THEME_LIGHT);
         Ui.drain();
-        CaseSession.get().open(null);
+
+        issueShots(shell, "", UiPrefs.THEME_LIGHT);
+        issueShots(shell, "-dark", UiPrefs.THEME_DARK);
+        UiPrefs.store().setValue(UiPrefs.THEME, UiPrefs.THEME_LIGHT);
+        AppearancePage.applyTheme(UiPrefs.THEME_LIGHT);
+        Ui.drain();
+        Ui.session().open(null);
         Ui.page().resetPerspective();
         Set.of();
+    }
+
+    /**
+     * A real HEIC/JPEG pair: the iPhone's HEIC on the device side, the JPEG a download makes of it (heif-convert, with
+     * the HEIC's metadata copied by exiftool) on the cloud side, plus other real photos; copies in a temp folder.
+     */
+    private Path realCase(String suffix) throws Exception {
+        Path dev = tmp.resolve("real" + suffix + "/device/DCIM/100APPLE");
+        Path cld = tmp.resolve("real" + suffix + "/cloud");
+        Files.createDirectories(dev);
+        Files.createDirectories(cld);
+        Path shared = Path.of("/work/shared/fixtures/real/photos");
+        for (String n : List.of("iphone_7.heic=>IMG_0007.HEIC", "IMG_4580.HEIC=>IMG_4580.HEIC",
+                "IMG_4580.mov=>IMG_4580.MOV", "IMG_0658.JPG=>IMG_0658.JPG", "train.jpg=>IMG_0900.JPG")) {
+            String[] p = n.split("=>");
+            Files.copy(shared.resolve(p[0]), dev.resolve(p[1]));
+        }
+        Files.copy(shared.resolve("IMG_0658.JPG"), cld.resolve("IMG_0658.JPG"));
+        Path jpg = cld.resolve("IMG_0007.JPG");
+        new ProcessBuilder("heif-convert", "--quiet", "-q", "90", dev.resolve("IMG_0007.HEIC").toString(), jpg.toString())
+                .inheritIO().start().waitFor();
+        new ProcessBuilder("exiftool", "-q", "-overwrite_original", "-TagsFromFile", dev.resolve("IMG_0007.HEIC")
+                .toString(), "-all:all", "-Orientation=", jpg.toString()).inheritIO().start().waitFor();
+        return tmp.resolve("real" + suffix);
+    }
+
+    /** The README's shots of issue 14: Summary with causes, Compare on HEIC/JPEG, a fix view's answers, Progress. */
+    private void issueShots(Shell shell, String suffix, String theme) throws Exception {
+        UiPrefs.store().setValue(UiPrefs.THEME, theme);
+        AppearancePage.applyTheme(theme);
+        Ui.page().resetPerspective();
+        Path real = realCase(suffix);
+        CaseFolder c = NewCaseWizard.create(new NewCaseWizard.Inputs("Anna's iPhone 7", tmp.resolve("case-real" + suffix),
+                List.of(real.resolve("device").toString()), List.of(real.resolve("cloud").toString()), List.of(), null,
+                null, java.util.Map.of(), true));
+        Files.writeString(c.answersFile(), "low_power_mode=yes\nicloud_photos_on=yes\napple_id_matches=yes\n");
+        CaseActions.open(c, true);
+        Job.getJobManager().join(AnalyzeJob.FAMILY, null);
+        Ui.waitUntil("the analysis", 60_000, () -> Ui.session().result() != null);
+        Ui.show(org.photoparity.ui.views.SummaryView.ID, org.photoparity.ui.views.SummaryView.class);
+        shot(shell, "summary-causes" + suffix);
+
+        MismatchesView m = Ui.show(MismatchesView.ID, MismatchesView.class);
+        Job j = m.applyState(ViewState.DEFAULT);
+        if (j != null) j.join();
+        Ui.waitUntil("the table", 10_000, () -> !m.isBusy());
+        int row = -1;
+        for (int i = 0; i < m.tableRows(); i++) {
+            var mm = m.mismatchAt(i);
+            if (mm == null || mm.deviceAssets().isEmpty() || mm.cloudAssets().isEmpty()) continue;
+            var d = mm.deviceAssets().get(0).primary();
+            var k = mm.cloudAssets().get(0).primary();
+            if (d != null && k != null && d.format() == org.photoparity.core.model.MediaFormat.HEIC
+                    && k.format() == org.photoparity.core.model.MediaFormat.JPEG) row = i;
+        }
+        assertTrue(row >= 0, "a HEIC/JPEG pair in the real case");
+        m.openInCompare(row);
+        CompareView cv = Ui.find(CompareView.ID, CompareView.class);
+        Ui.waitUntil("real previews", 60_000, () -> cv.hasPreviewImage(0) && cv.hasPreviewImage(1));
+        Ui.page().activate(Ui.page().findView(CompareView.ID));
+        shot(shell, "compare-heic-jpeg" + suffix);
+
+        String fix = StrategyViewFactory.viewIdFor("strategy.settings");
+        if (fix != null) {
+            Ui.page().showView(fix);
+            Ui.drain();
+            shot(shell, "fix-answers" + suffix);
+        }
+
+        org.photoparity.ui.tests.fixtures.SlowProbe.reached = false;
+        org.photoparity.ui.tests.fixtures.SlowProbe.hold = true;
+        try {
+            CaseActions.analyze();
+            Ui.page().showView("org.eclipse.ui.views.ProgressView");
+            Ui.waitUntil("the analysis to be under way", 60_000, () -> org.photoparity.ui.tests.fixtures.SlowProbe.reached);
+            shot(shell, "progress" + suffix);
+        } finally {
+            org.photoparity.ui.tests.fixtures.SlowProbe.hold = false;
+        }
+        Job.getJobManager().join(AnalyzeJob.FAMILY, null);
+        Ui.drain();
+        Ui.session().open(null);
     }
 }

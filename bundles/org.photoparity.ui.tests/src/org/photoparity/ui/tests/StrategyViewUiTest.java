@@ -46,7 +46,7 @@ class StrategyViewUiTest {
     private CaseFolder caseWithAnswer(String state) throws Exception {
         CaseFolder c = CaseFolder.create(tmp.resolve("case"), CaseData.named("Strategy test"));
         Files.writeString(c.answersFile(), "test.state=" + state + "\n");
-        CaseSession.get().open(c);
+        Ui.session().open(c);
         return c;
     }
 
@@ -59,7 +59,7 @@ class StrategyViewUiTest {
     @Test
     void showsTheStrategyTextAndStepsAsAChecklist() throws Exception {
         caseWithAnswer("FAIL");
-        StrategyView v = (StrategyView) Ui.page().showView(VIEW);
+        StrategyView v = Ui.show(VIEW, StrategyView.class);
         assertEquals(STRATEGY, v.strategyId());
         assertEquals("Test strategy", v.strategy().title());
         assertEquals("Test strategy", v.getPartName());
@@ -76,7 +76,7 @@ class StrategyViewUiTest {
     @Test
     void tickingAStepSavesItInCaseJson() throws Exception {
         CaseFolder c = caseWithAnswer("PASS");
-        StrategyView v = (StrategyView) Ui.page().showView(VIEW);
+        StrategyView v = Ui.show(VIEW, StrategyView.class);
         Button second = v.stepButtons().get(1);
         second.setSelection(true);
         second.notifyListeners(SWT.Selection, null);
@@ -84,8 +84,8 @@ class StrategyViewUiTest {
         assertTrue(Files.readString(c.caseFile()).contains("\"" + STRATEGY + "\" : [ 1 ]"));
 
         // closed and reopened, the view shows the tick from the case
-        Ui.page().hideView(v);
-        StrategyView again = (StrategyView) Ui.page().showView(VIEW);
+        Ui.page().hideView(Ui.page().findView(VIEW));
+        StrategyView again = Ui.show(VIEW, StrategyView.class);
         assertEquals(Set.of(1), again.tickedSteps());
         assertFalse(again.stepButtons().get(0).getSelection());
     }
@@ -93,7 +93,7 @@ class StrategyViewUiTest {
     @Test
     void rerunRunsTheStrategysProbesInAJobAndShowsTheResult() throws Exception {
         caseWithAnswer("FAIL");
-        StrategyView v = (StrategyView) Ui.page().showView(VIEW);
+        StrategyView v = Ui.show(VIEW, StrategyView.class);
         Job job = v.rerun();
         assertNotNull(job);
         job.join(10_000, null);
@@ -103,7 +103,7 @@ class StrategyViewUiTest {
         assertEquals("Answer test.state is FAIL", r.summary());
         assertEquals(PROBE, r.id());
         // the Probes view shows the same result
-        ProbesView probes = (ProbesView) Ui.page().showView(ProbesView.ID);
+        ProbesView probes = Ui.show(ProbesView.ID, ProbesView.class);
         Ui.drain();
         assertTrue(probes.shownResults().contains(r));
     }

@@ -22,6 +22,24 @@ final class Ui {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }
 
+    /** The workbench's case session (its application context holds it). */
+    static org.photoparity.ui.session.CaseSession session() {
+        return org.photoparity.ui.session.CaseSession.current();
+    }
+
+    /** Shows view {@code id} and returns its part object (an Eclipse 4 part behind the compatibility wrapper). */
+    static <T> T show(String id, Class<T> type) throws org.eclipse.ui.PartInitException {
+        T t = page().showView(id).getAdapter(type);
+        if (t == null) fail(id + " is not a " + type.getSimpleName());
+        return t;
+    }
+
+    /** The part object of view {@code id} when it is open, else null. */
+    static <T> T find(String id, Class<T> type) {
+        org.eclipse.ui.IViewPart v = page().findView(id);
+        return v == null ? null : v.getAdapter(type);
+    }
+
     /** Runs the event loop until {@code condition} holds, failing after {@code millis}. */
     static void waitUntil(String what, long millis, BooleanSupplier condition) {
         Display d = Display.getCurrent();

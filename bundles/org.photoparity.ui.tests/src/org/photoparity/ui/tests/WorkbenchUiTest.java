@@ -37,7 +37,12 @@ class WorkbenchUiTest {
     void pluginsViewListsTheSameContributionsAsTheRegistry() {
         onUi(() -> {
             IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-            PluginsView view = (PluginsView) page.findView(PluginsView.ID);
+            PluginsView view;
+            try {
+                view = page.showView(PluginsView.ID).getAdapter(PluginsView.class);
+            } catch (org.eclipse.ui.PartInitException e) {
+                throw new AssertionError(e);
+            }
             assertNotNull(view, "Plug-ins view open in the default perspective");
             List<PluginsView.Row> shown = view.shownRows();
             List<PluginsView.Row> expected = PluginsView.rows(PhotoParityRegistry.get());

@@ -106,30 +106,102 @@ public final class Handlers {
         }
     }
 
+    /** Case > Case Properties...: repair sources and evidence of the open case, then analyse it again. */
+    public static final class CaseProperties extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            CaseSession s = CaseSession.current();
+            if (!s.hasCase()) {
+                MessageDialog.openInformation(shell(event), "Case Properties", "Open or create a case first.");
+                return null;
+            }
+            org.photoparity.ui.wizards.CasePropertiesDialog d = new org.photoparity.ui.wizards.CasePropertiesDialog(
+                    shell(event), s.caseFolder());
+            if (d.open() == org.eclipse.jface.window.Window.OK) {
+                s.caseChanged();
+                CaseActions.analyze();
+            }
+            return null;
+        }
+    }
+
+    /** Stops the analysis (and the report writing) of the open case; the previous results stay on screen. */
+    public static final class Stop extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            if (!CaseActions.stop()) status("Nothing to stop: no analysis is running.");
+            return null;
+        }
+    }
+
+    /** Shows the Compare part; it follows the selection, so it shows what was selected. */
+    public static final class ShowCompare extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            showView(event, "org.photoparity.ui.views.compare");
+            return null;
+        }
+    }
+
+    /** Shows the Mismatches part (it applies the category the Summary asked for through the session). */
+    public static final class ShowMismatches extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            showView(event, "org.photoparity.ui.views.mismatches");
+            return null;
+        }
+    }
+
+    private static void showView(ExecutionEvent event, String id) {
+        IWorkbenchWindow w = event == null ? null : HandlerUtil.getActiveWorkbenchWindow(event);
+        if (w == null) w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        if (w == null || w.getActivePage() == null) return;
+        try {
+            w.getActivePage().showView(id, null, org.eclipse.ui.IWorkbenchPage.VIEW_VISIBLE);
+        } catch (org.eclipse.ui.PartInitException e) {
+            status("Cannot open " + id + ": " + e.getMessage());
+        }
+    }
+
     public static final class Export extends AbstractHandler {
         @Override
         public Object execute(ExecutionEvent event) {
-            CaseSession s = CaseSession.get();
+            CaseSession s = CaseSession.current();
             if (s.result() == null) {
                 MessageDialog.openInformation(shell(event), "Export Report",
-                        "There is nothing to export yet: analyse the case first (Case > Analyze).");
+                        "There is nothing to export yet: analyze the case first (Case > Analyze).");
                 return null;
             }
             DirectoryDialog d = new DirectoryDialog(shell(event));
             d.setText("Export Report");
-            d.setMessage("Folder for report.html, report.json and mismatches.csv (outside the photo libraries)");
-            if (s.hasCase()) d.setFilterPath(s.caseFolder().resultsDir().toString());
+            d.setMessage("Choose or create the folder for report.html, report.json and mismatches.csv (outside the"
+                    + " photo libraries). The case's own results folder already holds the last analysis's report.");
+            d.setFilterPath(System.getProperty("user.home"));
             String dir = d.open();
             if (dir != null) export(Path.of(dir));
             return null;
         }
     }
 
+    /** Says where the report went, with buttons to open it or its folder. */
+    private static void exported(Display display, ReportWriter.Written w) {
+        status("Report exported to " + w.html().getParent());
+        if (Boolean.getBoolean("photoparity.noDialogs")) return; // UI tests
+        Shell shell = display.getActiveShell();
+        MessageDialog d = new MessageDialog(shell, "Report exported", null,
+                "Report exported to " + w.html().getParent() + "\n\nreport.html, report.json and mismatches.csv.",
+                MessageDialog.INFORMATION, 0, "Open Report", "Show Folder", "Close");
+        int choice = d.open();
+        if (choice == 0) org.eclipse.swt.program.Program.launch(w.html().toString());
+        if (choice == 1) org.eclipse.swt.program.Program.launch(w.html().getParent().toString());
+    }
+
     /** Writes the reports of the shown analysis to {@code dir} in a job; the same files as the CLI writes. */
     public static Job export(Path dir) {
-        CaseSession s = CaseSession.get();
+        CaseSession s = CaseSession.current();
         AnalysisResult r = new AnalysisResult(s.result(), s.probes(), s.evidence(), s.warnings());
         String name = s.hasCase() ? s.caseFolder().data().name() : "case";
+        java.nio.file.Path cache = s.hasCase() ? s.caseFolder().cacheDir().resolve("previews") : null;
         org.photoparity.engine.CaseSpec spec = s.hasCase()
                 ? org.photoparity.engine.CaseAnalysis.spec(s.caseFolder(), org.photoparity.ui.prefs.UiPrefs.settings())
                 : null;
@@ -139,11 +211,12 @@ public final class Handlers {
             protected IStatus run(IProgressMonitor monitor) {
                 try {
                     if (spec != null) {
-                        org.photoparity.engine.Preflight.check(spec, null,
+                        org.photoparity.engine.Preflight.checkOutputs(spec, null,
                                 org.photoparity.engine.Preflight.reportFolder("The export folder", dir));
                     }
-                    ReportWriter.Written w = Analysis.writeReports(r, dir, AnalyzeJob.reportOptions(name), monitor);
-                    display.asyncExec(() -> status("Report written: " + w.html()));
+                    ReportWriter.Written w = Analysis.writeReports(r, dir,
+                            AnalyzeJob.reportOptions(name).withThumbnailCache(cache), monitor);
+                    display.asyncExec(() -> exported(display, w));
                     return Status.OK_STATUS;
                 } catch (IOException e) {
                     return Status.error("Could not write the report: " + e.getMessage(), e);

@@ -8,7 +8,6 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.registry.SettingDescriptor;
-import org.photoparity.core.registry.SettingType;
 
 /**
  * A preference page generated from the settings the installed bundles declare (org.photoparity.core.settings) for
@@ -34,19 +33,57 @@ public abstract class SettingsPage extends FieldEditorPreferencePage implements 
     protected void createFieldEditors() {
         for (SettingDescriptor s : PhotoParityRegistry.get().settings().all()) {
             if (!s.group().equals(group)) continue;
-            FieldEditor f = s.type() == SettingType.BOOLEAN
-                    ? new BooleanFieldEditor(s.key(), s.label(), getFieldEditorParent())
-                    : new StringFieldEditor(s.key(), s.label(), getFieldEditorParent()) {
-                        @Override
-                        protected boolean doCheckState() {
-                            String problem = s.check(getStringValue());
-                            if (problem == null) return true;
-                            setErrorMessage(s.label() + ": must be " + s.expected());
-                            return false;
-                        }
-                    };
-            f.getLabelControl(getFieldEditorParent()).setToolTipText(s.help() + " (key " + s.key() + ")");
+            FieldEditor f = switch (s.type()) {
+                case BOOLEAN -> new BooleanFieldEditor(s.key(), s.label(), getFieldEditorParent());
+                case LIST -> new ListSettingEditor(s, getFieldEditorParent());
+                // a width in characters: a long value scrolls inside its box instead of widening the dialog
+                default -> new StringFieldEditor(s.key(), s.label(), 36, getFieldEditorParent()) {
+                    @Override
+                    protected boolean doCheckState() {
+                        if (s.check(getStringValue()) == null) return true;
+                        setErrorMessage(s.label() + ": must be " + s.expected());
+                        return false;
+                    }
+                };
+            };
+            String tip = s.help() + " (key " + s.key() + ")";
+            if (f instanceof BooleanFieldEditor) {
+                // a check box is its own label: asking for a label control would add an empty one and shift
+                // every label after it one row down
+                org.eclipse.swt.widgets.Control[] kids = getFieldEditorParent().getChildren();
+                kids[kids.length - 1].setToolTipText(tip);
+            } else {
+                f.getLabelControl(getFieldEditorParent()).setToolTipText(tip);
+            }
             addField(f);
+        }
+    }
+
+    /** A list setting: one entry per row, with Add / Remove / Up / Down; stored comma-separated. */
+    static final class ListSettingEditor extends org.eclipse.jface.preference.ListEditor {
+        private final SettingDescriptor setting;
+
+        ListSettingEditor(SettingDescriptor setting, org.eclipse.swt.widgets.Composite parent) {
+            super(setting.key(), setting.label(), parent);
+            this.setting = setting;
+        }
+
+        @Override
+        protected String createList(String[] items) {
+            return String.join(",", items);
+        }
+
+        @Override
+        protected String getNewInputObject() {
+            org.eclipse.jface.dialogs.InputDialog d = new org.eclipse.jface.dialogs.InputDialog(getShell(), "Add",
+                    setting.label(), "", v -> v.isBlank() || v.contains(",") ? "One entry, without a comma" : null);
+            return d.open() == org.eclipse.jface.window.Window.OK ? d.getValue().strip() : null;
+        }
+
+        @Override
+        protected String[] parseString(String stringList) {
+            return java.util.Arrays.stream(stringList.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                    .toArray(String[]::new);
         }
     }
 

@@ -1,36 +1,50 @@
 package org.photoparity.ui.session;
 
+import java.nio.file.Path;
+
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.ProgressMonitorWrapper;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.photoparity.cases.CaseFolder;
+import org.photoparity.engine.Analysis;
 import org.photoparity.engine.AnalysisOptions;
 import org.photoparity.engine.AnalysisResult;
 import org.photoparity.engine.CaseAnalysis;
 import org.photoparity.report.ReportOptions;
+import org.photoparity.report.ReportWriter;
 import org.photoparity.ui.prefs.UiPrefs;
 
 /**
- * Analyses a case in the background (scan with the case's cache, reconcile, evidence, probes), keeps the reports
- * in the case's results folder and its figures in case.json, then hands the result to the session on the UI
- * thread. Progress and Cancel come from the Jobs framework.
+ * Analyses a case in the background (scan with the case's cache, reconcile, evidence, probes) and hands the result
+ * to the session the moment it exists; the HTML/JSON/CSV reports (with their thumbnails) are written afterwards by
+ * a {@link ReportJob} of their own, so the views never wait for thumbnails. Progress, the Progress view and Stop come
+ * from the Jobs framework; a stopped or failed analysis keeps the previous results on screen.
  */
 public final class AnalyzeJob extends Job {
 
-    /** Jobs of this family are the case analyses (tests and the UI wait on them). */
+    /** Jobs of this family are the case analyses (tests and the UI wait on them, Stop cancels them). */
     public static final Object FAMILY = AnalyzeJob.class;
 
     private final CaseFolder caseFolder;
+    private final CaseSession session;
     private final Display display;
     private volatile AnalysisResult result;
+    private volatile ReportJob reportJob;
+    /** True once what the job found (results, or its failure or stop) has reached the session on the UI thread. */
+    private volatile boolean delivered;
+    /** The analysis started last: only it may change what the Summary says about the analysis. */
+    private static volatile AnalyzeJob latest;
 
-    public AnalyzeJob(CaseFolder caseFolder, Display display) {
-        super("Analysing " + caseFolder.data().name());
+    public AnalyzeJob(CaseFolder caseFolder, CaseSession session, Display display) {
+        super("Analyzing " + caseFolder.data().name());
+        latest = this;
         this.caseFolder = caseFolder;
+        this.session = session;
         this.display = display;
         setUser(true);
         setPriority(LONG);
@@ -45,26 +59,92 @@ public final class AnalyzeJob extends Job {
         return result;
     }
 
+    /** Whether the results (or the failure, or the stop) have reached the session; tests wait for it. */
+    public boolean delivered() {
+        return delivered;
+    }
+
+    /** The job writing this analysis's reports, once the results are in (null before). */
+    public ReportJob reportJob() {
+        return reportJob;
+    }
+
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        SubMonitor sub = SubMonitor.convert(monitor, getName(), 100);
+        Phases phases = new Phases(monitor);
+        SubMonitor sub = SubMonitor.convert(phases, getName(), 100);
+        state(CaseSession.Phase.RUNNING, "Starting...");
         try {
-            // exactly what `photoparity analyze --case DIR` runs, with the workbench's preferences as settings
-            AnalysisResult r = CaseAnalysis.analyze(caseFolder, UiPrefs.settings(), AnalysisOptions.defaults(),
-                    sub.split(100)).result();
+            // what `photoparity analyze --case DIR` runs, with the workbench's preferences as settings
+            AnalysisResult r = CaseAnalysis.run(caseFolder, UiPrefs.settings(), AnalysisOptions.defaults(),
+                    sub.split(100));
             result = r;
+            ReportJob reports = new ReportJob(r, caseFolder.resultsDir(),
+                    CaseAnalysis.reportOptions(caseFolder, UiPrefs.settings()), false);
+            reportJob = reports;
             display.asyncExec(() -> {
-                if (CaseSession.get().caseFolder() != caseFolder) return; // another case was opened meanwhile
-                CaseSession.get().analysed(r.result(), r.probes(), r.evidence(), r.warnings());
-                CaseSession.get().caseChanged();
+                try {
+                    if (session.caseFolder() != caseFolder) return; // another case was opened meanwhile
+                    session.analysed(r.result(), r.probes(), r.evidence(), r.warnings());
+                    if (latest == this) session.setAnalysis(CaseSession.AnalysisState.IDLE);
+                    session.caseChanged();
+                } finally {
+                    delivered = true;
+                }
             });
+            reports.schedule();
             return Status.OK_STATUS;
         } catch (OperationCanceledException e) {
+            state(CaseSession.Phase.CANCELLED, "Analysis stopped; the results shown are the previous ones.");
             return Status.CANCEL_STATUS;
         } catch (Exception | LinkageError e) {
-            return Status.error("Analysing " + caseFolder.dir() + " failed: " + e.getMessage(), e);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            state(CaseSession.Phase.FAILED, why);
+            return Status.error("Analyzing " + caseFolder.dir() + " failed: " + why, e);
         } finally {
             monitor.done();
+        }
+    }
+
+    private void state(CaseSession.Phase phase, String text) {
+        display.asyncExec(() -> {
+            try {
+                // a cancelled job must not overwrite the state of the analysis that replaced it
+                if (session.caseFolder() != caseFolder || latest != this) return;
+                session.setAnalysis(new CaseSession.AnalysisState(phase, text));
+            } finally {
+                if (phase != CaseSession.Phase.RUNNING) delivered = true;
+            }
+        });
+    }
+
+    /** Passes the engine's task and sub-task names on to the session (at most five times a second). */
+    private final class Phases extends ProgressMonitorWrapper {
+        private long last;
+        private String task = "";
+
+        Phases(IProgressMonitor monitor) {
+            super(monitor);
+        }
+
+        @Override
+        public void setTaskName(String name) {
+            super.setTaskName(name);
+            task = name == null ? "" : name;
+            publish(task, true);
+        }
+
+        @Override
+        public void subTask(String name) {
+            super.subTask(name);
+            publish(name == null || name.isBlank() ? task : name, false);
+        }
+
+        private void publish(String text, boolean always) {
+            long now = System.currentTimeMillis();
+            if (!always && now - last < 200) return;
+            last = now;
+            state(CaseSession.Phase.RUNNING, text);
         }
     }
 
@@ -72,5 +152,60 @@ public final class AnalyzeJob extends Job {
     public static ReportOptions reportOptions(String caseName) {
         ReportOptions o = ReportOptions.of(UiPrefs.settings());
         return o.withTitle(o.title() + " - " + caseName);
+    }
+
+    /** Writes report.html, report.json and mismatches.csv of one analysis, after its results are on screen. */
+    public static final class ReportJob extends Job {
+        /** Report jobs (Stop cancels them too; Export waits for them). */
+        public static final Object FAMILY = ReportJob.class;
+        /** One report at a time; a test holds it to see the results arrive before the report. */
+        public static final org.eclipse.core.runtime.jobs.ISchedulingRule RULE = new org.eclipse.core.runtime.jobs.ISchedulingRule() {
+            @Override
+            public boolean contains(org.eclipse.core.runtime.jobs.ISchedulingRule rule) {
+                return rule == this;
+            }
+
+            @Override
+            public boolean isConflicting(org.eclipse.core.runtime.jobs.ISchedulingRule rule) {
+                return rule == this;
+            }
+        };
+
+        private final AnalysisResult result;
+        private final Path dir;
+        private final ReportOptions options;
+        private volatile ReportWriter.Written written;
+
+        public ReportJob(AnalysisResult result, Path dir, ReportOptions options, boolean user) {
+            super("Writing the report to " + dir);
+            this.result = result;
+            this.dir = dir;
+            this.options = options;
+            setUser(user);
+            setPriority(LONG);
+            setRule(RULE);
+        }
+
+        @Override
+        public boolean belongsTo(Object family) {
+            return family == FAMILY;
+        }
+
+        /** What was written; null until the job is done. */
+        public ReportWriter.Written written() {
+            return written;
+        }
+
+        @Override
+        protected IStatus run(IProgressMonitor monitor) {
+            try {
+                written = Analysis.writeReports(result, dir, options, monitor);
+                return Status.OK_STATUS;
+            } catch (OperationCanceledException e) {
+                return Status.CANCEL_STATUS;
+            } catch (Exception | LinkageError e) {
+                return Status.error("Could not write the report to " + dir + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

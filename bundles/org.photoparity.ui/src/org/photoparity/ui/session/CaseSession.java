@@ -24,23 +24,35 @@ import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.spi.CaseEvidence;
 
 /**
- * The case the workbench shows and what is known about it: the last reconciliation, probe results, evidence. Views
- * listen to it. It is confined to the UI thread: background jobs hand their results over with
+ * The case the workbench shows and what is known about it: the last reconciliation, probe results, evidence, the
+ * state of a running analysis. One instance lives in the workbench's application context ({@link #current()}); parts
+ * get it injected and listen to it. It is confined to the UI thread: background jobs hand their results over with
  * {@code Display.asyncExec}.
  */
 public final class CaseSession {
 
     /** What changed. */
     public enum Change {
-        CASE, RESULT, PROBES, CHECKLIST
+        CASE, RESULT, PROBES, CHECKLIST, ANALYSIS, ANSWERS, CATEGORY_REQUEST
+    }
+
+    /** Where an analysis of the open case stands. */
+    public enum Phase {
+        IDLE, RUNNING, FAILED, CANCELLED
+    }
+
+    /**
+     * The analysis state shown by the Summary: {@code text} is the current step while running, the reason when it
+     * failed.
+     */
+    public record AnalysisState(Phase phase, String text) {
+        public static final AnalysisState IDLE = new AnalysisState(Phase.IDLE, "");
     }
 
     @FunctionalInterface
     public interface Listener {
         void sessionChanged(Change change);
     }
-
-    private static final CaseSession INSTANCE = new CaseSession();
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private CaseFolder caseFolder;
@@ -51,8 +63,22 @@ public final class CaseSession {
     /** Ticks made while no case is open: kept for the session only. */
     private final Map<String, Set<Integer>> unsavedChecklist = new HashMap<>();
 
-    public static CaseSession get() {
-        return INSTANCE;
+    private AnalysisState analysis = AnalysisState.IDLE;
+    private org.photoparity.core.model.Category requestedCategory;
+
+    /**
+     * The session of the running workbench, kept in its application context (created there on first use). For
+     * handlers and start-up code; parts get it injected.
+     */
+    public static CaseSession current() {
+        org.eclipse.e4.core.contexts.IEclipseContext ctx = org.eclipse.ui.PlatformUI.getWorkbench()
+                .getService(org.eclipse.e4.core.contexts.IEclipseContext.class);
+        CaseSession s = ctx.get(CaseSession.class);
+        if (s == null) {
+            s = new CaseSession();
+            ctx.set(CaseSession.class, s);
+        }
+        return s;
     }
 
     public void addListener(Listener l) {
@@ -82,6 +108,7 @@ public final class CaseSession {
         evidence = null;
         warnings = List.of();
         probes.clear();
+        analysis = AnalysisState.IDLE;
         fire(Change.CASE);
         fire(Change.RESULT);
         fire(Change.PROBES);
@@ -98,6 +125,29 @@ public final class CaseSession {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    public AnalysisState analysis() {
+        return analysis;
+    }
+
+    /** Records where the analysis of the open case stands (running with its step, failed with the reason...). */
+    public void setAnalysis(AnalysisState state) {
+        analysis = state == null ? AnalysisState.IDLE : state;
+        fire(Change.ANALYSIS);
+    }
+
+    /** Asks whoever lists mismatches to show {@code c} only (a click on a Summary bar); null shows all. */
+    public void requestCategory(org.photoparity.core.model.Category c) {
+        requestedCategory = c;
+        fire(Change.CATEGORY_REQUEST);
+    }
+
+    /** The category asked for by the last {@link #requestCategory}, once. */
+    public org.photoparity.core.model.Category takeRequestedCategory() {
+        org.photoparity.core.model.Category c = requestedCategory;
+        requestedCategory = null;
+        return c;
     }
 
     /** Installs a finished analysis. */
@@ -132,7 +182,51 @@ public final class CaseSession {
      */
     public CaseEvidence evidenceForProbes(Map<String, String> settings) {
         if (evidence != null) return evidence;
-        return new CaseEvidence(result, answers(), settings);
+        return new CaseEvidence(result, canonicalAnswers(), settings);
+    }
+
+    /** The answers as the probes read them (yes/no, 50GB...), from the case's answers file. */
+    private Map<String, String> canonicalAnswers() {
+        if (caseFolder == null || !Files.isRegularFile(caseFolder.answersFile())) return Map.of();
+        try {
+            return org.photoparity.evidence.readers.AnswersFile.read(caseFolder.answersFile()).answers();
+        } catch (IOException e) {
+            return answers();
+        }
+    }
+
+    /** The same evidence records with other answers. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    static CaseEvidence withAnswers(CaseEvidence e, Map<String, String> answers) {
+        CaseEvidence copy = new CaseEvidence(e.result().orElse(null), answers, e.settings());
+        for (Map.Entry<Class<?>, Object> r : e.records().entrySet()) copy.with((Class) r.getKey(), r.getValue());
+        return copy;
+    }
+
+    /**
+     * Saves the technician's answer to {@code key} in the case's answers file (blank removes the answer; the
+     * checklist ticks and other answers are kept) and tells listeners.
+     */
+    public void setAnswer(String key, String value) throws IOException {
+        if (caseFolder == null) throw new IOException("No case is open: open or create a case to keep answers.");
+        Map<String, String> all = new LinkedHashMap<>(answers());
+        if (value == null || value.isBlank()) all.remove(key);
+        else all.put(key, value.trim());
+        org.photoparity.evidence.readers.AnswersFile.write(caseFolder.answersFile(), all);
+        if (evidence != null) evidence = withAnswers(evidence, canonicalAnswers());
+        fire(Change.ANSWERS);
+    }
+
+    /**
+     * The evidence a Re-run uses: with a case open, the case's evidence loaded again (answers re-read) with a live read
+     * of an attached device, which wins over the ideviceinfo files read at analysis time; without a case, the same as
+     * {@link #evidenceForProbes}. Runs ideviceinfo: call it from a job, not the UI thread.
+     */
+    public CaseEvidence evidenceForRerun(Map<String, String> settings, org.eclipse.core.runtime.IProgressMonitor monitor) {
+        CaseFolder c = caseFolder;
+        if (c == null) return evidenceForProbes(settings);
+        return org.photoparity.engine.Analysis.loadEvidence(org.photoparity.engine.CaseAnalysis.spec(c, settings),
+                new org.photoparity.engine.AnalysisOptions(false, null, true), result, monitor).evidence();
     }
 
     /** The case's answers file, read as properties; empty when there is no case or no file. */

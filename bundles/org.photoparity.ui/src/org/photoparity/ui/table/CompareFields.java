@@ -19,6 +19,12 @@ public final class CompareFields {
     public record Line(String field, String left, String right, boolean differs) {
     }
 
+    /**
+     * Fields about the copy rather than the photo (its path, file time, orientation tag) start with this and come
+     * last; they are shown quietly and never flagged, since every copy has its own.
+     */
+    public static final String FILE_GROUP = "File: ";
+
     private CompareFields() {
     }
 
@@ -31,10 +37,14 @@ public final class CompareFields {
         for (String k : keys) {
             String a = l.getOrDefault(k, "");
             String b = r.getOrDefault(k, "");
-            boolean differs = left != null && right != null && !Objects.equals(a, b) && !k.equals("Path");
+            boolean differs = left != null && right != null && !Objects.equals(a, b) && !k.startsWith(FILE_GROUP);
             out.add(new Line(k, a, b, differs));
         }
-        return out;
+        // the quiet group last
+        List<Line> sorted = new ArrayList<>();
+        for (Line x : out) if (!x.field().startsWith(FILE_GROUP)) sorted.add(x);
+        for (Line x : out) if (x.field().startsWith(FILE_GROUP)) sorted.add(x);
+        return sorted;
     }
 
     /** The fields of one asset, in reading order; absent values are left out. */
@@ -45,12 +55,15 @@ public final class CompareFields {
         MediaFile p = a.primary();
         if (p != null) {
             put(m, "File name", p.name());
-            put(m, "Path", p.path());
+            put(m, FILE_GROUP + "path", p.path());
             put(m, "Format", p.format().name());
             put(m, "Size", p.size() + " bytes (" + MismatchRows.size(p.size()) + ")");
-            if (p.width() > 0) put(m, "Dimensions", p.width() + " \u00d7 " + p.height());
+            // as the photo is seen: a 4032 x 3024 sensor image tagged "rotate 90" is the same photo as 3024 x 4032
+            boolean turned = p.orientation() >= 5 && p.orientation() <= 8;
+            if (p.width() > 0) put(m, "Dimensions", turned ? p.height() + " \u00d7 " + p.width()
+                    : p.width() + " \u00d7 " + p.height());
             if (p.width() > 0) put(m, "Megapixels", String.format(java.util.Locale.ROOT, "%.1f", p.pixels() / 1e6));
-            if (p.orientation() > 0) put(m, "Orientation", String.valueOf(p.orientation()));
+            if (p.orientation() > 0) put(m, FILE_GROUP + "orientation tag", String.valueOf(p.orientation()));
             if (p.captured() != null) {
                 put(m, "Captured", p.captured().local().toString().replace('T', ' '));
                 put(m, "UTC offset", p.captured().offset() == null ? "none" : p.captured().offset().getId());
@@ -64,7 +77,7 @@ public final class CompareFields {
             put(m, "Burst id", p.burstId());
             put(m, "Fingerprint", p.fingerprint());
             if (p.screenshot()) put(m, "Screenshot", "yes");
-            if (p.modified() > 0) put(m, "Modified", java.time.Instant.ofEpochMilli(p.modified()).toString());
+            if (p.modified() > 0) put(m, FILE_GROUP + "modified", java.time.Instant.ofEpochMilli(p.modified()).toString());
             put(m, "Unreadable", p.unreadableReason());
             for (Map.Entry<String, String> e : new java.util.TreeMap<>(p.extra()).entrySet()) {
                 put(m, e.getKey(), e.getValue());

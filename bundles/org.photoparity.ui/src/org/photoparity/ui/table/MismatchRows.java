@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,6 +28,14 @@ import org.photoparity.core.present.Vocabulary;
  * It runs in a background job; the table only maps an index to a row.
  */
 public final class MismatchRows {
+
+    /** A category as people read it in a list ("Missing in cloud"); the enum name stays in tooltips and exports. */
+    public static String phrase(Category c) {
+        String n = c.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        n = n.replace("live photo", "Live Photo");
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
 
     /** The table's columns, in their default order. */
     public enum Column {
@@ -175,9 +184,9 @@ public final class MismatchRows {
     /** The text of one cell. */
     public static String text(Row r, Column c) {
         return switch (c) {
-            case CATEGORY -> r.category().name();
+            case CATEGORY -> phrase(r.category());
             case LOSS -> loss(r.mismatch());
-            case KIND -> r.kind().name();
+            case KIND -> r.kind().name().charAt(0) + r.kind().name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
             case DATE -> r.date() == null ? "" : r.date().toString().replace('T', ' ');
             case DEVICE -> r.device();
             case CLOUD -> r.cloud();
@@ -253,7 +262,7 @@ public final class MismatchRows {
     static String groupLabel(String key, Grouping g) {
         return switch (g) {
             case NONE -> "";
-            case CATEGORY -> key + ": " + Category.valueOf(key).label();
+            case CATEGORY -> phrase(Category.valueOf(key)) + ": " + Category.valueOf(key).label();
             case DAY -> key.equals("~") ? "No capture date" : key;
         };
     }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -16,16 +13,21 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.MediaFormat;
+import org.photoparity.report.preview.PreviewMaker;
 
 /**
- * Loads a preview of one media file, off the UI thread. JPEG, PNG and GIF are decoded directly; HEIC and video
- * only through a helper program when one is installed (heif-convert, ffmpeg), which writes its output to a temp
- * folder, never beside the photo. Otherwise the preview says why there is none.
+ * Loads a preview of one media file, off the UI thread. JPEG, PNG and GIF are decoded directly at full size; HEIC,
+ * video and the rest go through the report's preview pipeline ({@link PreviewMaker}: HEIC thumbnail items, ffmpeg
+ * poster frames, heif-convert), cached in the case, so the workbench and report.html show the same pictures.
+ * Helpers write to temp folders, never beside the photo; when one fails its own error text is shown.
  */
 public final class Previews {
 
-    /** Image data to show, or the reason there is none. */
-    public record Preview(ImageData image, String message) {
+    /** Image data to show, or the reason there is none; {@code via} says where a picture came from. */
+    public record Preview(ImageData image, String message, String via) {
+        public Preview(ImageData image, String message) {
+            this(image, message, null);
+        }
     }
 
     private static final long MAX_DECODE_BYTES = 64L * 1024 * 1024;
@@ -37,6 +39,14 @@ public final class Previews {
      * @param sourceRoot the folder or zip the file's path is relative to
      */
     public static Preview load(Path sourceRoot, MediaFile f) {
+        return load(sourceRoot, f, null);
+    }
+
+    /**
+     * @param sourceRoot the folder or zip the file's path is relative to
+     * @param cacheDir   where the shared pipeline keeps HEIC and video previews (the case's cache); null for none
+     */
+    public static Preview load(Path sourceRoot, MediaFile f, Path cacheDir) {
         if (f == null) return new Preview(null, "No file: this asset is known from a listing only.");
         if (!f.readable()) return new Preview(null, "The file could not be read: " + f.unreadableReason());
         if (f.size() > MAX_DECODE_BYTES) return new Preview(null, "No preview: the file is larger than 64 MB.");
@@ -52,7 +62,7 @@ public final class Previews {
             }
             if (fmt == MediaFormat.HEIC || fmt.isVideo() || fmt == MediaFormat.TIFF || fmt == MediaFormat.DNG
                     || fmt == MediaFormat.WEBP) {
-                return viaHelper(sourceRoot, f);
+                return viaHelper(sourceRoot, f, cacheDir);
             }
             return new Preview(null, "No preview for " + fmt + " files.");
         } catch (IOException e) {
@@ -90,59 +100,31 @@ public final class Previews {
 
     /** heif-convert for HEIC, ffmpeg for anything it decodes; found on the PATH. */
     public static Optional<Path> helper(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) return Optional.empty();
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path p = Path.of(dir, name);
-            if (Files.isExecutable(p)) return Optional.of(p);
-        }
-        return Optional.empty();
+        return PreviewMaker.helper(name);
     }
 
-    private static Preview viaHelper(Path root, MediaFile f) throws IOException {
-        Optional<Path> heif = f.format() == MediaFormat.HEIC ? helper("heif-convert") : Optional.empty();
-        Optional<Path> ffmpeg = helper("ffmpeg");
-        if (heif.isEmpty() && ffmpeg.isEmpty()) {
-            String what = f.format().isVideo() ? "A video preview needs ffmpeg"
-                    : f.format() == MediaFormat.HEIC ? "A HEIC preview needs heif-convert (libheif) or ffmpeg"
-                            : "A " + f.format() + " preview needs ffmpeg";
-            return new Preview(null, what + ", and none is installed. The fields below are read from the file.");
-        }
-        Path tmp = Files.createTempDirectory("photoparity-preview");
-        try {
-            String ext = f.name().contains(".") ? f.name().substring(f.name().lastIndexOf('.')) : "";
-            Path in = tmp.resolve("in" + ext);
-            try (InputStream s = open(root, f)) {
-                Files.copy(s, in);
+    /** The size of the previews the pipeline makes for Compare (longest side, pixels). */
+    static final int COMPARE_BOX = 640;
+
+    /** HEIC and video through the same pipeline as the HTML report (its thumbnails, cached in the case). */
+    private static Preview viaHelper(Path root, MediaFile f, Path cacheDir) {
+        PreviewMaker.Preview p = new PreviewMaker(cacheDir, COMPARE_BOX).make(f, new PreviewMaker.Source() {
+            @Override
+            public InputStream open() throws IOException {
+                return Previews.open(root, f);
             }
-            Path out = tmp.resolve("out.png");
-            List<String> cmd = new ArrayList<>();
-            if (heif.isPresent()) {
-                out = tmp.resolve("out.jpg");
-                cmd.addAll(List.of(heif.get().toString(), in.toString(), out.toString()));
-            } else {
-                cmd.addAll(List.of(ffmpeg.get().toString(), "-loglevel", "error", "-i", in.toString(), "-frames:v",
-                        "1", "-vf", "scale=480:-2", out.toString()));
+
+            @Override
+            public Path path() {
+                Path p = root == null ? null : root.resolve(f.path());
+                return p != null && Files.isDirectory(root) && Files.isRegularFile(p) ? p : null;
             }
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile())
-                    .start();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Preview(null, "The preview helper " + cmd.get(0) + " took longer than 20 s.");
-            }
-            if (p.exitValue() != 0 || !Files.isRegularFile(out)) {
-                return new Preview(null, "The preview helper " + cmd.get(0) + " could not decode the file.");
-            }
-            try (InputStream s = Files.newInputStream(out)) {
-                return new Preview(new ImageLoader().load(s)[0], null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Preview(null, "Interrupted.");
-        } finally {
-            try (var st = Files.walk(tmp)) {
-                st.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-            }
+        });
+        if (!p.ok()) return new Preview(null, "No preview: " + p.error() + ". The fields below are read from the file.");
+        try (InputStream s = new java.io.ByteArrayInputStream(p.jpeg())) {
+            return new Preview(new ImageLoader().load(s)[0], null, p.via());
+        } catch (IOException | SWTException e) {
+            return new Preview(null, "The preview could not be shown: " + e.getMessage());
         }
     }
 }

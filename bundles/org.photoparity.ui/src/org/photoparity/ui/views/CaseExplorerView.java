@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -17,15 +21,21 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.part.ViewPart;
 import org.photoparity.cases.CaseData;
 import org.photoparity.cases.CaseFolder;
 import org.photoparity.ui.CaseActions;
 import org.photoparity.ui.session.CaseSession;
 import org.photoparity.ui.session.Cases;
 
-/** The cases opened lately, newest first; double-click opens one and analyses it. */
-public final class CaseExplorerView extends ViewPart implements CaseSession.Listener {
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The cases opened lately, in a stable order the technician chooses (by name at first; click a header to sort by
+ * it); double-click opens one and analyses it. An Eclipse 4 part.
+ */
+public final class CaseExplorerView implements CaseSession.Listener {
     public static final String ID = "org.photoparity.ui.views.cases";
 
     /** One remembered case as listed; {@code data} is null when its folder is gone or unreadable. */
@@ -35,11 +45,20 @@ public final class CaseExplorerView extends ViewPart implements CaseSession.List
         }
     }
 
+    private final CaseSession session;
     private TableViewer viewer;
     private Label hint;
+    private int sortColumn;
+    private boolean ascending = true;
+    private final List<java.util.function.Function<Entry, String>> keys = new ArrayList<>();
 
-    @Override
-    public void createPartControl(Composite parent) {
+    @Inject
+    public CaseExplorerView(CaseSession session) {
+        this.session = session;
+    }
+
+    @PostConstruct
+    public void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         hint = new Label(parent, SWT.WRAP);
         GridData hg = new GridData(SWT.FILL, SWT.TOP, true, false);
@@ -51,14 +70,26 @@ public final class CaseExplorerView extends ViewPart implements CaseSession.List
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column("Case", 190, Entry::name);
-        column("Last analysed", 150, e -> e.data() == null || e.data().lastAnalysis() == null ? "never"
+        column("Last analyzed", 150, e -> e.data() == null || e.data().lastAnalysis() == null ? "never"
                 : SummaryView.when(e.data().lastAnalysis().analyzedAt()));
         column("Mismatches", 90, e -> e.data() == null || e.data().lastAnalysis() == null ? ""
                 : String.format(Locale.ROOT, "%,d", e.data().lastAnalysis().mismatches()));
         column("Folder", 320, e -> e.dir().toString());
+        viewer.setComparator(new ViewerComparator() {
+            @Override
+            public int compare(Viewer v, Object a, Object b) {
+                Entry x = (Entry) a;
+                Entry y = (Entry) b;
+                int c = compareKeys(keys.get(sortColumn).apply(x), keys.get(sortColumn).apply(y));
+                if (c == 0) c = x.dir().compareTo(y.dir()); // stable: never re-sorted by opening
+                return ascending ? c : -c;
+            }
+        });
+        viewer.getTable().setSortColumn(viewer.getTable().getColumn(0));
+        viewer.getTable().setSortDirection(SWT.UP);
         viewer.addDoubleClickListener(e -> openSelected());
         MenuManager menu = new MenuManager();
-        menu.add(new Action("Open and analyse") {
+        menu.add(new Action("Open and analyze") {
             @Override
             public void run() {
                 openSelected();
@@ -79,16 +110,37 @@ public final class CaseExplorerView extends ViewPart implements CaseSession.List
             }
         });
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
-        CaseSession.get().addListener(this);
+        session.addListener(this);
         refresh();
     }
 
+    /** Numbers compare as numbers ("1,204" after "98"), the rest as text ignoring case. */
+    private static int compareKeys(String a, String b) {
+        String x = a.replace(",", "");
+        String y = b.replace(",", "");
+        if (x.matches("\\d+") && y.matches("\\d+")) return Long.compare(Long.parseLong(x), Long.parseLong(y));
+        return a.compareToIgnoreCase(b);
+    }
+
     private void column(String title, int width, java.util.function.Function<Entry, String> text) {
-        Columns.text(viewer, Entry.class, title, width, text, e -> {
-            CaseFolder open = CaseSession.get().caseFolder();
-            return open != null && open.dir().equals(e.dir())
-                    ? JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT) : null;
-        });
+        int index = keys.size();
+        keys.add(text);
+        TableViewerColumn c = Columns.text(viewer, Entry.class, title, width, text,
+                e -> {
+                    CaseFolder open = session.caseFolder();
+                    return open != null && open.dir().equals(e.dir())
+                            ? JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT) : null;
+                });
+        c.getColumn().addListener(SWT.Selection, ev -> sortBy(index));
+    }
+
+    /** Sorts by column {@code index}; again on the same column reverses the order. */
+    public void sortBy(int index) {
+        ascending = index == sortColumn ? !ascending : true;
+        sortColumn = index;
+        viewer.getTable().setSortColumn(viewer.getTable().getColumn(index));
+        viewer.getTable().setSortDirection(ascending ? SWT.UP : SWT.DOWN);
+        viewer.refresh();
     }
 
     private void openSelected() {
@@ -112,7 +164,7 @@ public final class CaseExplorerView extends ViewPart implements CaseSession.List
         List<Entry> entries = entries();
         viewer.setInput(entries);
         hint.setText(entries.isEmpty() ? "No cases yet: File > New Case... or File > Open Case..."
-                : "Double-click a case to open and analyse it. The open case is in bold.");
+                : "Double-click a case to open and analyze it. The open case is in bold; click a header to sort.");
         hint.getParent().layout();
     }
 
@@ -129,19 +181,20 @@ public final class CaseExplorerView extends ViewPart implements CaseSession.List
         return out;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The cases in the order shown. */
     public List<Entry> shown() {
-        return (List<Entry>) viewer.getInput();
+        List<Entry> out = new ArrayList<>();
+        for (int i = 0; i < viewer.getTable().getItemCount(); i++) out.add((Entry) viewer.getElementAt(i));
+        return out;
     }
 
-    @Override
+    @Focus
     public void setFocus() {
         viewer.getControl().setFocus();
     }
 
-    @Override
+    @PreDestroy
     public void dispose() {
-        CaseSession.get().removeListener(this);
-        super.dispose();
+        session.removeListener(this);
     }
 }

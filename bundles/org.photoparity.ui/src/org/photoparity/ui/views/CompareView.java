@@ -8,6 +8,9 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
@@ -28,20 +31,28 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.ISelectionListener;
-import org.eclipse.ui.part.ViewPart;
 import org.photoparity.core.model.Asset;
+import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.ui.table.CompareFields;
+import org.photoparity.ui.table.MismatchRows;
 import org.photoparity.ui.table.Previews;
+import org.photoparity.ui.session.CaseSession;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 /**
- * One mismatch, device and cloud side by side: a preview of each (where the format allows), every field with the
- * differing ones highlighted, and the key that paired them. Follows the selection of the Mismatches view.
+ * One mismatch, device and cloud side by side: a preview of each (where the format allows; any file of the asset,
+ * e.g. a Live Photo's video, can be picked), every field with the differing ones highlighted, and the key that
+ * paired them. Follows the selection service: whatever part selects a mismatch. A case switch clears it. An Eclipse
+ * 4 part: construct it with a session and call {@link #create(Composite)}.
  */
-public final class CompareView extends ViewPart {
+public final class CompareView implements CaseSession.Listener {
     public static final String ID = "org.photoparity.ui.views.compare";
     private static final RGB DIFF_BG = new RGB(255, 226, 140);
     private static final RGB DIFF_FG = new RGB(0, 0, 0);
@@ -53,6 +64,9 @@ public final class CompareView extends ViewPart {
         final Canvas canvas;
         final Label message;
         List<Asset> assets = List.of();
+        /** What the combo lists: each asset's files, primary first. */
+        final List<Asset> pickAssets = new ArrayList<>();
+        final List<MediaFile> pickFiles = new ArrayList<>();
         SideInventory inventory;
         Image image;
         String previewMessage;
@@ -70,7 +84,8 @@ public final class CompareView extends ViewPart {
             canvas = new Canvas(c, SWT.DOUBLE_BUFFERED);
             GridData cg = new GridData(SWT.FILL, SWT.FILL, true, true);
             cg.heightHint = 200;
-            cg.minimumHeight = 80;
+            cg.minimumHeight = 140;
+            cg.minimumWidth = 140;
             canvas.setLayoutData(cg);
             canvas.addListener(SWT.Paint, e -> paint(e.gc));
             message = new Label(c, SWT.WRAP);
@@ -81,7 +96,12 @@ public final class CompareView extends ViewPart {
 
         Asset selected() {
             int i = pick.getSelectionIndex();
-            return i < 0 || i >= assets.size() ? null : assets.get(i);
+            return i < 0 || i >= pickAssets.size() ? null : pickAssets.get(i);
+        }
+
+        MediaFile selectedFile() {
+            int i = pick.getSelectionIndex();
+            return i < 0 || i >= pickFiles.size() ? null : pickFiles.get(i);
         }
 
         void set(String name, List<Asset> list, int initial, SideInventory inv) {
@@ -89,10 +109,38 @@ public final class CompareView extends ViewPart {
             assets = list;
             inventory = inv;
             pick.removeAll();
-            for (Asset a : list) pick.add(a.displayName() + (a.primary() != null ? "  \u2014  " + a.primary().path() : ""));
+            pickAssets.clear();
+            pickFiles.clear();
+            int select = 0;
+            for (int i = 0; i < list.size(); i++) {
+                Asset a = list.get(i);
+                if (i == Math.min(initial, list.size() - 1)) select = pickAssets.size();
+                List<MediaFile> files = new ArrayList<>();
+                if (a.primary() != null) files.add(a.primary());
+                for (MediaFile f : a.files()) if (f != a.primary()) files.add(f);
+                if (files.isEmpty()) files.add(null);
+                for (MediaFile f : files) {
+                    pickAssets.add(a);
+                    pickFiles.add(f);
+                    pick.add(f == null ? a.displayName() + "  \u2014  listing only"
+                            : f.name() + (f == a.primary() ? "" : "  (" + role(f) + ")") + "  \u2014  " + f.path());
+                }
+            }
             if (list.isEmpty()) pick.add("(not on this side)");
-            pick.select(Math.min(initial, Math.max(0, list.size() - 1)));
-            pick.setEnabled(list.size() > 1);
+            pick.select(select);
+            pick.setEnabled(pickFiles.size() > 1);
+        }
+
+        void clear(String name) {
+            title.setText(name);
+            assets = List.of();
+            pickAssets.clear();
+            pickFiles.clear();
+            pick.removeAll();
+            pick.setEnabled(false);
+            generation++;
+            disposeImage();
+            setMessage("");
         }
 
         void paint(GC gc) {
@@ -111,25 +159,28 @@ public final class CompareView extends ViewPart {
             int gen = ++generation;
             disposeImage();
             Asset a = selected();
+            MediaFile file = selectedFile();
             if (a == null) {
                 setMessage(assets.isEmpty() ? "Not on this side." : "");
                 return;
             }
             setMessage("Loading preview...");
-            Path root = a.primary() == null || inventory == null
-                    || a.primary().source() >= inventory.sources().size() ? null
-                            : Path.of(inventory.sources().get(a.primary().source()).path());
+            Path root = file == null || inventory == null
+                    || file.source() >= inventory.sources().size() ? null
+                            : Path.of(inventory.sources().get(file.source()).path());
+            Path cacheDir = session.caseFolder() == null ? null : session.caseFolder().cacheDir().resolve("previews");
             Job j = new Job("Loading a preview") {
                 @Override
                 protected IStatus run(IProgressMonitor monitor) {
-                    Previews.Preview p = root == null && a.primary() != null
+                    Previews.Preview p = root == null && file != null
                             ? new Previews.Preview(null, "The source of this file is unknown.")
-                            : Previews.load(root, a.primary());
+                            : Previews.load(root, file, cacheDir);
                     display.asyncExec(() -> {
                         if (gen != generation || canvas.isDisposed()) return;
                         if (p.image() != null) {
                             image = new Image(display, shrink(p.image()));
-                            setMessage(a.primary().format() + ", " + p.image().width + " \u00d7 " + p.image().height);
+                            setMessage(file.format() + ", " + p.image().width + " \u00d7 " + p.image().height
+                                    + (p.via() == null ? "" : " (" + p.via() + ")"));
                         } else {
                             setMessage(p.message());
                         }
@@ -163,6 +214,17 @@ public final class CompareView extends ViewPart {
         return d.scaledTo(Math.max(1, (int) (d.width * s)), Math.max(1, (int) (d.height * s)));
     }
 
+    private static String role(MediaFile f) {
+        return switch (f.role()) {
+            case LIVE_VIDEO -> "Live Photo video";
+            case EDITED_RENDER -> "edited render";
+            case ADJUSTMENT_SIDECAR -> "adjustments";
+            case DERIVATIVE -> "reduced copy";
+            case ORIGINAL -> "original";
+        };
+    }
+
+    private final CaseSession session;
     private Label header;
     private Label matched;
     private Side left;
@@ -171,15 +233,43 @@ public final class CompareView extends ViewPart {
     private Mismatch mismatch;
     private ReconcileResult result;
     private final List<CompareFields.Line> lines = new ArrayList<>();
-    private final ISelectionListener follow = (part, sel) -> {
-        if (part instanceof MismatchesView && sel instanceof IStructuredSelection s
-                && s.getFirstElement() instanceof Mismatch m && m != mismatch) {
-            show(m, org.photoparity.ui.session.CaseSession.get().result());
+
+    @Inject
+    public CompareView(CaseSession session) {
+        this.session = session;
+    }
+
+    /** Follows the selection service: the first mismatch of whatever a part selected. */
+    @Inject
+    @Optional
+    public void follow(@Named(IServiceConstants.ACTIVE_SELECTION) Object selection) {
+        Object first = selection instanceof IStructuredSelection s ? s.getFirstElement() : selection;
+        if (first instanceof Mismatch m && m != mismatch && header != null && !header.isDisposed()) {
+            show(m, session.result());
         }
-    };
+    }
 
     @Override
-    public void createPartControl(Composite parent) {
+    public void sessionChanged(CaseSession.Change change) {
+        // another case: its pair is not this case's
+        if (change == CaseSession.Change.CASE && header != null && !header.isDisposed()) clear();
+    }
+
+    /** Shows nothing (after a case switch). */
+    public void clear() {
+        mismatch = null;
+        result = null;
+        header.setText("Nothing to compare yet");
+        matched.setText("Select a mismatch in the Mismatches view (double-click opens this view).");
+        left.clear("Device");
+        right.clear("Cloud");
+        lines.clear();
+        fields.removeAll();
+        header.getParent().layout(true, true);
+    }
+
+    @PostConstruct
+    public void create(Composite parent) {
         GridLayout gl = new GridLayout(1, false);
         parent.setLayout(gl);
         header = new Label(parent, SWT.WRAP);
@@ -214,16 +304,18 @@ public final class CompareView extends ViewPart {
             fields.getColumn(2).setWidth(w - first - (w - first) / 2);
         });
         vertical.setWeights(55, 45);
-        header.setText("Nothing to compare yet");
-        matched.setText("Double-click a mismatch in the Mismatches view, or select one there.");
-        getSite().getPage().addSelectionListener(follow);
+        sides.setSashWidth(6);
+        vertical.setSashWidth(6);
+        clear();
+        session.addListener(this);
     }
 
     /** Shows {@code m}; {@code r} gives the sources its files live in. */
     public void show(Mismatch m, ReconcileResult r) {
         mismatch = m;
         result = r;
-        header.setText(m.category().name() + ": " + m.category().label());
+        header.setText(MismatchRows.phrase(m.category()) + ": " + m.category().label());
+        header.setToolTipText(m.category().name());
         String key = m.matchedBy() == null ? "Not paired: nothing on the other side matched by any key."
                 : "Paired by: " + m.matchedBy();
         matched.setText(key + (m.detail() == null || m.detail().isBlank() ? "" : "\n" + m.detail())
@@ -255,12 +347,15 @@ public final class CompareView extends ViewPart {
         fields.removeAll();
         Color bg = new Color(d, DIFF_BG);
         Color fg = new Color(d, DIFF_FG);
+        Color quiet = d.getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW);
         for (CompareFields.Line l : lines) {
             TableItem it = new TableItem(fields, SWT.NONE);
             it.setText(new String[] { (l.differs() ? "\u2260 " : "") + l.field(), l.left(), l.right() });
             if (l.differs()) {
                 it.setBackground(bg);
                 it.setForeground(fg);
+            } else if (l.field().startsWith(CompareFields.FILE_GROUP)) {
+                it.setForeground(quiet);
             }
         }
     }
@@ -289,16 +384,27 @@ public final class CompareView extends ViewPart {
         return fields;
     }
 
-    @Override
+    /** The files the left (0) or right (1) side lets the technician pick, in order. */
+    public List<MediaFile> pickableFiles(int side) {
+        return List.copyOf((side == 0 ? left : right).pickFiles);
+    }
+
+    /** Picks the file at {@code index} of a side's list (what choosing it in the combo does). */
+    public void pick(int side, int index) {
+        Side s = side == 0 ? left : right;
+        s.pick.select(index);
+        refreshFields();
+    }
+
+    @Focus
     public void setFocus() {
         fields.setFocus();
     }
 
-    @Override
+    @PreDestroy
     public void dispose() {
-        getSite().getPage().removeSelectionListener(follow);
+        session.removeListener(this);
         left.disposeImage();
         right.disposeImage();
-        super.dispose();
     }
 }

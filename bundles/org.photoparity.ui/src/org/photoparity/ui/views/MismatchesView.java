@@ -14,15 +14,16 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.action.Action;
-import org.eclipse.jface.action.IAction;
-import org.eclipse.jface.action.IMenuManager;
-import org.eclipse.jface.action.MenuManager;
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.PersistState;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.viewers.ISelection;
-import org.eclipse.jface.viewers.ISelectionChangedListener;
-import org.eclipse.jface.viewers.ISelectionProvider;
-import org.eclipse.jface.viewers.SelectionChangedEvent;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -30,15 +31,14 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IMemento;
-import org.eclipse.ui.IViewSite;
-import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.ViewPart;
 import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.Mismatch;
@@ -54,17 +54,46 @@ import org.photoparity.ui.table.MismatchRows.Shown;
 import org.photoparity.ui.table.MismatchRows.Sort;
 import org.photoparity.ui.table.ViewState;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
 /**
  * Every mismatch of the case in a virtual table (only the rows on screen are ever materialised, so 100,000 rows
  * scroll smoothly): sort by any column, filter by category, kind, date range and text, group by category or day,
- * choose and reorder columns. Filtering and sorting run in a job. Double-click opens Compare.
+ * choose and reorder columns (right-click the header). Filtering and sorting run in a job. Filters belong to a case:
+ * switching cases shows the other case's filter, and a chip says when one is active. The selected mismatches go to
+ * the selection service (Compare follows it); double-click runs the Compare command. An Eclipse 4 part: construct
+ * it with a session and call {@link #create(Composite)}.
  */
-public final class MismatchesView extends ViewPart implements CaseSession.Listener {
+public final class MismatchesView implements CaseSession.Listener {
     public static final String ID = "org.photoparity.ui.views.mismatches";
     static final String PREF_STATE = "mismatches.state";
-    private static final String MEMENTO_STATE = "state";
+    static final String PREF_CASE = "mismatches.case";
+    static final String MEMENTO_STATE = "state";
+    static final String MEMENTO_CASE = "case";
+    static final String SHOW_COMPARE = "org.photoparity.ui.showCompare";
     private static final String ALL_CATEGORIES = "All categories";
     private static final String ALL_KINDS = "All kinds";
+
+    private final CaseSession session;
+    @Inject
+    @Optional
+    MPart part;
+    @Inject
+    @Optional
+    ESelectionService selectionService;
+    @Inject
+    @Optional
+    ECommandService commands;
+    @Inject
+    @Optional
+    EHandlerService handlers;
+    /** The filter of each case this workbench showed, by case folder ("" for no case). */
+    private final Map<String, Filter> filtersByCase = new java.util.HashMap<>();
+    private String filterCase = "";
+    private Composite chip;
+    private Label chipText;
 
     private ViewState state = ViewState.DEFAULT;
     /** The mismatches shown, and their rows once built (null while a build is pending). */
@@ -85,28 +114,49 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     private Combo grouping;
     private Label count;
     private final List<Column> tableColumns = new ArrayList<>();
-    private final SelectionProvider selection = new SelectionProvider();
     private ReconcileResult shownResult;
 
-    @Override
-    public void init(IViewSite site, IMemento memento) throws PartInitException {
-        super.init(site, memento);
-        String s = memento == null ? null : memento.getString(MEMENTO_STATE);
-        state = ViewState.decode(s != null ? s : UiPrefs.store().getString(PREF_STATE));
+    @Inject
+    public MismatchesView(CaseSession session) {
+        this.session = session;
     }
 
-    @Override
-    public void saveState(IMemento memento) {
+    /**
+     * The state written when the part last closed (the preferences, saved on every close, also survive a layout
+     * reset), else the copy saved with the part in the workbench model.
+     */
+    private void restoreState() {
+        String s = UiPrefs.store().getString(PREF_STATE);
+        String c = UiPrefs.store().getString(PREF_CASE);
+        if ((s == null || s.isEmpty()) && part != null) {
+            s = part.getPersistedState().get(MEMENTO_STATE);
+            c = part.getPersistedState().get(MEMENTO_CASE);
+        }
+        state = ViewState.decode(s);
+        filterCase = c == null ? "" : c;
+    }
+
+    /** Saves the state with the part and in the preferences (the fallback after a layout reset). */
+    @PersistState
+    public void persist() {
         ViewState s = currentState();
-        memento.putString(MEMENTO_STATE, s.encode());
-        // the preferences are the fallback when there is no memento (view closed and reopened, layout reset);
+        if (part != null) {
+            part.getPersistedState().put(MEMENTO_STATE, s.encode());
+            part.getPersistedState().put(MEMENTO_CASE, filterCase);
+        }
         // nothing else saves this store on exit, so write it now
         UiPrefs.store().setValue(PREF_STATE, s.encode());
+        UiPrefs.store().setValue(PREF_CASE, filterCase);
         UiPrefs.flush();
     }
 
-    @Override
-    public void createPartControl(Composite parent) {
+    private static String caseKey(org.photoparity.cases.CaseFolder c) {
+        return c == null ? "" : c.dir().toString();
+    }
+
+    @PostConstruct
+    public void create(Composite parent) {
+        restoreState();
         GridLayout gl = new GridLayout(1, false);
         gl.marginWidth = 0;
         gl.marginHeight = 0;
@@ -121,13 +171,15 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
         table.addListener(SWT.DefaultSelection, e -> open(table.getSelectionIndex()));
-        table.addListener(SWT.Selection, e -> selection.fire());
+        table.addListener(SWT.Selection, e -> publishSelection());
         createColumns();
-        getSite().setSelectionProvider(selection);
         createMenu();
         showFilter(state.filter());
-        CaseSession.get().addListener(this);
+        session.addListener(this);
+        switchCase(caseKey(session.caseFolder()));
         sessionChanged(CaseSession.Change.RESULT);
+        Category asked = session.takeRequestedCategory(); // a Summary bar clicked before this part existed
+        if (asked != null) showCategory(asked);
     }
 
     private void createFilterBar(Composite parent) {
@@ -152,10 +204,10 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
         GridData cg = new GridData(SWT.END, SWT.CENTER, false, false);
         cg.widthHint = 170;
         count.setLayoutData(cg);
-        Composite row2 = row(parent, 6);
+        Composite row2 = row(parent, 7);
         category = new Combo(row2, SWT.READ_ONLY);
         category.add(ALL_CATEGORIES);
-        for (Category c : Category.values()) category.add(c.name());
+        for (Category c : Category.values()) category.add(MismatchRows.phrase(c));
         category.setToolTipText("Show one category only");
         category.addListener(SWT.Selection, e -> refilter());
         GridData catg = new GridData();
@@ -163,7 +215,9 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
         category.setLayoutData(catg);
         kind = new Combo(row2, SWT.READ_ONLY);
         kind.add(ALL_KINDS);
-        for (AssetKind k : AssetKind.values()) kind.add(k.name());
+        for (AssetKind k : AssetKind.values()) {
+            kind.add(k.name().charAt(0) + k.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
         kind.setToolTipText("Show one kind of asset only");
         kind.addListener(SWT.Selection, e -> refilter());
         GridData kg = new GridData();
@@ -173,6 +227,34 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
         from = dateField(row2, "from yyyy-mm-dd");
         new Label(row2, SWT.NONE).setText("to");
         to = dateField(row2, "to yyyy-mm-dd");
+        chip = new Composite(row2, SWT.BORDER);
+        GridLayout chl = new GridLayout(2, false);
+        chl.marginHeight = 0;
+        chl.marginWidth = 4;
+        chip.setLayout(chl);
+        chipText = new Label(chip, SWT.NONE);
+        Button clear = new Button(chip, SWT.PUSH | SWT.FLAT);
+        clear.setText("\u2715");
+        clear.setToolTipText("Clear the filter of this case");
+        clear.addListener(SWT.Selection, e -> setFilter(Filter.NONE));
+        chip.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
+    }
+
+    /** The active-filter chip: shown while a filter hides rows, with a button that clears it. */
+    private void showChip() {
+        if (chip == null || chip.isDisposed()) return;
+        Filter f = filterFromWidgets();
+        boolean active = !f.equals(Filter.NONE);
+        chipText.setText(active ? "Filtered" : "");
+        chip.setToolTipText(active ? "This case's filter: " + f : null);
+        chip.setVisible(active);
+        ((GridData) chip.getLayoutData()).exclude = !active;
+        chip.getParent().layout(true);
+    }
+
+    /** Whether the active-filter chip is showing. */
+    public boolean filterChipShown() {
+        return chip.getVisible();
     }
 
     private static Composite row(Composite parent, int columns) {
@@ -223,39 +305,24 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
         table.setSortDirection(i < 0 ? SWT.NONE : state.sort().ascending() ? SWT.UP : SWT.DOWN);
     }
 
+    /** Right-click: the columns to show (ticked), and a reset. */
     private void createMenu() {
-        IMenuManager menu = getViewSite().getActionBars().getMenuManager();
-        MenuManager cols = new MenuManager("Columns");
-        for (Column c : Column.values()) {
-            IAction a = new Action(c.title, IAction.AS_CHECK_BOX) {
-                @Override
-                public void run() {
-                    setColumnVisible(c, isChecked());
-                }
-            };
-            cols.add(a);
-        }
-        cols.setRemoveAllWhenShown(false);
-        cols.addMenuListener(m -> {
-            for (var item : m.getItems()) {
-                if (item instanceof org.eclipse.jface.action.ActionContributionItem aci) {
-                    Column c = Column.valueOf(columnOf(aci.getAction().getText()));
-                    aci.getAction().setChecked(currentState().columns().contains(c));
-                }
+        Menu menu = new Menu(table);
+        menu.addListener(SWT.Show, e -> {
+            for (MenuItem mi : menu.getItems()) mi.dispose();
+            List<Column> shownNow = currentState().columns();
+            for (Column c : Column.values()) {
+                MenuItem mi = new MenuItem(menu, SWT.CHECK);
+                mi.setText(Mnemonics.escape(c.title));
+                mi.setSelection(shownNow.contains(c));
+                mi.addListener(SWT.Selection, x -> setColumnVisible(c, mi.getSelection()));
             }
+            new MenuItem(menu, SWT.SEPARATOR);
+            MenuItem reset = new MenuItem(menu, SWT.PUSH);
+            reset.setText("Reset columns, sort and filters");
+            reset.addListener(SWT.Selection, x -> applyState(ViewState.DEFAULT));
         });
-        menu.add(cols);
-        menu.add(new Action("Reset columns, sort and filters") {
-            @Override
-            public void run() {
-                applyState(ViewState.DEFAULT);
-            }
-        });
-    }
-
-    private static String columnOf(String title) {
-        for (Column c : Column.values()) if (c.title.equals(title)) return c.name();
-        throw new IllegalArgumentException(title);
+        table.setMenu(menu);
     }
 
     /** The state as the technician left it: widths and order read back from the table. */
@@ -293,6 +360,7 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
         state = s.withColumns(cols);
         createColumns();
         table.clearAll();
+        if (visible) table.showColumn(table.getColumn(tableColumns.indexOf(c))); // never added off-screen
     }
 
     public Job setSort(Sort s) {
@@ -358,12 +426,34 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
 
     @Override
     public void sessionChanged(CaseSession.Change change) {
-        if (table == null || table.isDisposed() || change != CaseSession.Change.RESULT) return;
-        ReconcileResult r = CaseSession.get().result();
+        if (table == null || table.isDisposed()) return;
+        if (change == CaseSession.Change.CASE) {
+            switchCase(caseKey(session.caseFolder()));
+            return;
+        }
+        if (change == CaseSession.Change.CATEGORY_REQUEST) {
+            Category c = session.takeRequestedCategory();
+            showCategory(c);
+            return;
+        }
+        if (change != CaseSession.Change.RESULT) return;
+        ReconcileResult r = session.result();
         if (r == shownResult) return;
         shownResult = r;
         collapsed.clear();
         recompute(r);
+    }
+
+    /** Keeps the filter of the case shown so far and shows the filter of {@code key}'s case (none the first time). */
+    private void switchCase(String key) {
+        if (key.equals(filterCase)) {
+            showChip();
+            return;
+        }
+        filtersByCase.put(filterCase, filterFromWidgets());
+        filterCase = key;
+        showFilter(filtersByCase.getOrDefault(key, Filter.NONE));
+        showChip();
     }
 
     /** Rebuilds the rows from {@code r} and refilters, in a job. */
@@ -378,6 +468,7 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
     /** Applies the filter, sort and grouping shown in the widgets, in a job; returns it. */
     public Job refilter() {
         if (updatingWidgets) return null;
+        showChip();
         return schedule();
     }
 
@@ -427,7 +518,7 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
             table.setRedraw(true);
         }
         count.setText(String.format(Locale.ROOT, "%,d of %,d mismatches", sh.rows(), rs.length));
-        selection.fire();
+        publishSelection();
     }
 
     private void fill(TableItem item, int index) {
@@ -437,8 +528,7 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
             boolean closed = collapsed.contains(grp.key());
             String[] texts = new String[tableColumns.size()];
             java.util.Arrays.fill(texts, "");
-            texts[0] = (closed ? "\u25b8 " : "\u25be ") + grp.key().replace("~", "no date") + " (" + grp.count() + ")";
-            if (texts.length > 1) texts[1] = grp.label();
+            texts[0] = (closed ? "\u25b8 " : "\u25be ") + grp.label() + " (" + grp.count() + ")";
             item.setText(texts);
             item.setFont(JFaceResources.getBannerFont());
             item.setData(grp);
@@ -460,18 +550,30 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
             refilter();
             return;
         }
-        Mismatch m = rows[shown.entries()[index]].mismatch();
-        try {
-            CompareView v = (CompareView) getSite().getPage().showView(CompareView.ID);
-            v.show(m, CaseSession.get().result());
-        } catch (PartInitException e) {
-            count.setText("Cannot open Compare: " + e.getMessage());
-        }
+        table.setSelection(index);
+        publishSelection();
+        if (commands == null || handlers == null) return; // constructed by hand (tests)
+        ParameterizedCommand cmd = commands.createCommand(SHOW_COMPARE, null);
+        if (cmd != null) handlers.executeHandler(cmd);
     }
 
     /** Opens the mismatch shown at table row {@code index} in Compare (what a double-click does). */
     public void openInCompare(int index) {
         open(index);
+    }
+
+    /** The selected mismatches, for the selection service (Compare follows it). */
+    public IStructuredSelection selection() {
+        if (table == null || table.isDisposed() || rows == null) return StructuredSelection.EMPTY;
+        List<Mismatch> sel = new ArrayList<>();
+        for (int i : table.getSelectionIndices()) {
+            if (i < shown.entries().length && !shown.isGroup(i)) sel.add(rows[shown.entries()[i]].mismatch());
+        }
+        return new StructuredSelection(sel);
+    }
+
+    private void publishSelection() {
+        if (selectionService != null) selectionService.setSelection(selection());
     }
 
     // ---- read access for tests and other views --------------------------------------------------------------
@@ -510,55 +612,20 @@ public final class MismatchesView extends ViewPart implements CaseSession.Listen
         return shownGeneration != generation || pendingRefilter != null;
     }
 
-    @Override
+    @Focus
     public void setFocus() {
         table.setFocus();
     }
 
-    @Override
+    @PreDestroy
     public void dispose() {
-        CaseSession.get().removeListener(this);
+        session.removeListener(this);
         if (job != null) job.cancel();
         if (table != null) {
-            // the widgets may be gone already; then state holds what they showed (see createPartControl)
+            // the widgets may be gone already; then state holds what they showed (see create)
             UiPrefs.store().setValue(PREF_STATE, currentState().encode());
+            UiPrefs.store().setValue(PREF_CASE, filterCase);
             UiPrefs.flush();
-        }
-        super.dispose();
-    }
-
-    /** The selected mismatches, for Compare and the workbench's selection service. */
-    private final class SelectionProvider implements ISelectionProvider {
-        private final List<ISelectionChangedListener> listeners = new ArrayList<>();
-
-        @Override
-        public void addSelectionChangedListener(ISelectionChangedListener l) {
-            listeners.add(l);
-        }
-
-        @Override
-        public void removeSelectionChangedListener(ISelectionChangedListener l) {
-            listeners.remove(l);
-        }
-
-        @Override
-        public ISelection getSelection() {
-            if (table == null || table.isDisposed()) return StructuredSelection.EMPTY;
-            List<Mismatch> sel = new ArrayList<>();
-            for (int i : table.getSelectionIndices()) {
-                if (i < shown.entries().length && !shown.isGroup(i)) sel.add(rows[shown.entries()[i]].mismatch());
-            }
-            return new StructuredSelection(sel);
-        }
-
-        @Override
-        public void setSelection(ISelection s) {
-            // selection is driven by the table
-        }
-
-        void fire() {
-            SelectionChangedEvent e = new SelectionChangedEvent(this, getSelection());
-            for (ISelectionChangedListener l : List.copyOf(listeners)) l.selectionChanged(e);
         }
     }
 }

@@ -11,13 +11,15 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.ui.part.ViewPart;
+import org.eclipse.e4.ui.di.Focus;
 import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.ContributionProblem;
 import org.photoparity.core.registry.PhotoParityRegistry;
 
+import jakarta.annotation.PostConstruct;
+
 /** Every contribution in the registry (the same list as `photoparity plugins`), and the broken ones. */
-public final class PluginsView extends ViewPart {
+public final class PluginsView {
     public static final String ID = "org.photoparity.ui.views.plugins";
 
     /** One row: a working contribution or a broken one. */
@@ -27,8 +29,8 @@ public final class PluginsView extends ViewPart {
     private TableViewer viewer;
     private Label summary;
 
-    @Override
-    public void createPartControl(Composite parent) {
+    @PostConstruct
+    public void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         summary = new Label(parent, SWT.WRAP);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -78,7 +80,7 @@ public final class PluginsView extends ViewPart {
         return rows;
     }
 
-    @Override
+    @Focus
     public void setFocus() {
         viewer.getControl().setFocus();
     }

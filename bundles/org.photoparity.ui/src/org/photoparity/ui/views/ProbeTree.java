@@ -74,7 +74,7 @@ final class ProbeTree {
             public String getText(Object e) {
                 if (e instanceof Evidence ev) return ev.text();
                 Row r = (Row) e;
-                return r.result() == null ? "Analyse the case or press Re-run to run this probe." : r.result().summary();
+                return r.result() == null ? "Analyze the case or press Re-run to run this probe." : r.result().summary();
             }
         });
         viewer.setContentProvider(new ITreeContentProvider() {

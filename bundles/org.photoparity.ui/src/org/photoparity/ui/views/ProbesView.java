@@ -9,16 +9,17 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.action.Action;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.ViewPart;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
 import org.photoparity.core.registry.Contribution;
@@ -29,39 +30,51 @@ import org.photoparity.engine.Analysis;
 import org.photoparity.ui.prefs.UiPrefs;
 import org.photoparity.ui.session.CaseSession;
 
-/** Every probe with its last result and evidence; double-click opens the strategy view of its fix. */
-public final class ProbesView extends ViewPart implements CaseSession.Listener {
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * Every probe with its last result and evidence; double-click opens the view of its fix (found in the registry of
+ * views, not named here). An Eclipse 4 part.
+ */
+public final class ProbesView implements CaseSession.Listener {
     public static final String ID = "org.photoparity.ui.views.probes";
 
+    private final CaseSession session;
+    @Inject
+    @Optional
+    EPartService parts;
     private ProbeTree tree;
     private Label summary;
-    private Action rerunAll;
+    private Button rerunAll;
     private Job running;
 
-    @Override
-    public void createPartControl(Composite parent) {
-        GridLayout gl = new GridLayout(1, false);
+    @Inject
+    public ProbesView(CaseSession session) {
+        this.session = session;
+    }
+
+    @PostConstruct
+    public void create(Composite parent) {
+        GridLayout gl = new GridLayout(2, false);
         parent.setLayout(gl);
         summary = new Label(parent, SWT.WRAP);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridData sg = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        sg.widthHint = 200;
+        summary.setLayoutData(sg);
+        rerunAll = new Button(parent, SWT.PUSH);
+        rerunAll.setText("Re-run All");
+        rerunAll.setToolTipText("Runs every probe again on the case's evidence and answers");
+        rerunAll.addListener(SWT.Selection, e -> rerunAll());
         tree = new ProbeTree(parent, true);
-        tree.viewer().getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        tree.viewer().getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         tree.viewer().addDoubleClickListener(e -> {
             Object o = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (o instanceof ProbeTree.Evidence ev) o = ev.row();
             if (o instanceof ProbeTree.Row r) openStrategyFor(r);
         });
-        rerunAll = new Action("Re-run all probes") {
-            @Override
-            public void run() {
-                rerunAll();
-            }
-        };
-        rerunAll.setToolTipText("Runs every probe again on the case's evidence");
-        rerunAll.setImageDescriptor(org.eclipse.ui.PlatformUI.getWorkbench().getSharedImages()
-                .getImageDescriptor(org.eclipse.ui.ISharedImages.IMG_TOOL_REDO));
-        getViewSite().getActionBars().getToolBarManager().add(rerunAll);
-        CaseSession.get().addListener(this);
+        session.addListener(this);
         refresh();
     }
 
@@ -72,8 +85,8 @@ public final class ProbesView extends ViewPart implements CaseSession.Listener {
                 String view = StrategyViewFactory.viewIdFor(s.id());
                 if (view == null) continue;
                 try {
-                    getSite().getPage().showView(view);
-                } catch (PartInitException ex) {
+                    if (parts != null) parts.showPart(view, EPartService.PartState.ACTIVATE);
+                } catch (RuntimeException ex) {
                     summary.setText("Cannot open the view of " + s.title() + ": " + ex.getMessage());
                 }
                 return;
@@ -88,7 +101,7 @@ public final class ProbesView extends ViewPart implements CaseSession.Listener {
 
     private void refresh() {
         if (tree == null || tree.viewer().getControl().isDisposed()) return;
-        List<ProbeTree.Row> rows = ProbeTree.rows(null, CaseSession.get()::probe);
+        List<ProbeTree.Row> rows = ProbeTree.rows(null, session::probe);
         tree.setRows(rows);
         Map<ProbeStatus, Integer> n = new EnumMap<>(ProbeStatus.class);
         int notRun = 0;
@@ -115,20 +128,24 @@ public final class ProbesView extends ViewPart implements CaseSession.Listener {
     /** Runs every probe in a job; returns it, or null when one is already running. */
     public Job rerunAll() {
         if (running != null && running.getState() != Job.NONE) return null;
-        CaseEvidence evidence = CaseSession.get().evidenceForProbes(UiPrefs.settings());
+        Map<String, String> settings = UiPrefs.settings();
         Display display = summary.getDisplay();
         rerunAll.setEnabled(false);
         Job job = new Job("Running all probes") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
+                    // read an attached device again rather than the file read at analysis time
+                    CaseEvidence evidence = session.evidenceForRerun(settings, monitor);
                     List<ProbeResult> results = Analysis.runProbes(null, evidence, monitor);
-                    display.asyncExec(() -> CaseSession.get().probesRerun(results));
+                    display.asyncExec(() -> session.probesRerun(results));
                     return Status.OK_STATUS;
                 } catch (OperationCanceledException e) {
                     return Status.CANCEL_STATUS;
                 } finally {
-                    display.asyncExec(() -> rerunAll.setEnabled(true));
+                    display.asyncExec(() -> {
+                        if (!rerunAll.isDisposed()) rerunAll.setEnabled(true);
+                    });
                 }
             }
         };
@@ -137,15 +154,14 @@ public final class ProbesView extends ViewPart implements CaseSession.Listener {
         return job;
     }
 
-    @Override
+    @Focus
     public void setFocus() {
         tree.viewer().getControl().setFocus();
     }
 
-    @Override
+    @PreDestroy
     public void dispose() {
-        CaseSession.get().removeListener(this);
+        session.removeListener(this);
         if (running != null) running.cancel();
-        super.dispose();
     }
 }

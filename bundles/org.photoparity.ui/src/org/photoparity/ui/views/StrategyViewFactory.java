@@ -42,7 +42,7 @@ public final class StrategyViewFactory implements IExecutableExtensionFactory, I
             throw new CoreException(Status.error("View " + id + " in bundle " + bundle + " names no strategy: "
                     + "write class=\"" + CLASS + ":<strategy id>\" in its plugin.xml."));
         }
-        StrategyView view = new StrategyView(strategyId);
+        StrategyViewPart view = new StrategyViewPart(strategyId);
         // the part takes its name and icon from the view element, as if it had been created directly
         if (config != null) view.setInitializationData(config, propertyName, null);
         return view;

@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -14,6 +19,7 @@ import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
@@ -21,34 +27,58 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.ViewPart;
 import org.photoparity.cases.CaseFolder;
 import org.photoparity.cases.LastAnalysis;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.present.Vocabulary;
+import org.photoparity.report.LikelyCause;
+import org.photoparity.report.LikelyCauses;
 import org.photoparity.ui.session.CaseSession;
 import org.photoparity.ui.table.MismatchRows;
-import org.photoparity.core.present.Vocabulary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 
 /**
- * The case at a glance: both sides' figures, identical assets, and a bar per mismatch category; clicking a bar
- * shows that category in the Mismatches view.
+ * The case at a glance: where its analysis stands (running with its step, or failed with the reason and a way to
+ * repair the case), the ranked likely causes, both sides' figures, and a bar per mismatch category; clicking a bar
+ * asks the session to list that category and shows the mismatches. An Eclipse 4 part: construct it with a session
+ * and call {@link #create(Composite)}.
  */
-public final class SummaryView extends ViewPart implements CaseSession.Listener {
+public final class SummaryView implements CaseSession.Listener {
     public static final String ID = "org.photoparity.ui.views.summary";
+    static final String SHOW_MISMATCHES = "org.photoparity.ui.showMismatches";
+    static final String CASE_PROPERTIES = "org.photoparity.ui.caseProperties";
+
+    private final CaseSession session;
+    @Inject
+    @Optional
+    ECommandService commands;
+    @Inject
+    @Optional
+    EHandlerService handlers;
 
     private Label title;
     private Label subtitle;
+    private Composite problem;
+    private Label problemText;
+    private Table causes;
     private Table figures;
     private Canvas chart;
     private ReconcileResult result;
     private final List<Rectangle> bars = new ArrayList<>();
     private Category hover;
 
-    @Override
-    public void createPartControl(Composite parent) {
+    @Inject
+    public SummaryView(CaseSession session) {
+        this.session = session;
+    }
+
+    @PostConstruct
+    public void create(Composite parent) {
         GridLayout gl = new GridLayout(2, false);
         gl.marginWidth = 10;
         gl.horizontalSpacing = 16;
@@ -60,16 +90,46 @@ public final class SummaryView extends ViewPart implements CaseSession.Listener 
         GridData sg = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         sg.widthHint = 300;
         subtitle.setLayoutData(sg);
+
+        problem = new Composite(parent, SWT.NONE);
+        GridLayout pl = new GridLayout(2, false);
+        pl.marginWidth = 0;
+        pl.marginHeight = 0;
+        problem.setLayout(pl);
+        problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        problemText = new Label(problem, SWT.WRAP);
+        GridData pg = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        pg.widthHint = 300;
+        problemText.setLayoutData(pg);
+        problemText.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
+        Button repair = new Button(problem, SWT.PUSH);
+        repair.setText("Case Properties...");
+        repair.setToolTipText("Change the case's sources, evidence and backup, then analyze again");
+        repair.addListener(SWT.Selection, e -> execute(CASE_PROPERTIES));
+
+        causes = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        causes.setHeaderVisible(true);
+        causes.setLinesVisible(true);
+        for (String[] c : new String[][] { { "#", "30" }, { "Likely cause", "260" }, { "Probe", "80" },
+                { "Explains", "420" } }) {
+            TableColumn tc = new TableColumn(causes, SWT.LEFT);
+            tc.setText(c[0]);
+            tc.setWidth(Integer.parseInt(c[1]));
+        }
+        GridData cg = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        cg.heightHint = 4 * 22;
+        causes.setLayoutData(cg);
+
         figures = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         figures.setHeaderVisible(true);
         figures.setLinesVisible(true);
-        for (String[] c : new String[][] { { "", "130" }, { "Device", "120" }, { "Cloud", "120" } }) {
+        for (String[] c : new String[][] { { "", "130" }, { "Device", "110" }, { "Cloud", "110" } }) {
             TableColumn tc = new TableColumn(figures, c[0].isEmpty() ? SWT.LEFT : SWT.RIGHT);
             tc.setText(c[0]);
             tc.setWidth(Integer.parseInt(c[1]));
         }
         GridData fg = new GridData(SWT.LEFT, SWT.FILL, false, true);
-        fg.widthHint = 380;
+        fg.widthHint = 360;
         figures.setLayoutData(fg);
         chart = new Canvas(parent, SWT.DOUBLE_BUFFERED);
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -80,60 +140,105 @@ public final class SummaryView extends ViewPart implements CaseSession.Listener 
             if (c != hover) {
                 hover = c;
                 chart.setCursor(c == null ? null : chart.getDisplay().getSystemCursor(SWT.CURSOR_HAND));
-                chart.setToolTipText(c == null ? null : c.label() + ": click to show them in Mismatches");
+                chart.setToolTipText(c == null ? null : c.label() + " (" + c.name() + "): click to list them");
                 chart.redraw();
             }
         });
-        CaseSession.get().addListener(this);
+        session.addListener(this);
         refresh();
     }
 
     @Override
     public void sessionChanged(CaseSession.Change change) {
-        if (change == CaseSession.Change.RESULT || change == CaseSession.Change.CASE) refresh();
+        switch (change) {
+            case RESULT, CASE, ANALYSIS, PROBES -> refresh();
+            default -> { }
+        }
     }
 
     private void refresh() {
         if (chart == null || chart.isDisposed()) return;
-        result = CaseSession.get().result();
-        CaseFolder c = CaseSession.get().caseFolder();
-        title.setText(c == null ? "No case open" : c.data().name());
+        result = session.result();
+        CaseFolder c = session.caseFolder();
+        title.setText(c == null ? "No case open" : Mnemonics.escape(c.data().name()));
         LastAnalysis last = c == null ? null : c.data().lastAnalysis();
+        CaseSession.AnalysisState state = session.analysis();
+        String status;
         if (c == null) {
-            subtitle.setText("File > New Case... or File > Open Case... to begin.");
+            status = "File > New Case... or File > Open Case... to begin.";
+        } else if (state.phase() == CaseSession.Phase.RUNNING) {
+            status = c.dir() + "\nAnalyzing... " + state.text() + (result != null ? " (showing the previous results)"
+                    : last == null ? "" : " (last analysis " + when(last.analyzedAt()) + ": "
+                            + String.format(Locale.ROOT, "%,d", last.mismatches()) + " mismatches)");
+        } else if (state.phase() == CaseSession.Phase.CANCELLED) {
+            status = c.dir() + "\n" + state.text();
         } else if (result == null) {
-            subtitle.setText(c.dir() + (last == null ? "\nNot analysed yet: Case > Analyze (F5)."
-                    : "\nAnalysing... (last analysis " + when(last.analyzedAt()) + ")"));
+            status = c.dir() + (state.phase() == CaseSession.Phase.FAILED ? "\nThe analysis failed."
+                    : last == null ? "\nNot analyzed yet: Case > Analyze (F5)."
+                            : "\nLast analyzed " + when(last.analyzedAt()) + ": "
+                                    + String.format(Locale.ROOT, "%,d", last.mismatches())
+                                    + " mismatches. Case > Analyze (F5) to show them.");
         } else {
-            subtitle.setText(c.dir() + (last == null ? "" : String.format(Locale.ROOT,
-                    "\nAnalysed %s in %.1f s. %,d identical, %,d mismatches.", when(last.analyzedAt()), last.millis() / 1000.0,
-                    result.identical(), result.mismatches().size())));
+            status = c.dir() + (last == null ? "" : String.format(Locale.ROOT,
+                    "\nAnalyzed %s in %.1f s. %,d identical, %,d mismatches.", when(last.analyzedAt()),
+                    last.millis() / 1000.0, result.identical(), result.mismatches().size()));
         }
+        subtitle.setText(status);
+        boolean failed = c != null && state.phase() == CaseSession.Phase.FAILED;
+        problemText.setText(failed ? "The analysis failed: " + state.text()
+                + "\nRepair the case's sources or evidence, then analyze again (F5)." : "");
+        ((GridData) problem.getLayoutData()).exclude = !failed;
+        problem.setVisible(failed);
+
+        causes.removeAll();
+        List<LikelyCause> ranked = result == null ? List.of() : LikelyCauses.rank(result, session.probes());
+        for (LikelyCause lc : ranked) {
+            TableItem it = new TableItem(causes, SWT.NONE);
+            List<String> explains = new ArrayList<>();
+            for (Map.Entry<Category, Long> e : lc.explains().entrySet()) {
+                explains.add(String.format(Locale.ROOT, "%,d %s", e.getValue(), MismatchRows.phrase(e.getKey())));
+            }
+            it.setText(new String[] { String.valueOf(lc.rank()), lc.title(),
+                    lc.probeStatus() == null ? "not run" : StatusImages.label(lc.probeStatus()),
+                    explains.isEmpty() ? lc.explanation() : String.join(", ", explains) });
+            if (lc.probeStatus() != null) it.setImage(0, StatusImages.image(lc.probeStatus()));
+        }
+        if (result != null && ranked.isEmpty()) {
+            new TableItem(causes, SWT.NONE).setText(new String[] { "", "No likely cause: nothing points at a fix",
+                    "", "" });
+        }
+        boolean showCauses = result != null;
+        ((GridData) causes.getLayoutData()).exclude = !showCauses;
+        ((GridData) causes.getLayoutData()).heightHint = Math.min(5, Math.max(1, causes.getItemCount()))
+                * causes.getItemHeight() + causes.getHeaderHeight() + 4;
+        causes.setVisible(showCauses);
+
         figures.removeAll();
         if (result != null) {
             SideInventory d = result.device();
             SideInventory k = result.cloud();
-            row("Sources", d.sources().size(), k.sources().size());
             row("Assets", d.assets().size(), k.assets().size());
+            item("Identical", String.format(Locale.ROOT, "%,d", result.identical()), "");
+            item("Mismatches", String.format(Locale.ROOT, "%,d", result.mismatches().size()), "");
+            item("Size", MismatchRows.size(d.bytes()), MismatchRows.size(k.bytes()));
+            for (Map.Entry<String, Long> e : new java.util.TreeMap<>(result.matchedBy()).entrySet()) {
+                item("Paired by " + e.getKey(), String.format(Locale.ROOT, "%,d", e.getValue()), "");
+            }
             row("Files seen", d.filesSeen(), k.filesSeen());
             row("Files read", d.filesRead(), k.filesRead());
             row("Unreadable", d.unreadable().size(), k.unreadable().size());
             row("Ignored", d.ignored().size(), k.ignored().size());
-            item("Size", MismatchRows.size(d.bytes()), MismatchRows.size(k.bytes()));
-            item("Identical", String.format(Locale.ROOT, "%,d", result.identical()), "");
-            for (Map.Entry<String, Long> e : new java.util.TreeMap<>(result.matchedBy()).entrySet()) {
-                item("Paired by " + e.getKey(), String.format(Locale.ROOT, "%,d", e.getValue()), "");
-            }
+            row("Sources", d.sources().size(), k.sources().size());
         }
         subtitle.getParent().layout(true, true);
         chart.redraw();
     }
 
-    /** An ISO instant as local date and time, to the second. */
+    /** An ISO instant as local date and time, to the second, with the time zone. */
     public static String when(String iso) {
         try {
-            return java.time.LocalDateTime.ofInstant(java.time.Instant.parse(iso), java.time.ZoneId.systemDefault())
-                    .withNano(0).toString().replace('T', ' ');
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT)
+                    .format(java.time.Instant.parse(iso).atZone(java.time.ZoneId.systemDefault()));
         } catch (RuntimeException e) {
             return String.valueOf(iso);
         }
@@ -165,7 +270,7 @@ public final class SummaryView extends ViewPart implements CaseSession.Listener 
         long max = 1;
         if (counts != null) for (long v : counts.values()) max = Math.max(max, v);
         int labelW = 0;
-        for (Category c : Category.values()) labelW = Math.max(labelW, gc.textExtent(c.name()).x);
+        for (Category c : Category.values()) labelW = Math.max(labelW, gc.textExtent(MismatchRows.phrase(c)).x);
         labelW += 12;
         int top = gc.textExtent("M").y + 6;
         int rowH = Math.max(gc.textExtent("M").y, Math.min(36, (area.height - top) / Category.values().length));
@@ -173,8 +278,9 @@ public final class SummaryView extends ViewPart implements CaseSession.Listener 
         for (Category c : Category.values()) {
             int y = top + c.ordinal() * rowH;
             long v = counts == null ? 0 : counts.get(c);
-            Point ext = gc.textExtent(c.name());
-            gc.drawText(c.name(), 0, y + (rowH - 4 - ext.y) / 2, true);
+            String name = MismatchRows.phrase(c);
+            Point ext = gc.textExtent(name);
+            gc.drawText(name, 0, y + (rowH - 4 - ext.y) / 2, true);
             int w = v == 0 ? 2 : Math.max(4, (int) (barMax * (double) v / max));
             int pad = Math.min(4, rowH / 6);
             Rectangle bar = new Rectangle(labelW, y + pad, w, rowH - 2 * pad - 2);
@@ -205,12 +311,14 @@ public final class SummaryView extends ViewPart implements CaseSession.Listener 
     private void click(Event e) {
         Category c = categoryAt(e.x, e.y);
         if (c == null || e.button != 1) return;
-        try {
-            MismatchesView v = (MismatchesView) getSite().getPage().showView(MismatchesView.ID);
-            v.showCategory(c);
-        } catch (PartInitException ex) {
-            subtitle.setText("Cannot open Mismatches: " + ex.getMessage());
-        }
+        session.requestCategory(c);
+        execute(SHOW_MISMATCHES);
+    }
+
+    private void execute(String command) {
+        if (commands == null || handlers == null) return; // constructed by hand (tests): nothing to show
+        ParameterizedCommand cmd = commands.createCommand(command, null);
+        if (cmd != null) handlers.executeHandler(cmd);
     }
 
     /** The figures shown, row by row (name, device, cloud), for tests. */
@@ -220,18 +328,37 @@ public final class SummaryView extends ViewPart implements CaseSession.Listener 
         return out;
     }
 
+    /** The likely causes shown, top first: rank, title, probe status, what it explains. */
+    public List<String[]> causeRows() {
+        List<String[]> out = new ArrayList<>();
+        if (!causes.getVisible()) return out;
+        for (TableItem it : causes.getItems()) {
+            out.add(new String[] { it.getText(0), it.getText(1), it.getText(2), it.getText(3) });
+        }
+        return out;
+    }
+
+    /** The status text under the title (case folder, analysing, last analysis). */
+    public String statusText() {
+        return subtitle.getText();
+    }
+
+    /** The persistent error shown after a failed analysis; empty when there is none. */
+    public String problemText() {
+        return problem.getVisible() ? problemText.getText() : "";
+    }
+
     public Canvas chart() {
         return chart;
     }
 
-    @Override
+    @Focus
     public void setFocus() {
         chart.setFocus();
     }
 
-    @Override
+    @PreDestroy
     public void dispose() {
-        CaseSession.get().removeListener(this);
-        super.dispose();
+        session.removeListener(this);
     }
 }

@@ -131,7 +131,12 @@ public final class NewCaseWizard extends Wizard {
 
     private static Text multiline(Composite parent, String message) {
         Text t = new Text(parent, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
-        t.setMessage(message);
+        t.setMessage(message); // GTK shows no placeholder in a multi-line box: the tooltip and the hint below say it
+        t.setToolTipText(message);
+        // Tab moves to the next field instead of typing a tab into a path list
+        t.addListener(SWT.Traverse, e -> {
+            if (e.detail == SWT.TRAVERSE_TAB_NEXT || e.detail == SWT.TRAVERSE_TAB_PREVIOUS) e.doit = true;
+        });
         GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
         gd.heightHint = 70;
         gd.widthHint = 420;
@@ -221,6 +226,7 @@ public final class NewCaseWizard extends Wizard {
 
         void validate() {
             String problem = null;
+            setMessage(null); // a warning about a path that has since been fixed must go
             if (name.getText().isBlank()) problem = "Give the case a name.";
             else if (folder.getText().isBlank()) problem = "Choose a folder for the case.";
             else if (CaseFolder.isCase(Path.of(folder.getText().strip()))) {
@@ -315,7 +321,7 @@ public final class NewCaseWizard extends Wizard {
             });
             new Label(c, SWT.NONE);
             analyse = new Button(c, SWT.CHECK);
-            analyse.setText("Analyse the case when it is created");
+            analyse.setText("Analyze the case when it is created");
             analyse.setSelection(true);
             setControl(c);
         }
