@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import org.photoparity.core.io.InputFiles;
 import org.photoparity.core.io.OutputGuard;
-import org.photoparity.evidence.EvidenceOptions;
+import org.photoparity.evidence.readers.EvidenceOptions;
 import org.photoparity.report.ReportWriter;
 
 /**
@@ -60,6 +60,17 @@ public final class Preflight {
         if (spec.cacheDir() != null) {
             g.output("the scan cache folder", spec.cacheDir());
         }
+        g.check();
+    }
+
+    /**
+     * Only the output check, for writing again what an analysis already produced (a workbench export): the evidence
+     * files need not still be there.
+     */
+    public static void checkOutputs(CaseSpec spec, AnalysisOptions options, List<OutputGuard.Output> outputs)
+            throws IOException {
+        OutputGuard g = inputs(spec, options);
+        for (OutputGuard.Output o : outputs) g.output(o.label(), o.path());
         g.check();
     }
 

@@ -94,6 +94,64 @@ public final class FastHash128 {
         return this;
     }
 
+    private static final long ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L;
+
+    /** Bit 7 of each byte of {@code x} that is 0xFF (exact for the lowest such byte). */
+    private static long ffBytes(long x) {
+        long v = ~x;
+        return (v - ONES) & x & HIGHS;
+    }
+
+    /**
+     * JPEG scan data, hashed as fast as plain data: hashes {@code buf} from {@code off} in whole 32-byte stripes as long
+     * as each holds no marker, that is no 0xFF other than a stuffed 0xFF00, a restart marker (0xFFD0-D7) or a fill
+     * 0xFF before another one; the search for the scan's end costs no second pass over the bytes. Returns where it
+     * stopped: the start of the first stripe that holds a marker (or whose last 0xFF needs a byte at or past
+     * {@code end}), or fewer than 32 bytes before {@code end}. The buffer must be little-endian; its position is not
+     * used.
+     */
+    int updateJpegScan(java.nio.ByteBuffer buf, int off, int end) {
+        if (pendingLength > 0) {
+            int need = 32 - pendingLength;
+            if (off + need > end) return off;
+            for (int k = off; k < off + need; k++) {
+                if (buf.get(k) == (byte) 0xFF) return off;
+            }
+            buf.get(off, pending, pendingLength, need);
+            stripes(pending, 0, 32);
+            pendingLength = 0;
+            total += need;
+            off += need;
+        }
+        long a1 = v1, a2 = v2, a3 = v3, a4 = v4;
+        int i = off;
+        for (; i + 32 <= end; i += 32) {
+            long x1 = buf.getLong(i), x2 = buf.getLong(i + 8), x3 = buf.getLong(i + 16), x4 = buf.getLong(i + 24);
+            if ((ffBytes(x1) | ffBytes(x2) | ffBytes(x3) | ffBytes(x4)) != 0 && !onlyScanData(buf, i, end)) break;
+            a1 = Long.rotateLeft(a1 + x1 * P2, 31) * P1;
+            a2 = Long.rotateLeft(a2 + x2 * P2, 31) * P1;
+            a3 = Long.rotateLeft(a3 + x3 * P2, 31) * P1;
+            a4 = Long.rotateLeft(a4 + x4 * P2, 31) * P1;
+        }
+        v1 = a1;
+        v2 = a2;
+        v3 = a3;
+        v4 = a4;
+        total += i - off;
+        return i;
+    }
+
+    /** True when every 0xFF of the stripe at {@code i} is scan data (see {@link #updateJpegScan}). */
+    private static boolean onlyScanData(java.nio.ByteBuffer buf, int i, int end) {
+        for (int k = i; k < i + 32; k++) {
+            if (buf.get(k) != (byte) 0xFF) continue;
+            if (k + 1 >= end) return false;
+            int b = buf.get(k + 1) & 0xFF;
+            if (b != 0x00 && b != 0xFF && (b < 0xD0 || b > 0xD7)) return false;
+        }
+        return true;
+    }
+
     private void stripes(byte[] b, int off, int len) {
         long a1 = v1, a2 = v2, a3 = v3, a4 = v4;
         int end = off + len;

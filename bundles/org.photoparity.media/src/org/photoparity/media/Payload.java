@@ -117,11 +117,8 @@ abstract class Payload {
                     case MARKER -> {
                         int b = buf.get(i++) & 0xFF;
                         if (headerFill == 0) {
-                            if (b != 0xFF) {
-                                broken("corrupt JPEG: expected a marker at offset " + (pos + i - from - 1));
-                            } else {
-                                headerFill = 1;
-                            }
+                            // stray bytes between segments: skipped, as decoders do ("extraneous bytes before marker")
+                            if (b == 0xFF) headerFill = 1;
                         } else if (b != 0xFF) { // 0xFF repeated is fill before a marker
                             headerFill = 0;
                             marker(b);
@@ -197,35 +194,43 @@ abstract class Payload {
             int start = i;
             int j = i;
             while (j < to) {
-                // eight bytes at a time while none of them is 0xFF
-                if (j + 8 <= to) {
-                    long x = ~buf.getLong(j);
-                    if (((x - ONES) & ~x & HIGHS) == 0) {
-                        j += 8;
+                int limit = to;
+                if (hash != null) {
+                    // the bulk: hashed and searched in one go; what stops it is looked at byte by byte below
+                    hash(hash, buf, start, j);
+                    start = j = hash.updateJpegScan(buf, j, to);
+                    limit = Math.min(to, j + 64);
+                }
+                while (j < limit) {
+                    if (j + 8 <= limit) {
+                        long x = ~buf.getLong(j);
+                        if (((x - ONES) & ~x & HIGHS) == 0) { // none of the eight bytes is 0xFF
+                            j += 8;
+                            continue;
+                        }
+                    }
+                    if ((buf.get(j) & 0xFF) != 0xFF) {
+                        j++;
                         continue;
                     }
-                }
-                if ((buf.get(j) & 0xFF) != 0xFF) {
-                    j++;
-                    continue;
-                }
-                if (j + 1 == to) { // the byte after the 0xFF is in the next feed: decide then
+                    if (j + 1 == to) { // the byte after the 0xFF is in the next feed: decide then
+                        if (hash != null) hash(hash, buf, start, j);
+                        pendingFF = true;
+                        return to;
+                    }
+                    int b = buf.get(j + 1) & 0xFF;
+                    if (b == 0x00 || (b >= 0xD0 && b <= 0xD7)) { // stuffed byte or restart marker: still scan data
+                        j += 2;
+                        continue;
+                    }
+                    if (b == 0xFF) { // fill: the marker comes later
+                        j++;
+                        continue;
+                    }
                     if (hash != null) hash(hash, buf, start, j);
-                    pendingFF = true;
-                    return to;
+                    marker(b);
+                    return j + 2;
                 }
-                int b = buf.get(j + 1) & 0xFF;
-                if (b == 0x00 || (b >= 0xD0 && b <= 0xD7)) { // stuffed byte or restart marker: still scan data
-                    j += 2;
-                    continue;
-                }
-                if (b == 0xFF) { // fill: the marker comes later
-                    j++;
-                    continue;
-                }
-                if (hash != null) hash(hash, buf, start, j);
-                marker(b);
-                return j + 2;
             }
             if (hash != null) hash(hash, buf, start, j);
             return j;

@@ -23,13 +23,19 @@ final class CachingReader implements MediaReader {
     @Override
     public MediaFile read(int source, String path, long size, long modified, ResourceRole role, Content content,
             boolean fingerprint) {
+        return read(source, path, size, modified, 0, role, content, fingerprint);
+    }
+
+    /** As {@link #read}, keyed also on the file's change stamp ({@link FileStamp}). */
+    MediaFile read(int source, String path, long size, long modified, long change, ResourceRole role, Content content,
+            boolean fingerprint) {
         if (cache != null && modified > 0 && size >= 0) {
-            MediaFile hit = cache.lookup(root, path, size, modified, fingerprint);
+            MediaFile hit = cache.lookup(root, path, size, modified, change, fingerprint, true);
             if (hit != null) return relabel(hit, source, role);
         }
         MediaFile f = delegate.read(source, path, size, modified, role, content, fingerprint);
         if (cache != null && modified > 0 && size >= 0 && !transientFailure(f)) {
-            cache.put(root, path, size, modified, f);
+            cache.put(root, path, size, modified, change, f);
         }
         return f;
     }
@@ -38,9 +44,10 @@ final class CachingReader implements MediaReader {
      * The cached answer for an unchanged file, null when it must be read (then {@link #read} counts the miss). Lets
      * a source answer cache hits on its walking thread instead of handing each one to the pool.
      */
-    MediaFile cached(int source, String path, long size, long modified, ResourceRole role, boolean fingerprint) {
+    MediaFile cached(int source, String path, long size, long modified, long change, ResourceRole role,
+            boolean fingerprint) {
         if (cache == null || modified <= 0 || size < 0) return null;
-        MediaFile hit = cache.lookup(root, path, size, modified, fingerprint, false);
+        MediaFile hit = cache.lookup(root, path, size, modified, change, fingerprint, false);
         return hit == null ? null : relabel(hit, source, role);
     }
 
@@ -52,6 +59,7 @@ final class CachingReader implements MediaReader {
     static MediaFile relabel(MediaFile f, int source, ResourceRole role) {
         return new MediaFile(source, f.path(), f.format(), role, f.size(), f.modified(), f.captured(), f.make(),
                 f.model(), f.width(), f.height(), f.orientation(), f.latitude(), f.longitude(), f.contentIdentifier(),
-                f.imageUniqueId(), f.burstId(), f.fingerprint(), f.payloadKey(), f.screenshot(), f.unreadableReason(), f.extra());
+                f.imageUniqueId(), f.burstId(), f.fingerprint(), f.payloadKey(), f.screenshot(), f.unreadableReason(),
+                f.extra());
     }
 }

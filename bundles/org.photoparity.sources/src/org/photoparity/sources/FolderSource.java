@@ -153,10 +153,11 @@ public final class FolderSource implements ISource {
         }
         long size = attrs.size();
         long modified = attrs.lastModifiedTime().toMillis();
+        long change = FileStamp.of(file, attrs);
         if (context.reader() instanceof CachingReader cr) {
             // a rescan of an unchanged file is a map lookup: answering it here costs less than a hand-off to the pool
             String name = FileNames.baseName(rel);
-            MediaFile hit = cr.cached(context.sourceIndex(), rel, size, modified, FileNames.roleOf(name),
+            MediaFile hit = cr.cached(context.sourceIndex(), rel, size, modified, change, FileNames.roleOf(name),
                     !context.metadataOnly());
             if (hit != null) {
                 reads.answered();
@@ -164,7 +165,7 @@ public final class FolderSource implements ISource {
                 return;
             }
         }
-        reads.submit(() -> readOne(file, rel, size, modified, context));
+        reads.submit(() -> readOne(file, rel, size, modified, change, context));
     }
 
     /** True when following {@code link} comes back to a link already passed (a loop, not a broken link). */
@@ -184,6 +185,10 @@ public final class FolderSource implements ISource {
     }
 
     static void readOne(Path file, String rel, long size, long modified, ScanContext context) {
+        readOne(file, rel, size, modified, 0, context);
+    }
+
+    static void readOne(Path file, String rel, long size, long modified, long change, ScanContext context) {
         String name = FileNames.baseName(rel);
         MediaReader.Content content = new FileContent(file);
         if (MediaFormat.fromFileName(name) == MediaFormat.UNKNOWN) {
@@ -194,8 +199,12 @@ public final class FolderSource implements ISource {
                 return;
             }
         }
-        context.file(context.reader().read(context.sourceIndex(), rel, size, modified, FileNames.roleOf(name),
-                content, !context.metadataOnly()));
+        MediaFile f = context.reader() instanceof CachingReader cr
+                ? cr.read(context.sourceIndex(), rel, size, modified, change, FileNames.roleOf(name), content,
+                        !context.metadataOnly())
+                : context.reader().read(context.sourceIndex(), rel, size, modified, FileNames.roleOf(name), content,
+                        !context.metadataOnly());
+        context.file(f);
     }
 
     /**

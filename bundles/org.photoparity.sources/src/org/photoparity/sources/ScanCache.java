@@ -6,12 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -20,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.photoparity.core.io.AtomicWriter;
 import org.photoparity.core.model.CaptureTime;
 import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.MediaFormat;
@@ -27,8 +25,11 @@ import org.photoparity.core.model.ResourceRole;
 import org.photoparity.media.MetadataMediaReader;
 
 /**
- * What earlier scans read from each file, keyed on (source path, relative path, size, modified time), so a rescan of
- * an unchanged library opens no file at all. A file whose size or time changed is read again. Stored in one compact
+ * What earlier scans read from each file, keyed on (source path, relative path, size, modified time and, for files of
+ * a folder, a change stamp from the inode change time and the file key), so a rescan of an unchanged library opens no
+ * file at all. A file whose size, modified time, change time or inode changed is read again: rewriting a file and
+ * setting its old modified time back (touch -d, a sync tool) changes its ctime, and a file replaced by another one
+ * has another inode. Stored in one compact
  * binary file that never lives under a source (default: ~/.cache/photoparity/scan-cache.bin); written to a temporary
  * file and moved into place, so a crash never leaves half a cache. An unreadable or older-format cache is ignored
  * and rebuilt.
@@ -36,7 +37,7 @@ import org.photoparity.media.MetadataMediaReader;
 public final class ScanCache {
 
     private static final int MAGIC = 0x50505343; // "PPSC"
-    private static final int FORMAT = 2; // 2: the payload key
+    private static final int FORMAT = 3; // 2: the payload key; 3: the change stamp (ctime, file key)
 
     private final Path file;
     private final Map<String, Map<String, Entry>> loaded;
@@ -46,7 +47,7 @@ public final class ScanCache {
     private final String problem;
     private volatile boolean changed;
 
-    private record Entry(long size, long modified, MediaFile file) {
+    private record Entry(long size, long modified, long change, MediaFile file) {
     }
 
     private ScanCache(Path file, Map<String, Map<String, Entry>> loaded, String problem) {
@@ -78,7 +79,8 @@ public final class ScanCache {
                     String path = in.readUTF();
                     long size = in.readLong();
                     long modified = in.readLong();
-                    entries.put(path, new Entry(size, modified, readFile(in, path, size, modified)));
+                    long change = in.readLong();
+                    entries.put(path, new Entry(size, modified, change, readFile(in, path, size, modified)));
                 }
                 roots.put(root, entries);
             }
@@ -112,14 +114,15 @@ public final class ScanCache {
      * one is needed); null otherwise. The answer's source index and role are the caller's to set.
      */
     public MediaFile lookup(String root, String path, long size, long modified, boolean needFingerprint) {
-        return lookup(root, path, size, modified, needFingerprint, true);
+        return lookup(root, path, size, modified, 0, needFingerprint, true);
     }
 
     /** As {@link #lookup(String, String, long, long, boolean)}; a miss is counted only when {@code countMiss}. */
-    MediaFile lookup(String root, String path, long size, long modified, boolean needFingerprint, boolean countMiss) {
+    MediaFile lookup(String root, String path, long size, long modified, long change, boolean needFingerprint,
+            boolean countMiss) {
         Map<String, Entry> entries = loaded.get(root);
         Entry e = entries == null ? null : entries.get(path);
-        if (e == null || e.size != size || e.modified != modified
+        if (e == null || e.size != size || e.modified != modified || e.change != change
                 || (needFingerprint && e.file.fingerprint() == null)) {
             if (countMiss) misses.incrementAndGet();
             return null;
@@ -130,8 +133,13 @@ public final class ScanCache {
     }
 
     public void put(String root, String path, long size, long modified, MediaFile f) {
+        put(root, path, size, modified, 0, f);
+    }
+
+    /** @param change the file's change stamp ({@link FileStamp}), 0 when the source has none */
+    public void put(String root, String path, long size, long modified, long change, MediaFile f) {
         changed = true;
-        fresh.computeIfAbsent(root, k -> new ConcurrentHashMap<>()).put(path, new Entry(size, modified, f));
+        fresh.computeIfAbsent(root, k -> new ConcurrentHashMap<>()).put(path, new Entry(size, modified, change, f));
     }
 
     /**
@@ -150,35 +158,26 @@ public final class ScanCache {
         }
         Map<String, Map<String, Entry>> out = new LinkedHashMap<>(loaded);
         out.putAll(fresh);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "scan-cache", ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp);
-                    DataOutputStream o = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
-                o.writeInt(MAGIC);
-                o.writeInt(FORMAT);
-                o.writeInt(MetadataMediaReader.VERSION);
-                o.writeInt(out.size());
-                for (var root : out.entrySet()) {
-                    o.writeUTF(root.getKey());
-                    o.writeInt(root.getValue().size());
-                    for (var e : root.getValue().entrySet()) {
-                        o.writeUTF(e.getKey());
-                        o.writeLong(e.getValue().size);
-                        o.writeLong(e.getValue().modified);
-                        writeFile(o, e.getValue().file);
-                    }
+        // the one atomic writer: temp file beside the cache, forced to disk, renamed; a kill keeps the old cache
+        AtomicWriter.write(file, os -> {
+            DataOutputStream o = new DataOutputStream(new BufferedOutputStream(os, 1 << 16));
+            o.writeInt(MAGIC);
+            o.writeInt(FORMAT);
+            o.writeInt(MetadataMediaReader.VERSION);
+            o.writeInt(out.size());
+            for (var root : out.entrySet()) {
+                o.writeUTF(root.getKey());
+                o.writeInt(root.getValue().size());
+                for (var e : root.getValue().entrySet()) {
+                    o.writeUTF(e.getKey());
+                    o.writeLong(e.getValue().size);
+                    o.writeLong(e.getValue().modified);
+                    o.writeLong(e.getValue().change);
+                    writeFile(o, e.getValue().file);
                 }
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            o.flush();
+        });
     }
 
     private static void writeFile(DataOutputStream o, MediaFile f) throws IOException {

@@ -53,6 +53,7 @@ public final class Main {
                     + " or newer. Set JAVA_HOME to one (the Linux packages carry their own).");
             System.exit(1);
         }
+        systemProperties(System.getenv("PHOTOPARITY_JAVA_OPTS"));
         File install = installDir();
         List<String> argv = Arrays.asList(args);
         List<String> equinox = new ArrayList<String>();
@@ -65,8 +66,10 @@ public final class Main {
                 System.exit(2);
             }
             if (!rest.contains("-data")) {
+                File ws = defaultWorkspace();
+                requireWritable(ws, "the workbench's layout folder", "or set XDG_DATA_HOME to a writable folder");
                 equinox.add("-data");
-                equinox.add(defaultWorkspace().getAbsolutePath());
+                equinox.add(ws.getAbsolutePath());
             }
             equinox.addAll(rest);
         } else {
@@ -85,21 +88,79 @@ public final class Main {
             equinox.addAll(Arrays.asList("-consoleLog", "-data", "@none", "-application", CLI_APPLICATION));
             equinox.addAll(argv);
         }
+        requireConfiguration(install);
         runEquinox(install, equinox.toArray(new String[0]));
     }
 
-    /** The product folder: this jar is {@code <install>/plugins/org.photoparity.launcher_<version>.jar}. */
-    static File installDir() throws IOException {
-        try {
-            File jar = new File(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            File plugins = jar.getParentFile();
-            if (plugins == null || plugins.getParentFile() == null || !"plugins".equals(plugins.getName())) {
-                throw new IOException("the PhotoParity launcher must run from <product>/plugins, not " + jar);
+    /**
+     * A folder PhotoParity must write (created when missing). Without this check the framework gives up with exit
+     * code 15 and an HTML message that names no folder; here the message says which folder to make writable.
+     */
+    static void requireWritable(File dir, String what, String alternative) {
+        if ((dir.isDirectory() || dir.mkdirs()) && Files.isWritable(dir.toPath())) return;
+        File existing = dir.getAbsoluteFile();
+        while (existing != null && !existing.exists()) existing = existing.getParentFile();
+        System.err.println("photoparity: cannot write " + dir + " (" + what + "): make "
+                + (existing == null ? dir : existing) + " writable, " + alternative + ".");
+        System.exit(1);
+    }
+
+    /** The OSGi configuration area: the install's own when writable, else a per-user one under the home folder. */
+    private static void requireConfiguration(File install) {
+        if (System.getProperty("osgi.configuration.area") != null) return;
+        if (Files.isWritable(new File(install, "configuration").toPath())) return;
+        requireWritable(new File(System.getProperty("user.home", "."), ".eclipse"),
+                "where the framework keeps its configuration for a read-only install",
+                "or start with -Dosgi.configuration.area=<a writable folder> in PHOTOPARITY_JAVA_OPTS");
+    }
+
+    /**
+     * The -Dkey=value entries of PHOTOPARITY_JAVA_OPTS as system properties, for the native launcher of the Linux
+     * packages, which cannot pass that variable to the JVM it starts (the start scripts do; setting them again here
+     * changes nothing). Other JVM options there belong in lib/app/photoparity.cfg.
+     */
+    static void systemProperties(String opts) {
+        if (opts == null) return;
+        for (String token : opts.trim().split("\\s+")) {
+            if (!token.startsWith("-D") || token.length() < 3) continue;
+            int eq = token.indexOf('=');
+            String key = eq < 0 ? token.substring(2) : token.substring(2, eq);
+            if (!key.isEmpty() && System.getProperty(key) == null) {
+                System.setProperty(key, eq < 0 ? "" : token.substring(eq + 1));
             }
-            return plugins.getParentFile();
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException("cannot locate the PhotoParity launcher jar", e);
         }
+    }
+
+    /**
+     * The product folder: this jar is {@code <install>/plugins/org.photoparity.launcher_<version>.jar}, found on the
+     * class path (a class restored from a relocated AOT cache may have a code source without a location).
+     */
+    static File installDir() throws IOException {
+        File jar = null;
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            File f = new File(entry);
+            if (f.getName().startsWith("org.photoparity.launcher_") && f.getName().endsWith(".jar")) {
+                jar = f.getAbsoluteFile();
+                break;
+            }
+        }
+        if (jar == null) {
+            java.security.CodeSource cs = Main.class.getProtectionDomain().getCodeSource();
+            if (cs == null || cs.getLocation() == null) {
+                throw new IOException("cannot locate the PhotoParity launcher jar: start it with java -jar "
+                        + "<product>/plugins/org.photoparity.launcher_<version>.jar");
+            }
+            try {
+                jar = new File(cs.getLocation().toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException("cannot locate the PhotoParity launcher jar", e);
+            }
+        }
+        File plugins = jar.getParentFile();
+        if (plugins == null || plugins.getParentFile() == null || !"plugins".equals(plugins.getName())) {
+            throw new IOException("the PhotoParity launcher must run from <product>/plugins, not " + jar);
+        }
+        return plugins.getParentFile();
     }
 
     private static void runEquinox(File install, String[] args) throws Throwable {

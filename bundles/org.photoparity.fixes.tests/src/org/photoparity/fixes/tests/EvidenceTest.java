@@ -18,16 +18,16 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.core.spi.CaseEvidence;
-import org.photoparity.evidence.AnswersFile;
+import org.photoparity.evidence.readers.AnswersFile;
 import org.photoparity.evidence.BackupEvidence;
 import org.photoparity.evidence.DeviceInfo;
-import org.photoparity.evidence.DeviceSnapshot;
+import org.photoparity.evidence.readers.DeviceSnapshot;
 import org.photoparity.evidence.EnableLog;
-import org.photoparity.evidence.EvidenceLoader;
-import org.photoparity.evidence.EvidenceOptions;
-import org.photoparity.evidence.EvidenceSources;
+import org.photoparity.evidence.readers.EvidenceLoader;
+import org.photoparity.evidence.readers.EvidenceOptions;
+import org.photoparity.evidence.readers.EvidenceSources;
 import org.photoparity.evidence.IcloudPlan;
-import org.photoparity.evidence.PhotosDbReader;
+import org.photoparity.evidence.readers.PhotosDbReader;
 import org.photoparity.evidence.PhotosLibraryStats;
 import org.photoparity.evidence.SnapshotComparison;
 
@@ -123,8 +123,10 @@ class EvidenceTest {
     void realPhotosSqliteIsCounted() throws IOException {
         Path db = Fixtures.copyRealPhotosSqlite(dir);
         PhotosLibraryStats s = PhotosDbReader.read(db, "Photos.sqlite", null, new NullProgressMonitor());
-        assertEquals(32, s.assets());
-        assertEquals(Map.of(0, 9L, 1, 23L), s.assetCloudStates());
+        // 32 rows: 23 library assets and 9 shared album items, counted apart (iCloud Photos does not sync them)
+        assertEquals(23, s.assets());
+        assertEquals(9, s.shared());
+        assertEquals(Map.of(1, 23L), s.assetCloudStates());
         assertEquals(Map.of(3, 23L), s.masterCloudStates());
         assertEquals(0, s.pendingUploads());
         assertEquals(0, s.withUploadAttempts());

@@ -23,7 +23,8 @@ public final class Names {
     private static final Pattern HEVC = Pattern.compile("_HEVC$");
     private static final Pattern SIZE_SUFFIX = Pattern.compile("-(ADJUSTED|MEDIUM|THUMB|ORIGINAL|ALTERNATIVE)$");
     /** icloudpd's size de-duplication suffix after a version suffix: IMG_1234-medium-12345. */
-    private static final Pattern VERSION_THEN_SIZE = Pattern.compile("-(ADJUSTED|MEDIUM|THUMB|ORIGINAL|ALTERNATIVE)-\\d{1,12}$");
+    private static final Pattern VERSION_THEN_SIZE =
+            Pattern.compile("-(ADJUSTED|MEDIUM|THUMB|ORIGINAL|ALTERNATIVE)-\\d{1,12}$");
     private static final Pattern NUMBER_SUFFIX = Pattern.compile("-(\\d{1,12})$");
     private static final Pattern ID7_SUFFIX = Pattern.compile("_[A-Z0-9+/=]{7}$");
     /** Camera names: IMG_1234, IMG_E1234, DSC_1234, DSCF1234, PXL_... only the Apple-style ones matter here. */

@@ -120,6 +120,11 @@ final class ExportWalker {
             return;
         }
         ZipGuard.Budget budget = new ZipGuard.Budget(zip.toString(), Files.size(zip));
+        if (dir != null && dir.hasEncrypted()) {
+            // java.util.zip refuses a whole zip for one encrypted entry: read the others from the directory
+            walkAround(dir, prefix, budget);
+            return;
+        }
         ZipFile zf;
         try {
             zf = new ZipFile(zip.toFile());
@@ -144,6 +149,23 @@ final class ExportWalker {
             }
         } catch (IllegalStateException | java.util.zip.ZipException e) {
             visitor.unreadable(shown, "the zip is damaged (" + e.getMessage() + "); download this part again");
+        }
+    }
+
+    private void walkAround(ZipGuard.Directory dir, String prefix, ZipGuard.Budget budget) throws IOException {
+        for (ZipGuard.Entry e : dir.entries()) {
+            checkCanceled();
+            if (e.isDirectory()) continue;
+            String path = prefix + e.name();
+            if (e.encrypted()) {
+                visitor.unreadable(path, "encrypted (password-protected) in the zip: PhotoParity cannot read it; the"
+                        + " other entries were read");
+                continue;
+            }
+            if (!admit(path, e.name(), e.size(), e.compressed())) continue;
+            Content content = () -> budget.wrap(ZipGuard.open(dir, e));
+            if (isZipName(e.name())) walkNested(content, path + "/", 2, budget);
+            else visitor.entry(new Entry(path, e.size(), 0, content, null));
         }
     }
 

@@ -293,11 +293,13 @@ public final class PhotosDatabase implements AutoCloseable {
         put(extra, "originalLocalAvailability", local == null ? null : local.toString());
         put(extra, "originalRemoteAvailability", remote == null ? null : remote.toString());
         put(extra, "originalLocalAvailabilityMax", string(integer(rs, "ir_anyLocal")));
-        put(extra, "cloudBatchPublishDate", string(date(rs, "a_ZCLOUDBATCHPUBLISHDATE")));
-        put(extra, "cloudServerPublishDate", string(date(rs, "a_ZCLOUDSERVERPUBLISHDATE")));
-        put(extra, "lastUploadAttemptDate", string(date(rs, "aa_ZLASTUPLOADATTEMPTDATE")));
-        put(extra, "addedDate", string(date(rs, "a_ZADDEDDATE")));
-        put(extra, "trashedDate", string(date(rs, "a_ZTRASHEDDATE")));
+        put(extra, "cloudBatchPublishDate", dateText(rs, "a_ZCLOUDBATCHPUBLISHDATE"));
+        put(extra, "cloudServerPublishDate", dateText(rs, "a_ZCLOUDSERVERPUBLISHDATE"));
+        put(extra, "lastUploadAttemptDate", dateText(rs, "aa_ZLASTUPLOADATTEMPTDATE"));
+        put(extra, "addedDate", dateText(rs, "a_ZADDEDDATE"));
+        String created = dateText(rs, "a_ZDATECREATED");
+        if (created != null && created.startsWith("invalid")) extra.put("dateCreated", created);
+        put(extra, "trashedDate", dateText(rs, "a_ZTRASHEDDATE"));
 
         Integer savedType = integer(rs, "a_ZSAVEDASSETTYPE");
         Integer bundleScope = integer(rs, "a_ZBUNDLESCOPE");
@@ -413,12 +415,25 @@ public final class PhotosDatabase implements AutoCloseable {
 
     /** A Core Data timestamp (seconds since 2001, fractional) as an Instant, millisecond precision. */
     static Instant appleDate(double seconds) {
+        // a crafted or damaged value (1e300, NaN) is no date: null, never the year -292275024
+        if (Double.isNaN(seconds) || Math.abs(seconds) > MAX_APPLE_SECONDS) return null;
         return Instant.ofEpochMilli(Math.round(seconds * 1000d) + APPLE_EPOCH_OFFSET_SECONDS * 1000L);
     }
+
+    /** About 300 years either side of 2001: anything further is not a date a photo library holds. */
+    private static final double MAX_APPLE_SECONDS = 300 * 366 * 86_400d;
 
     private static Instant date(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : appleDate(v);
+    }
+
+    /** A date column as text: ISO-8601, "invalid date (raw value)" for an impossible one, null when unset. */
+    private static String dateText(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        if (rs.wasNull()) return null;
+        Instant i = appleDate(v);
+        return i == null ? "invalid date (" + v + ")" : i.toString();
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

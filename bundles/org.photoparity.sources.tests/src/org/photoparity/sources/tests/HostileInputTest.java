@@ -151,4 +151,23 @@ class HostileInputTest {
         assertTrue(reason(inv.unreadable(), "p.zip").contains("not a regular file"), inv.unreadable().toString());
     }
 
+
+    /** Item 15: a file rewritten with its old size and modified time is read again, not taken from the cache. */
+    @Test
+    void aRewriteThatKeepsSizeAndModifiedTimeIsNotTakenFromTheCache() throws Exception {
+        Path lib = Fixtures.copy(tmp.resolve("lib"), "IMG_4120.JPG");
+        Path photo = lib.resolve("IMG_4120.JPG");
+        Path cache = tmp.resolve("cache.bin");
+        org.photoparity.sources.ScanOptions o = new org.photoparity.sources.ScanOptions(false, 2, cache);
+        String before = Fixtures.file(Fixtures.scan(o, lib.toString()), "IMG_4120.JPG").fingerprint();
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(photo);
+        byte[] b = Files.readAllBytes(photo);
+        b[b.length / 2] ^= 0x55; // same size, other content
+        Thread.sleep(20);
+        Files.write(photo, b);
+        Files.setLastModifiedTime(photo, mtime);
+        assertEquals(b.length, Files.size(photo));
+        String after = Fixtures.file(Fixtures.scan(o, lib.toString()), "IMG_4120.JPG").fingerprint();
+        assertTrue(!before.equals(after), "the changed file must be read again");
+    }
 }

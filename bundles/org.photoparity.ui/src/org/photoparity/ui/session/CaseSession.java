@@ -189,7 +189,7 @@ public final class CaseSession {
     private Map<String, String> canonicalAnswers() {
         if (caseFolder == null || !Files.isRegularFile(caseFolder.answersFile())) return Map.of();
         try {
-            return org.photoparity.evidence.AnswersFile.read(caseFolder.answersFile()).answers();
+            return org.photoparity.evidence.readers.AnswersFile.read(caseFolder.answersFile()).answers();
         } catch (IOException e) {
             return answers();
         }
@@ -212,9 +212,21 @@ public final class CaseSession {
         Map<String, String> all = new LinkedHashMap<>(answers());
         if (value == null || value.isBlank()) all.remove(key);
         else all.put(key, value.trim());
-        org.photoparity.evidence.AnswersFile.write(caseFolder.answersFile(), all);
+        org.photoparity.evidence.readers.AnswersFile.write(caseFolder.answersFile(), all);
         if (evidence != null) evidence = withAnswers(evidence, canonicalAnswers());
         fire(Change.ANSWERS);
+    }
+
+    /**
+     * The evidence a Re-run uses: with a case open, the case's evidence loaded again (answers re-read) with a live read
+     * of an attached device, which wins over the ideviceinfo files read at analysis time; without a case, the same as
+     * {@link #evidenceForProbes}. Runs ideviceinfo: call it from a job, not the UI thread.
+     */
+    public CaseEvidence evidenceForRerun(Map<String, String> settings, org.eclipse.core.runtime.IProgressMonitor monitor) {
+        CaseFolder c = caseFolder;
+        if (c == null) return evidenceForProbes(settings);
+        return org.photoparity.engine.Analysis.loadEvidence(org.photoparity.engine.CaseAnalysis.spec(c, settings),
+                new org.photoparity.engine.AnalysisOptions(false, null, true), result, monitor).evidence();
     }
 
     /** The case's answers file, read as properties; empty when there is no case or no file. */

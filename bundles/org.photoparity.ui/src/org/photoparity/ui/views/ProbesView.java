@@ -26,9 +26,9 @@ import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.registry.StrategyDescriptor;
 import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.engine.Analysis;
 import org.photoparity.ui.prefs.UiPrefs;
 import org.photoparity.ui.session.CaseSession;
-import org.photoparity.ui.session.ProbeRunner;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -128,14 +128,16 @@ public final class ProbesView implements CaseSession.Listener {
     /** Runs every probe in a job; returns it, or null when one is already running. */
     public Job rerunAll() {
         if (running != null && running.getState() != Job.NONE) return null;
-        CaseEvidence evidence = session.evidenceForProbes(UiPrefs.settings());
+        Map<String, String> settings = UiPrefs.settings();
         Display display = summary.getDisplay();
         rerunAll.setEnabled(false);
         Job job = new Job("Running all probes") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
-                    List<ProbeResult> results = ProbeRunner.run(null, evidence, monitor);
+                    // read an attached device again rather than the file read at analysis time
+                    CaseEvidence evidence = session.evidenceForRerun(settings, monitor);
+                    List<ProbeResult> results = Analysis.runProbes(null, evidence, monitor);
                     display.asyncExec(() -> session.probesRerun(results));
                     return Status.OK_STATUS;
                 } catch (OperationCanceledException e) {

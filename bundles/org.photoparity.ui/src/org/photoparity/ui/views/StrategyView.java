@@ -3,6 +3,7 @@ package org.photoparity.ui.views;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,11 +29,11 @@ import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.registry.StrategyDescriptor;
 import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.engine.Analysis;
 import org.photoparity.core.spi.IProbe;
 import org.photoparity.evidence.AnswerKey;
 import org.photoparity.ui.prefs.UiPrefs;
 import org.photoparity.ui.session.CaseSession;
-import org.photoparity.ui.session.ProbeRunner;
 
 /**
  * One fix as the technician works it: why it happens, the questions only the technician can answer (Yes / No /
@@ -158,7 +159,9 @@ public final class StrategyView implements CaseSession.Listener {
         bar.setLayoutData(fill());
         rerun = new Button(bar, SWT.PUSH);
         rerun.setText("Re-run probes");
-        rerun.setToolTipText("Runs " + String.join(", ", strategy.probeIds()) + " again on the case's evidence and answers");
+        rerun.setToolTipText("Runs " + String.join(", ", ProbeTree.rows(strategy.probeIds(), id -> null).stream()
+                .map(ProbeTree.Row::name).toList())
+                + " again on the case's evidence and answers, reading an attached iPhone again");
         rerun.setEnabled(!strategy.probeIds().isEmpty());
         rerun.addListener(SWT.Selection, e -> rerun());
         rerunState = new Label(bar, SWT.WRAP);
@@ -395,7 +398,7 @@ public final class StrategyView implements CaseSession.Listener {
         if (strategy == null) return null;
         if (running != null && running.getState() != Job.NONE) running.cancel(); // newer answers win
         List<String> ids = strategy.probeIds();
-        CaseEvidence evidence = session.evidenceForProbes(UiPrefs.settings());
+        Map<String, String> settings = UiPrefs.settings();
         Display display = body.getDisplay();
         rerun.setEnabled(false);
         rerunState.setText("Running " + ids.size() + " probe(s)...");
@@ -403,7 +406,9 @@ public final class StrategyView implements CaseSession.Listener {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
-                    List<ProbeResult> results = ProbeRunner.run(ids, evidence, monitor);
+                    // read an attached device again rather than the file read at analysis time
+                    CaseEvidence evidence = session.evidenceForRerun(settings, monitor);
+                    List<ProbeResult> results = Analysis.runProbes(ids, evidence, monitor);
                     display.asyncExec(() -> {
                         session.probesRerun(results);
                         finished("Re-ran " + results.size() + " probe(s) at "

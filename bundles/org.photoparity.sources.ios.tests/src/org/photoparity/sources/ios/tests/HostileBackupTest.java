@@ -86,4 +86,25 @@ class HostileBackupTest {
                     && Files.exists(p.resolve("db.sqlite"))), "and this run left none behind");
         }
     }
+
+    /** Item 20: an impossible Core Data date is "invalid date", never the year -292275024. */
+    @Test
+    void anImpossibleDateIsSaidToBeInvalid() throws Exception {
+        Path db = SyntheticPhotosDb.ios17(tmp.resolve("Photos.sqlite"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("UPDATE ZASSET SET ZDATECREATED = -1e30, ZCLOUDBATCHPUBLISHDATE = 1e300 WHERE Z_PK = 1");
+        }
+        CollectingContext ctx = new CollectingContext(true);
+        new org.photoparity.sources.ios.PhotosSqliteSource().scan(db, ctx);
+        var l = ctx.listings.stream().filter(x -> "B2222222-0000-0000-0000-000000000001".equals(x.cloudGuid())
+                || x.extra().toString().contains("invalid date")).findFirst().orElseThrow();
+        assertEquals(null, l.created());
+        assertTrue(l.extra().get("dateCreated").startsWith("invalid date"), l.extra().toString());
+        assertTrue(l.extra().get("cloudBatchPublishDate").startsWith("invalid date"), l.extra().toString());
+        for (var x : ctx.listings) {
+            assertFalse(String.valueOf(x.created()).contains("-292275"), x.toString());
+            assertFalse(x.extra().toString().contains("-292275"), x.toString());
+        }
+    }
 }

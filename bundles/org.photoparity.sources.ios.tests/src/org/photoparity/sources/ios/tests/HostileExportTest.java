@@ -130,4 +130,34 @@ class HostileExportTest {
         assertTrue(reason(ctx.ignored, "Photo Details.csv").contains("warning: no fileChecksum column"),
                 ctx.ignored.toString());
     }
+
+    /** Item 4: a Photo Details.csv beyond the CSV limit is refused by name, not read into memory. */
+    @Test
+    void anOversizedPhotoDetailsCsvIsRefusedByName() throws Exception {
+        Path part = tmp.resolve(P);
+        Files.createDirectories(part.resolve("Photos"));
+        Files.copy(Fixtures.real("photos/IMG_4120.JPG"), part.resolve("Photos/IMG_4120.JPG"));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(part.resolve("Photos/Photo Details.csv")
+                .toFile(), "rw")) {
+            f.write(SyntheticExport.HEADER.getBytes(StandardCharsets.UTF_8));
+            f.setLength(500L << 20); // sparse: 500 MB that cost no disk
+        }
+        CollectingContext ctx = new CollectingContext(true);
+        new PrivacyExportSource().scan(part, ctx);
+        assertTrue(reason(ctx.unreadable, "Photo Details.csv").contains("limit"), ctx.unreadable.toString());
+        assertEquals(1, ctx.files.size());
+    }
+
+    /** Item 8: privacy-export:FIFO.zip is refused at once, not opened (which would wait for a writer forever). */
+    @Test
+    void aFifoNamedLikeAPartIsRefused() throws Exception {
+        Path fifo = tmp.resolve(P + ".zip");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> org.junit.jupiter.api.Assertions.assertThrows(
+                        java.io.IOException.class, () -> new PrivacyExportSource().scan(fifo,
+                                new CollectingContext(true))));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    }
 }

@@ -38,13 +38,11 @@ class AnalyzeProductTest {
     void analyzeWritesTheThreeReportsWithTheFixedJsonShape() throws Exception {
         Path dir = demo();
         Path out = work.resolve("out");
-        Product.Run r = Product.run(Product.home(), work, "analyze", "--device", dir.resolve("device").toString(),
-                "--cloud", dir.resolve("cloud").toString(), "--device-info",
-                dir.resolve("evidence/ideviceinfo.txt").toString(), "--device-info",
-                dir.resolve("evidence/ideviceinfo-disk_usage.txt").toString(), "--device-info",
-                dir.resolve("evidence/ideviceinfo-battery.txt").toString(), "--answers",
-                dir.resolve("evidence/answers.properties").toString(), "--out", out.toString(), "--no-cache",
-                "--set", "network.endpoints=none");
+        List<String> args = new ArrayList<>(List.of("analyze", "--device", dir.resolve("device").toString(),
+                "--cloud", dir.resolve("cloud").toString()));
+        args.addAll(Product.demoEvidence(dir, dir.resolve("evidence/answers.properties")));
+        args.addAll(List.of("--out", out.toString(), "--no-cache", "--set", "network.endpoints=none"));
+        Product.Run r = Product.run(Product.home(), work, args.toArray(String[]::new));
         assertEquals(0, r.exit(), r.out() + r.err());
         for (String f : List.of("report.json", "report.html", "mismatches.csv")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
@@ -83,6 +81,39 @@ class AnalyzeProductTest {
         assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "report.html must need no network");
         String csv = Files.readString(out.resolve("mismatches.csv"));
         assertEquals(1 + 8, csv.lines().filter(l -> !l.isBlank()).count(), csv);
+    }
+
+    /**
+     * A bench PC without internet (here: the only endpoint is a closed port on 127.0.0.1): the network probe says so as
+     * a precondition and does not rank fix 2 on it; the report names probes by their titles.
+     */
+    @Test
+    void aWorkstationWithoutInternetIsNotBlamedForTheIphonesMismatches() throws Exception {
+        Path dir = demo();
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closed = s.getLocalPort();
+        }
+        Path out = work.resolve("out");
+        Product.Run r = Product.run(Product.home(), work, "analyze", "--device", dir.resolve("device").toString(),
+                "--cloud", dir.resolve("cloud").toString(), "--answers",
+                dir.resolve("evidence/answers.properties").toString(), "--out", out.toString(), "--no-cache",
+                "--set", "network.endpoints=127.0.0.1:" + closed, "--set", "network.timeout.ms=1000");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode j = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        JsonNode network = null;
+        for (JsonNode p : j.get("probes")) if (p.get("fix").asInt() == 2) network = p;
+        assertTrue(network != null, j.get("probes").toString());
+        assertEquals("UNKNOWN", network.get("status").asText(), network.toString()); // the demo never answers wifi
+        assertTrue(network.get("evidence").toString().contains("precondition, this computer"), network.toString());
+        for (JsonNode c : j.get("likelyCauses")) {
+            if (c.get("fix").asInt() != 2) continue;
+            assertEquals("UNKNOWN", c.get("probeStatus").asText(), c.toString());
+            assertFalse(c.get("explanation").asText().contains("this computer"), c.toString());
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.contains("Probe probe."), "probes are named by their titles");
+        assertTrue(html.contains("Probe Network and iCloud reachability: unknown"), "fix 2's cause names its probe");
     }
 
     @Test

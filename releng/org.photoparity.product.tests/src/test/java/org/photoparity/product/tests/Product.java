@@ -32,8 +32,22 @@ final class Product {
         }
     }
 
+    /**
+     * Runs a headless command through the product's own start script (the shell script in its root, which starts
+     * org.photoparity.launcher.Main: headless start level, version without OSGi), with this JVM as JAVA_HOME.
+     */
     static Run run(Path home, Path workDir, String... args) throws Exception {
-        return runApplication(home, workDir, "org.photoparity.cli.app", args);
+        return run(home, workDir, java.util.Map.of(), args);
+    }
+
+    /** The same with extra environment variables (PHOTOPARITY_JAVA_OPTS, PHOTOPARITY_NO_FAST_PATH). */
+    static Run run(Path home, Path workDir, java.util.Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(home.resolve("photoparity").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
+        return exec(pb, workDir, cmd);
     }
 
     /** Runs any Equinox application of the product, e.g. the p2 director. */
@@ -42,7 +56,10 @@ final class Product {
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "-jar", launcherJar(home).toString(),
                 "-nosplash", "-consoleLog", "-data", "@none", "-application", application));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        return exec(new ProcessBuilder(cmd).directory(workDir.toFile()), workDir, cmd);
+    }
+
+    static Run exec(ProcessBuilder pb, Path workDir, List<String> cmd) throws Exception {
         pb.environment().remove("DISPLAY");
         // the demo case and scan caches go under the test's folder, not the user's home
         pb.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
@@ -83,9 +100,16 @@ final class Product {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path to = target.resolve(home.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(to);
-                else Files.copy(p, to);
+                else Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
         return target;
+    }
+
+    /** The evidence options of the demo case that `photoparity demo DIR` writes, with the given answers file. */
+    static List<String> demoEvidence(Path demo, Path answers) {
+        return List.of("--device-info", demo.resolve("evidence/ideviceinfo.txt").toString(), "--device-info",
+                demo.resolve("evidence/ideviceinfo-disk_usage.txt").toString(), "--device-info",
+                demo.resolve("evidence/ideviceinfo-battery.txt").toString(), "--answers", answers.toString());
     }
 }

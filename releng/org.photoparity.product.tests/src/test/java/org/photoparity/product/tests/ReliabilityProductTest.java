@@ -151,6 +151,17 @@ class ReliabilityProductTest {
             assertTrue(r.err().contains(opt[1]) && r.err().contains("not a regular file"), r.err());
             assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         }
+        // item 4: an evidence file far beyond any real ideviceinfo output is refused by name, not read
+        Path huge = work.resolve("ideviceinfo.txt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.write("ProductType: iPhone15,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            f.setLength(300L << 20); // sparse
+        }
+        Product.Run big = Product.run(Product.home(), work, "probes", "--device-info", huge.toString(), "--set",
+                "network.endpoints=none");
+        assertEquals(1, big.exit(), big.out() + big.err());
+        assertTrue(big.err().contains(huge.toString()) && big.err().contains("limit"), big.err());
+        assertEquals(1, big.err().lines().count(), "one line: " + big.err());
     }
 
     /** Item 16: a device side that cannot be read at all stops the analysis; an empty one is a valid result. */
@@ -258,5 +269,33 @@ class ReliabilityProductTest {
         } catch (java.nio.file.NoSuchFileException e) {
             return true;
         }
+    }
+
+    /** Item 20: a home folder that cannot be written is one line naming the folder, not exit 15 with HTML. */
+    @Test
+    void anUnwritableHomeSaysWhichFolderToMakeWritable() throws Exception {
+        Path launcher;
+        try (Stream<Path> s = Files.list(Product.home().resolve("plugins"))) {
+            launcher = s.filter(p -> p.getFileName().toString().startsWith("org.photoparity.launcher_")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no org.photoparity.launcher in the product"));
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String home = "/proc/photoparity-no-such-home";
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Duser.home=" + home, "-jar", launcher.toString())
+                .directory(work.toFile()).redirectErrorStream(true);
+        pb.environment().put("DISPLAY", ":77");
+        pb.environment().remove("XDG_DATA_HOME");
+        pb.environment().put("HOME", home);
+        Path log = work.resolve("launcher.txt");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("the launcher did not stop: " + Files.readString(log));
+        }
+        String out = Files.readString(log);
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains(home) && out.contains("writable") && !out.contains("<html"), out);
+        assertEquals(1, out.lines().filter(l -> !l.isBlank()).count(), "one line: " + out);
     }
 }

@@ -1,0 +1,68 @@
+package org.photoparity.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a headless command starts (issue 15): no UI bundle, no declarative services, no p2; and --version answered
+ * without OSGi says exactly what the OSGi command says.
+ */
+class StartupPathTest {
+
+    private static final Pattern PLUGIN_SOURCE = Pattern.compile("source: .*/plugins/([^/_]+)_[^/]*\\.jar");
+    /** Bundles a headless command never needs: SWT, JFace, the e4 workbench and its model, DS, SPI Fly, p2. */
+    private static final List<String> NOT_HEADLESS = List.of("org.eclipse.swt", "org.eclipse.jface", "org.eclipse.ui",
+            "org.eclipse.e4.ui", "org.eclipse.emf", "org.apache.felix.scr", "org.apache.aries.spifly",
+            "org.eclipse.equinox.p2", "org.eclipse.equinox.frameworkadmin", "org.photoparity.ui");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aHeadlessCommandLoadsNoUiBundleAndNoDeclarativeServices() throws Exception {
+        Path log = work.resolve("classes.txt");
+        Product.Run r = Product.run(Product.home(), work,
+                // without the class-data cache: classes it restores (bundles' too) are logged as "shared objects file"
+                Map.of("PHOTOPARITY_JAVA_OPTS", (Runtime.version().feature() >= 24 ? "-XX:AOTMode=off" : "-Xshare:off")
+                        + " -Xlog:class+load=info:file=" + log), "plugins");
+        assertEquals(0, r.exit(), r.err());
+        Set<String> bundles = new TreeSet<>();
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = PLUGIN_SOURCE.matcher(line);
+            if (m.find()) bundles.add(m.group(1));
+        }
+        assertTrue(bundles.contains("org.photoparity.cli") && bundles.contains("org.photoparity.core"),
+                "the log shows the headless bundles: " + bundles);
+        List<String> ui = bundles.stream().filter(b -> NOT_HEADLESS.stream().anyMatch(b::startsWith)).toList();
+        assertTrue(ui.isEmpty(), "a headless command loaded classes from " + ui + "; all: " + bundles);
+    }
+
+    @Test
+    void versionWithoutOsgiPrintsWhatTheOsgiCommandPrints() throws Exception {
+        Product.Run fast = Product.run(Product.home(), work, "--version");
+        Product.Run osgi = Product.run(Product.home(), work, Map.of("PHOTOPARITY_NO_FAST_PATH", "1"), "--version");
+        assertEquals(0, fast.exit(), fast.err());
+        assertEquals(0, osgi.exit(), osgi.err());
+        assertTrue(osgi.out().startsWith("PhotoParity 1.0.0."), osgi.out());
+        assertEquals(osgi.out(), fast.out());
+    }
+
+    @Test
+    void withoutADisplayTheWorkbenchSaysSoAndExitsWithUsage() throws Exception {
+        Product.Run r = Product.run(Product.home(), work); // Product removes DISPLAY
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("no display"), r.err());
+    }
+}
