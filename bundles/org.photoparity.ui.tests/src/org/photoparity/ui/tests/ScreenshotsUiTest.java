@@ -162,7 +162,7 @@ class ScreenshotsUiTest {
         new ProcessBuilder("heif-convert", "--quiet", "-q", "90", dev.resolve("IMG_0007.HEIC").toString(), jpg.toString())
                 .inheritIO().start().waitFor();
         new ProcessBuilder("exiftool", "-q", "-overwrite_original", "-TagsFromFile", dev.resolve("IMG_0007.HEIC")
-                .toString(), "-all:all", "-Orientation=", jpg.toString()).inheritIO().start().waitFor();
+                .toString(), "-all:all", jpg.toString()).inheritIO().start().waitFor();
         return tmp.resolve("real" + suffix);
     }
 
@@ -200,7 +200,11 @@ class ScreenshotsUiTest {
         CompareView cv = Ui.find(CompareView.ID, CompareView.class);
         Ui.waitUntil("real previews", 60_000, () -> cv.hasPreviewImage(0) && cv.hasPreviewImage(1));
         Ui.page().activate(Ui.page().findView(CompareView.ID));
+        var compareRef = Ui.page().findViewReference(CompareView.ID);
+        Ui.page().setPartState(compareRef, org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+        Ui.waitUntil("real previews", 60_000, () -> cv.hasPreviewImage(0) && cv.hasPreviewImage(1));
         shot(shell, "compare-heic-jpeg" + suffix);
+        Ui.page().setPartState(compareRef, org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
 
         String fix = StrategyViewFactory.viewIdFor("strategy.settings");
         if (fix != null) {

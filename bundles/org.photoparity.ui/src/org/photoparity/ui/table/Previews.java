@@ -55,7 +55,7 @@ public final class Previews {
             if (fmt == MediaFormat.JPEG || fmt == MediaFormat.PNG || fmt == MediaFormat.GIF) {
                 try (InputStream in = open(sourceRoot, f)) {
                     ImageData[] frames = new ImageLoader().load(in);
-                    return new Preview(frames[0], null);
+                    return new Preview(upright(shrink(frames[0]), f.orientation()), null);
                 } catch (SWTException e) {
                     return new Preview(null, "The " + fmt + " data could not be decoded: " + e.getMessage());
                 }
@@ -68,6 +68,40 @@ public final class Previews {
         } catch (IOException e) {
             return new Preview(null, "The file could not be opened: " + e.getMessage());
         }
+    }
+
+    /** Big photos are reduced here, off the UI thread; Compare scales the rest smoothly. */
+    static ImageData shrink(ImageData d) {
+        int max = 1024;
+        if (d.width <= max && d.height <= max) return d;
+        double s = (double) max / Math.max(d.width, d.height);
+        return d.scaledTo(Math.max(1, (int) (d.width * s)), Math.max(1, (int) (d.height * s)));
+    }
+
+    /** Turns a photo stored sideways upright by its EXIF orientation (as the report's pipeline does). */
+    static ImageData upright(ImageData src, int orientation) {
+        int deg = switch (orientation) {
+            case 3, 4 -> 180;
+            case 6, 5 -> 90;
+            case 8, 7 -> 270;
+            default -> 0;
+        };
+        if (deg == 0) return src;
+        int w = src.width;
+        int h = src.height;
+        boolean swap = deg != 180;
+        ImageData out = new ImageData(swap ? h : w, swap ? w : h, src.depth, src.palette);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = src.getPixel(x, y);
+                switch (deg) {
+                    case 90 -> out.setPixel(h - 1 - y, x, p);
+                    case 180 -> out.setPixel(w - 1 - x, h - 1 - y, p);
+                    default -> out.setPixel(y, w - 1 - x, p);
+                }
+            }
+        }
+        return out;
     }
 
     private static InputStream open(Path root, MediaFile f) throws IOException {

@@ -303,7 +303,7 @@ public final class CompareView implements CaseSession.Listener {
             fields.getColumn(1).setWidth((w - first) / 2);
             fields.getColumn(2).setWidth(w - first - (w - first) / 2);
         });
-        vertical.setWeights(55, 45);
+        vertical.setWeights(65, 35);
         sides.setSashWidth(6);
         vertical.setSashWidth(6);
         clear();

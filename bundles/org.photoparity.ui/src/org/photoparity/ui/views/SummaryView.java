@@ -107,19 +107,6 @@ public final class SummaryView implements CaseSession.Listener {
         repair.setToolTipText("Change the case's sources, evidence and backup, then analyze again");
         repair.addListener(SWT.Selection, e -> execute(CASE_PROPERTIES));
 
-        causes = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
-        causes.setHeaderVisible(true);
-        causes.setLinesVisible(true);
-        for (String[] c : new String[][] { { "#", "30" }, { "Likely cause", "260" }, { "Probe", "80" },
-                { "Explains", "420" } }) {
-            TableColumn tc = new TableColumn(causes, SWT.LEFT);
-            tc.setText(c[0]);
-            tc.setWidth(Integer.parseInt(c[1]));
-        }
-        GridData cg = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
-        cg.heightHint = 4 * 22;
-        causes.setLayoutData(cg);
-
         figures = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         figures.setHeaderVisible(true);
         figures.setLinesVisible(true);
@@ -128,9 +115,23 @@ public final class SummaryView implements CaseSession.Listener {
             tc.setText(c[0]);
             tc.setWidth(Integer.parseInt(c[1]));
         }
-        GridData fg = new GridData(SWT.LEFT, SWT.FILL, false, true);
+        // the figures down the left, as tall as the view; causes and the chart share the right
+        GridData fg = new GridData(SWT.LEFT, SWT.FILL, false, true, 1, 2);
         fg.widthHint = 360;
         figures.setLayoutData(fg);
+        causes = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        causes.setHeaderVisible(true);
+        causes.setLinesVisible(true);
+        for (String[] c : new String[][] { { "#", "34" }, { "Likely cause", "250" }, { "Probe", "80" },
+                { "Explains", "300" } }) {
+            TableColumn tc = new TableColumn(causes, SWT.LEFT);
+            tc.setText(c[0]);
+            tc.setWidth(Integer.parseInt(c[1]));
+        }
+        GridData cg = new GridData(SWT.FILL, SWT.TOP, true, false);
+        cg.heightHint = 4 * 22;
+        causes.setLayoutData(cg);
+
         chart = new Canvas(parent, SWT.DOUBLE_BUFFERED);
         chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         chart.addListener(SWT.Paint, e -> paint(e.gc));
@@ -209,7 +210,7 @@ public final class SummaryView implements CaseSession.Listener {
         }
         boolean showCauses = result != null;
         ((GridData) causes.getLayoutData()).exclude = !showCauses;
-        ((GridData) causes.getLayoutData()).heightHint = Math.min(5, Math.max(1, causes.getItemCount()))
+        ((GridData) causes.getLayoutData()).heightHint = Math.min(4, Math.max(1, causes.getItemCount()))
                 * causes.getItemHeight() + causes.getHeaderHeight() + 4;
         causes.setVisible(showCauses);
 
