@@ -25,6 +25,7 @@ public final class Cli {
 
     private final PrintStream out;
     private final PrintStream err;
+    private CommandRegistry commands;
 
     public Cli(PrintStream out, PrintStream err) {
         // names of files and entries come from the inputs: never let them drive the terminal
@@ -44,14 +45,13 @@ public final class Cli {
             return switch (command) {
                 case "--help", "-h", "help" -> help();
                 case "--version", "version" -> version();
-                case "plugins" -> plugins(rest);
-                case "scan" -> new Commands(out, err).scan(rest);
-                case "analyze", "analyse" -> new Commands(out, err).analyze(rest);
-                case "probes" -> new Commands(out, err).probes(rest);
-                case "demo" -> new Commands(out, err).demo(rest);
-                case "bench-scan" -> org.photoparity.sources.bench.ScanBench.run(rest.toArray(String[]::new), out);
-                case "bench-match" -> org.photoparity.match.bench.MatchBench.run(rest.toArray(String[]::new), out);
-                default -> throw new UsageException("unknown command '" + command + "' (see photoparity --help)");
+                default -> {
+                    CommandDescriptor c = commands().find(command);
+                    if (c == null) {
+                        throw new UsageException("unknown command '" + command + "' (see photoparity --help)");
+                    }
+                    yield c.command().run(rest, new CommandContext(out, err));
+                }
             };
         } catch (UsageException e) {
             err.println("photoparity: " + e.getMessage());
@@ -82,33 +82,22 @@ public final class Cli {
         }
     }
 
-    private int help() {
-        out.println("""
-                PhotoParity %s: reconcile an iPhone/iPad photo library with its iCloud library.
+    private CommandRegistry commands() {
+        if (commands == null) commands = CommandRegistry.load();
+        return commands;
+    }
 
-                Usage: photoparity [command] [options]
-                  (no command)          open the workbench on the demo case (needs a display)
-                  analyze --device PATH... --cloud PATH... [--out DIR] [evidence options]
-                                        reconcile the two sides, run the probes, write report.json,
-                                        report.html and mismatches.csv to DIR (default ./photoparity-report);
-                                        without --device/--cloud it analyses the bundled demo case
-                      --metadata-only   no content fingerprints (faster, weaker matching)
-                      --cache-dir DIR   where the scan caches live (default ~/.cache/photoparity/scan)
-                      --no-cache        scan everything again
-                      --follow-links    read what symbolic links lead to outside a source folder (default: listed
-                                        as ignored)
-                      --no-thumbnails   leave thumbnails out of report.html
-                      --set KEY=VALUE   a matching, probe or report setting (repeatable)
-                  scan PATH... [--json FILE] [--side device|cloud] [--metadata-only] [--no-cache] [--follow-links]
-                                        inventory of one side: assets, resources, unreadable files, totals
-                  probes [evidence options] [--json FILE]
-                                        run the seven probes on device evidence alone
-                  demo [DIR]            write the demo case (device side, cloud side, evidence) to DIR
-                  plugins               list every contribution: kind, id, name, bundle, version
-                  bench-scan ...        scan benchmark (releng/benchmarks/scan-bench.sh)
-                  bench-match ...       matching benchmark (releng/benchmarks/match-bench.sh)
-                  --help                this help
-                  --version             the version
+    /** The installed commands, each with its usage and help as its plugin.xml declares them. */
+    private int help() {
+        StringBuilder b = new StringBuilder();
+        b.append("PhotoParity ").append(versionString())
+                .append(": reconcile an iPhone/iPad photo library with its iCloud library.\n\n");
+        b.append("Usage: photoparity [command] [options]\n");
+        b.append(entry("(no command)", "open the workbench on the demo case (needs a display)"));
+        for (CommandDescriptor c : commands().commands()) b.append(entry(c.usage(), c.help()));
+        b.append(entry("--help", "this help"));
+        b.append(entry("--version", "the version"));
+        b.append("""
 
                 Evidence options (analyze, probes):
                   --device-info [DOMAIN=]FILE  ideviceinfo output, text or -x XML, one file per domain (repeatable)
@@ -120,8 +109,24 @@ public final class Cli {
                 A PATH may start with a kind to skip auto-detection: folder:, zip:, privacy-export:,
                 ios-backup:, photos-sqlite: (see `photoparity plugins` for every source).
 
-                Exit codes: 0 done (whatever was found), 1 could not run, 2 bad usage, 130 stopped by Ctrl-C.""".formatted(versionString()));
+                Exit codes: 0 done (whatever was found), 1 could not run, 2 bad usage, 130 stopped by Ctrl-C.""");
+        out.println(b);
         return OK;
+    }
+
+    /** "  usage   first help line", further help lines under it, indented. */
+    private static String entry(String usage, String help) {
+        String indent = " ".repeat(24);
+        List<String> lines = help == null || help.isBlank() ? List.of() : help.strip().lines().toList();
+        StringBuilder b = new StringBuilder("  ").append(usage);
+        if (usage.length() <= 20 && !lines.isEmpty()) {
+            b.append(" ".repeat(22 - usage.length())).append(lines.get(0).strip()).append('\n');
+            lines = lines.subList(1, lines.size());
+        } else {
+            b.append('\n');
+        }
+        for (String l : lines) b.append(indent).append(l.stripTrailing()).append('\n');
+        return b.toString();
     }
 
     private int version() {
@@ -134,7 +139,7 @@ public final class Cli {
         return b == null ? "unknown" : b.getVersion().toString();
     }
 
-    private int plugins(List<String> rest) throws UsageException {
+    int plugins(List<String> rest) throws UsageException {
         Args a = Args.parse("plugins", rest, Set.of(), Set.of());
         if (!a.positional().isEmpty()) throw new UsageException("plugins takes no arguments");
         PhotoParityRegistry r = PhotoParityRegistry.get();
@@ -146,10 +151,16 @@ public final class Cli {
         }
         out.printf(Locale.ROOT, "%d contributions: %d sources, %d comparators, %d probes, %d strategies%n", all.size(),
                 r.sources().size(), r.comparators().size(), r.probes().size(), r.strategies().size());
+        for (CommandDescriptor c : commands().commands()) {
+            Bundle b = Platform.getBundle(c.bundle());
+            out.printf(Locale.ROOT, fmt, "command", c.name(), c.usage(), c.bundle(),
+                    b == null ? "?" : b.getVersion().toString());
+        }
         for (ContributionProblem p : r.problems()) {
             out.printf(Locale.ROOT, "BROKEN %s %s from bundle %s: %s%n", p.kind().label(), p.id(), p.bundle(),
                     p.message());
         }
+        for (String p : commands().problems()) out.printf(Locale.ROOT, "BROKEN %s%n", p);
         return OK;
     }
 }

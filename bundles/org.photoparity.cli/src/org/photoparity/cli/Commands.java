@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.photoparity.cases.CaseFolder;
 import org.photoparity.core.io.OutputGuard;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.FileIssue;
@@ -19,14 +20,18 @@ import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.core.model.SideRole;
+import org.photoparity.core.present.Vocabulary;
+import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.engine.Analysis;
 import org.photoparity.engine.AnalysisOptions;
 import org.photoparity.engine.AnalysisResult;
+import org.photoparity.engine.CaseAnalysis;
 import org.photoparity.engine.CaseSpec;
 import org.photoparity.engine.DemoCases;
 import org.photoparity.engine.Preflight;
-import org.photoparity.evidence.EvidenceLoader;
+import org.photoparity.evidence.readers.EvidenceLoader;
 import org.photoparity.report.InventoryJson;
+import org.photoparity.report.ReportJson;
 import org.photoparity.report.ReportOptions;
 import org.photoparity.report.ReportWriter;
 
@@ -71,7 +76,8 @@ final class Commands {
     }
 
     int analyze(List<String> rest) throws UsageException, IOException {
-        Set<String> valued = new java.util.HashSet<>(Set.of("device", "cloud", "out", "cache-dir", "set", "name"));
+        Set<String> valued = new java.util.HashSet<>(Set.of("device", "cloud", "out", "cache-dir", "set", "name",
+                "case"));
         valued.addAll(EVIDENCE_OPTIONS);
         Args a = Args.parse("analyze", rest, valued, Set.of("metadata-only", "no-cache", "no-thumbnails", "live",
                 "follow-links"));
@@ -79,6 +85,7 @@ final class Commands {
         if (!a.positional().isEmpty()) {
             throw new UsageException("analyze takes its paths after --device and --cloud, not " + a.positional().get(0));
         }
+        if (a.one("case") != null) return analyzeCase(a);
         CaseSpec spec;
         if (a.all("device").isEmpty() && a.all("cloud").isEmpty()) {
             Path demo = DemoCases.ensure(DemoCases.defaultFolder());
@@ -97,11 +104,38 @@ final class Commands {
         Preflight.check(spec, options, Preflight.reportFolder("--out", outDir));
         ConsoleProgress progress = cancellable(ConsoleProgress.forConsole(err));
         AnalysisResult r = Analysis.run(spec, options, progress);
-        ReportOptions ro = ReportOptions.defaults().withThumbnails(!a.flag("no-thumbnails"));
+        ReportOptions ro = ReportOptions.of(spec.settings());
+        if (a.flag("no-thumbnails")) ro = ro.withThumbnails(false);
         ReportWriter.Written w = Analysis.writeReports(r, outDir, ro, progress);
         progress.done();
         printResult(r);
         out.println("Reports: " + w.html() + ", " + w.json() + ", " + w.csv());
+        return Cli.OK;
+    }
+
+    /** {@code analyze --case DIR}: what the workbench runs for the case, results written into the case. */
+    private int analyzeCase(Args a) throws UsageException, IOException {
+        for (String o : List.of("device", "cloud", "out", "name", "cache-dir", "device-info", "backup", "answers")) {
+            if (!a.all(o).isEmpty()) {
+                throw new UsageException("analyze --case takes the sources, evidence and results folder from the case;"
+                        + " leave out --" + o + " (edit the case instead)");
+            }
+        }
+        if (a.flag("no-cache")) throw new UsageException("analyze --case uses the case's own scan cache; leave out --no-cache");
+        Path dir = Paths.get(a.one("case"));
+        if (!CaseFolder.isCase(dir)) {
+            throw new IOException(dir + " is not a case folder (no " + CaseFolder.CASE_FILE + "): give the folder made by"
+                    + " File > New Case");
+        }
+        CaseFolder c = CaseFolder.open(dir);
+        Map<String, String> settings = settings(a);
+        if (a.flag("no-thumbnails")) settings.put(ReportOptions.THUMBNAILS, "false");
+        ConsoleProgress progress = cancellable(ConsoleProgress.forConsole(err));
+        CaseAnalysis.Done done = CaseAnalysis.analyze(c, settings,
+                new AnalysisOptions(a.flag("metadata-only"), path(a.one("previous")), a.flag("live")), progress);
+        progress.done();
+        printResult(done.result());
+        out.println("Reports: " + done.reports().html() + ", " + done.reports().json() + ", " + done.reports().csv());
         return Cli.OK;
     }
 
@@ -128,7 +162,7 @@ final class Commands {
         for (String w : loaded.warnings()) out.println("note: " + w);
         printProbes(results);
         if (a.one("json") != null) {
-            ProbesJson.write(results, Paths.get(a.one("json")));
+            ReportJson.writeProbes(results, Paths.get(a.one("json")));
             out.println("Probe results written to " + a.one("json"));
         }
         return Cli.OK;
@@ -182,6 +216,9 @@ final class Commands {
             if (eq <= 0) throw new UsageException("--set takes KEY=VALUE, not " + kv);
             m.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }
+        // every key and value checked against what the installed bundles declare
+        List<String> problems = PhotoParityRegistry.get().settings().problems(m);
+        if (!problems.isEmpty()) throw new UsageException("--set: " + problems.get(0));
         return m;
     }
 
@@ -198,7 +235,7 @@ final class Commands {
     private void printSide(SideInventory inv) {
         out.printf(Locale.ROOT, "%s side: %d assets, %d files seen = %d read + %d unreadable + %d ignored, %s%n",
                 cap(inv.role().key()), inv.assets().size(), inv.filesSeen(), inv.filesRead(), inv.unreadable().size(),
-                inv.ignored().size(), bytes(inv.bytes()));
+                inv.ignored().size(), Vocabulary.bytes(inv.bytes()));
         for (var s : inv.sources()) out.println("  source: " + s.kind() + " " + s.path());
         int shown = 0;
         for (FileIssue f : inv.unreadable()) {
@@ -236,17 +273,5 @@ final class Commands {
 
     private static String cap(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    static String bytes(long n) {
-        if (n < 1024) return n + " B";
-        String[] u = {"KB", "MB", "GB", "TB"};
-        double v = n;
-        int i = -1;
-        while (v >= 1024 && i < u.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, u[i]);
     }
 }

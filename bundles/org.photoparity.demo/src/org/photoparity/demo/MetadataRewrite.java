@@ -69,6 +69,54 @@ public final class MetadataRewrite {
         return n;
     }
 
+    /**
+     * Removes a JPEG's location the way a "remove location" option leaves the file, in place: the numerators of
+     * EXIF GPSLatitude and GPSLongitude become 0 (readers then see no location). Returns how many coordinates were
+     * cleared (2 when the file had a location).
+     */
+    public static int removeJpegLocation(Path file) throws IOException {
+        byte[] d = Files.readAllBytes(file);
+        int p = 2, cleared = 0;
+        while (p + 4 <= d.length && (d[p] & 0xFF) == 0xFF && (d[p + 1] & 0xFF) != 0xDA) {
+            int len = ((d[p + 2] & 0xFF) << 8) | (d[p + 3] & 0xFF);
+            if ((d[p + 1] & 0xFF) == 0xE1 && p + 10 <= d.length && new String(d, p + 4, 4,
+                    java.nio.charset.StandardCharsets.ISO_8859_1).equals("Exif")) {
+                int tiff = p + 10;
+                boolean le = d[tiff] == 'I';
+                int ifd0 = tiff + u32(d, tiff + 4, le);
+                int gps = -1;
+                int n = u16(d, ifd0, le);
+                for (int e = 0; e < n; e++) {
+                    int at = ifd0 + 2 + 12 * e;
+                    if (u16(d, at, le) == 0x8825) gps = tiff + u32(d, at + 8, le);
+                }
+                if (gps > 0) {
+                    int m = u16(d, gps, le);
+                    for (int e = 0; e < m; e++) {
+                        int at = gps + 2 + 12 * e;
+                        int tag = u16(d, at, le);
+                        if ((tag == 2 || tag == 4) && u16(d, at + 2, le) == 5 && u32(d, at + 4, le) == 3) {
+                            int v = tiff + u32(d, at + 8, le);
+                            for (int k = 0; k < 3; k++) java.util.Arrays.fill(d, v + 8 * k, v + 8 * k + 4, (byte) 0);
+                            cleared++;
+                        }
+                    }
+                }
+            }
+            p += 2 + len;
+        }
+        write(file, d);
+        return cleared;
+    }
+
+    private static int u16(byte[] d, int at, boolean le) {
+        return le ? (d[at] & 0xFF) | (d[at + 1] & 0xFF) << 8 : (d[at] & 0xFF) << 8 | (d[at + 1] & 0xFF);
+    }
+
+    private static int u32(byte[] d, int at, boolean le) {
+        return le ? u16(d, at, true) | u16(d, at + 2, true) << 16 : u16(d, at, false) << 16 | u16(d, at + 2, false);
+    }
+
     /** Every occurrence of the ASCII text {@code from} replaced by {@code to} (same length); returns the count. */
     public static int replace(byte[] data, String from, String to) {
         byte[] f = from.getBytes(StandardCharsets.US_ASCII), t = to.getBytes(StandardCharsets.US_ASCII);

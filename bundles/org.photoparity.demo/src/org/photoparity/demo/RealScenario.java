@@ -46,7 +46,8 @@ import org.photoparity.core.model.Category;
  * OUT/FORMAT/truth.json                  the expected differences: category, loss or explained, files
  * </pre>
  *
- * Traps: identical photos and Live Photos; drift copies (cloud dates +3 h, another time zone, +1 day); icloudpd
+ * Traps: identical photos and Live Photos; drift copies (cloud dates +3 h, another time zone, +1 day, location
+ * removed); icloudpd
  * edit pairs (IMG_x.HEIC + IMG_x.JPG, -adjusted on a clash) and -thumb / -medium versions; shared album items
  * (backup: PhotoCloudSharingData rows; export: iCloud Shared Albums zip); hidden and Recently Deleted items; burst
  * frames of which iCloud kept the pick; Live Photos whose MOV sits in another export part, with and without its own
@@ -234,6 +235,9 @@ public final class RealScenario {
         drift("drift time zone", photo(TRAIN, 22), "IMG_1202.JPG",
                 b -> ScenarioBytes.replaceAscii(b, "+01:00", "-05:00"));
         drift("drift +1 day", photo(H7, 23), "IMG_1203.HEIC", b -> ScenarioBytes.shiftDates(b, 86_400));
+        drift("drift location removed", photo(J6, 24), "IMG_1204.JPG", b -> {
+            if (!ScenarioBytes.removeLocation(b)) throw new IllegalStateException("no GPS in " + J6);
+        });
 
         // icloudpd versions (an export carries originals only: there they are plain identical photos)
         byte[] e1 = photo(H7, 31), e2 = photo(J4120, 32), e3 = photo(J6, 33), e4 = photo(J4, 34);

@@ -111,6 +111,40 @@ public final class ScenarioBytes {
         return best;
     }
 
+    /**
+     * Takes the location out of a JPEG's EXIF the way a same-length edit can: IFD0's GPSInfo pointer (tag 0x8825)
+     * becomes a private tag, so no reader finds the GPS directory any more. Returns whether there was one.
+     */
+    public static boolean removeLocation(byte[] data) {
+        int limit = jpegScanStart(data);
+        String head = new String(data, 0, limit, StandardCharsets.ISO_8859_1);
+        int exif = head.indexOf("Exif\0\0");
+        if (exif < 0) return false;
+        int tiff = exif + 6;
+        boolean little = data[tiff] == 'I';
+        int ifd0 = tiff + (int) read(data, tiff + 4, 4, little);
+        int entries = (int) read(data, ifd0, 2, little);
+        for (int e = 0; e < entries; e++) {
+            int at = ifd0 + 2 + 12 * e;
+            if (read(data, at, 2, little) == 0x8825) {
+                int privateTag = 0xC7A1;
+                data[at] = (byte) (little ? privateTag : privateTag >> 8);
+                data[at + 1] = (byte) (little ? privateTag >> 8 : privateTag);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long read(byte[] d, int at, int n, boolean little) {
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            int b = d[at + (little ? n - 1 - i : i)] & 0xff;
+            v = (v << 8) | b;
+        }
+        return v;
+    }
+
     /** Where a JPEG's scan (its image data) starts: metadata lies before it. The whole length when not a JPEG. */
     public static int jpegScanStart(byte[] data) {
         if (data.length < 4 || (data[0] & 0xff) != 0xff || (data[1] & 0xff) != 0xd8) return data.length;

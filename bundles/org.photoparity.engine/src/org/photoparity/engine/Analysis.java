@@ -3,6 +3,7 @@ package org.photoparity.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -17,8 +18,8 @@ import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.spi.CaseEvidence;
 import org.photoparity.core.spi.IProbe;
-import org.photoparity.evidence.EvidenceLoader;
-import org.photoparity.evidence.EvidenceOptions;
+import org.photoparity.evidence.readers.EvidenceLoader;
+import org.photoparity.evidence.readers.EvidenceOptions;
 import org.photoparity.match.Reconciler;
 import org.photoparity.report.ReportOptions;
 import org.photoparity.report.ReportWriter;
@@ -42,6 +43,7 @@ public final class Analysis {
             throws IOException {
         if (spec.deviceSources().isEmpty()) throw new IOException("No device-side source given: add at least one.");
         if (spec.cloudSources().isEmpty()) throw new IOException("No cloud-side source given: add at least one.");
+        checkSettings(spec);
         SubMonitor sub = SubMonitor.convert(monitor, "Analysing " + spec.name(), 100);
         SideInventory device = scan(SideRole.DEVICE, spec.deviceSources(), spec, options, sub.split(40));
         SideInventory cloud = scan(SideRole.CLOUD, spec.cloudSources(), spec, options, sub.split(40));
@@ -50,6 +52,15 @@ public final class Analysis {
         EvidenceLoader.Loaded loaded = loadEvidence(spec, options, result, sub.split(4));
         List<ProbeResult> probes = runProbes(loaded.evidence(), sub.split(8));
         return new AnalysisResult(result, probes, loaded.evidence(), loaded.warnings());
+    }
+
+    /**
+     * Refuses settings no installed bundle declares, or values outside their declared type and range, before any
+     * work starts (a misspelt key must not be silently ignored).
+     */
+    public static void checkSettings(CaseSpec spec) {
+        List<String> problems = PhotoParityRegistry.get().settings().problems(spec.settings());
+        if (!problems.isEmpty()) throw new IllegalArgumentException(problems.get(0));
     }
 
     /** Scans one side; the cache (when the case has a cache folder) makes a rescan of an unchanged library fast. */
@@ -85,26 +96,44 @@ public final class Analysis {
      * which bundle failed.
      */
     public static List<ProbeResult> runProbes(CaseEvidence evidence, IProgressMonitor monitor) {
-        List<Contribution<IProbe>> probes = PhotoParityRegistry.get().probes();
+        return runProbes(null, evidence, monitor);
+    }
+
+    /**
+     * The one probe runner (command line and workbench): runs the probes whose ids are listed (every probe when
+     * {@code ids} is null), in registry order, and stamps each result with the fix and id its plugin.xml declares.
+     */
+    public static List<ProbeResult> runProbes(Collection<String> ids, CaseEvidence evidence,
+            IProgressMonitor monitor) {
+        List<Contribution<IProbe>> probes = new ArrayList<>();
+        for (Contribution<IProbe> c : PhotoParityRegistry.get().probes()) {
+            if (ids == null || ids.contains(c.id())) probes.add(c);
+        }
         SubMonitor sub = SubMonitor.convert(monitor, "Running probes", Math.max(1, probes.size()));
         List<ProbeResult> results = new ArrayList<>();
         for (Contribution<IProbe> c : probes) {
             if (sub.isCanceled()) throw new OperationCanceledException();
             sub.subTask(c.name());
-            int fix = c.intAttribute("fix", 0);
-            try {
-                ProbeResult r = c.instance().run(evidence, sub.split(1));
-                results.add(r != null ? r
-                        : new ProbeResult(fix, c.id(), ProbeStatus.UNKNOWN, "The probe returned nothing.", List.of()));
-            } catch (OperationCanceledException e) {
-                throw e;
-            } catch (RuntimeException | LinkageError e) {
-                results.add(new ProbeResult(fix, c.id(), ProbeStatus.UNKNOWN,
-                        "The probe failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                        List.of("bundle " + c.bundle() + " " + c.version())));
-            }
+            results.add(runOne(c, evidence, sub.split(1)));
         }
         return results;
+    }
+
+    private static ProbeResult runOne(Contribution<IProbe> c, CaseEvidence evidence, IProgressMonitor monitor) {
+        int fix = c.intAttribute("fix", 0);
+        try {
+            ProbeResult r = c.instance().run(evidence, monitor);
+            // the fix and id are what plugin.xml declares, whatever the probe put in its result
+            return r != null ? new ProbeResult(fix, c.id(), r.status(), r.summary(), r.evidence())
+                    : new ProbeResult(fix, c.id(), ProbeStatus.UNKNOWN, "The probe returned nothing.",
+                            List.of("bundle " + c.bundle() + " " + c.version()));
+        } catch (OperationCanceledException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            return new ProbeResult(fix, c.id(), ProbeStatus.UNKNOWN,
+                    "The probe failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    List.of("bundle " + c.bundle() + " " + c.version()));
+        }
     }
 
     /** Writes report.json, report.html and mismatches.csv into {@code dir}. */

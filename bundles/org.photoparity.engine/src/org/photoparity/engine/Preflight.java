@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import org.photoparity.core.io.InputFiles;
 import org.photoparity.core.io.OutputGuard;
-import org.photoparity.evidence.EvidenceOptions;
+import org.photoparity.evidence.readers.EvidenceOptions;
 import org.photoparity.report.ReportWriter;
 
 /**

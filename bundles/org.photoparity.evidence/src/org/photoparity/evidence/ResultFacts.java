@@ -11,6 +11,7 @@ import org.photoparity.core.model.Listing;
 import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.present.Vocabulary;
 
 /** Figures probes take from an analysis: sizes per mismatch category and what the device's listing states. */
 public final class ResultFacts {
@@ -76,11 +77,8 @@ public final class ResultFacts {
         return new ListingStates(listed, states, notLocal, attempts, shared);
     }
 
-    /** "1.23 GB": decimal units, as Apple shows storage. */
+    /** "1.23 GB": decimal units, as Apple shows storage (the one byte format, {@link Vocabulary#bytes}). */
     public static String size(long bytes) {
-        if (bytes < 1_000_000) return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1e3);
-        if (bytes < 1_000_000_000) return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
-        if (bytes < 1_000_000_000_000L) return String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1e9);
-        return String.format(java.util.Locale.ROOT, "%.2f TB", bytes / 1e12);
+        return Vocabulary.bytes(bytes);
     }
 }

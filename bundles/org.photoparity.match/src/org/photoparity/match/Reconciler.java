@@ -1,6 +1,5 @@
 package org.photoparity.match;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,21 +8,8 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.core.model.SideRole;
-import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.spi.IComparator;
-import org.photoparity.match.comparators.CaptureTimeMatcher;
-import org.photoparity.match.comparators.CloudGuidMatcher;
-import org.photoparity.match.comparators.ContentHashMatcher;
-import org.photoparity.match.comparators.ContentIdentifierMatcher;
-import org.photoparity.match.comparators.DuplicateClassifier;
-import org.photoparity.match.comparators.FileNameMatcher;
-import org.photoparity.match.comparators.FingerprintMatcher;
-import org.photoparity.match.comparators.ImageUniqueIdMatcher;
-import org.photoparity.match.comparators.MissingClassifier;
-import org.photoparity.match.comparators.PairClassifier;
-import org.photoparity.match.comparators.PayloadKeyMatcher;
-import org.photoparity.match.comparators.ShiftedClockMatcher;
 
 /**
  * Reconciles a device side with a cloud side asset by asset: runs the comparator chain (matchers, strongest key
@@ -53,30 +39,12 @@ public final class Reconciler {
         return reconcile(device, cloud, registryChain(), settings, monitor);
     }
 
-    /** The comparators of the running platform's registry, in chain order. */
-    public static List<IComparator> registryChain() {
-        List<IComparator> chain = new ArrayList<>();
-        for (Contribution<IComparator> c : PhotoParityRegistry.get().comparators()) chain.add(c.instance());
-        return chain;
-    }
-
     /**
-     * This bundle's own chain, in the order its plugin.xml declares, for callers outside a running platform (the
-     * benchmark, plain unit tests). Inside the product the registry chain is the one to use: it includes
-     * comparators other bundles contribute.
+     * The comparators of the registry, in chain order: the only chain there is (outside OSGi the registry parses
+     * the plugin.xml files on the class path).
      */
-    public static List<IComparator> defaultChain() {
-        return List.of(new CloudGuidMatcher(), new FingerprintMatcher(), new ContentHashMatcher(),
-                new PayloadKeyMatcher(), new ContentIdentifierMatcher(), new ImageUniqueIdMatcher(),
-                new CaptureTimeMatcher(), new FileNameMatcher(), new ShiftedClockMatcher(), new DuplicateClassifier(),
-                new PairClassifier(), new MissingClassifier());
-    }
-
-    /** Ids of {@link #defaultChain()}, in order: the ids plugin.xml declares. */
-    public static List<String> defaultChainIds() {
-        return List.of(CloudGuidMatcher.ID, FingerprintMatcher.ID, ContentHashMatcher.ID, PayloadKeyMatcher.ID,
-                ContentIdentifierMatcher.ID, ImageUniqueIdMatcher.ID, CaptureTimeMatcher.ID, FileNameMatcher.ID,
-                ShiftedClockMatcher.ID, DuplicateClassifier.ID, PairClassifier.ID, MissingClassifier.ID);
+    public static List<IComparator> registryChain() {
+        return PhotoParityRegistry.get().chain();
     }
 
     private static void check(SideInventory side, SideRole expected) {

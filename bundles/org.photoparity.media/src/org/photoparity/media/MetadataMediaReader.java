@@ -53,7 +53,9 @@ import com.drew.metadata.png.PngDirectory;
 /**
  * {@link MediaReader} on metadata-extractor 2.21. Each file is read once, front to back: the first bytes decide the
  * format (never the name), metadata-extractor parses the head through the same stream that fingerprints every byte
- * ({@link FastHash128}) and checks the structure is whole ({@link Completeness}). In a metadata-only pass nothing
+ * ({@link FastHash128}) and checks the structure is whole ({@link Completeness}); the same bytes feed the payload key
+ * ({@link Payload}: the encoded image or video alone, so copies differing only in metadata share it), which also
+ * judges a JPEG whole from its structure. In a metadata-only pass nothing
  * after the metadata is read except the few bytes the completeness check needs, which it reaches by seeking.
  * Thread-safe and stateless apart from per-thread buffers.
  */

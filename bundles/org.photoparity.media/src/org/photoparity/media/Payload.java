@@ -117,11 +117,8 @@ abstract class Payload {
                     case MARKER -> {
                         int b = buf.get(i++) & 0xFF;
                         if (headerFill == 0) {
-                            if (b != 0xFF) {
-                                broken("corrupt JPEG: expected a marker at offset " + (pos + i - from - 1));
-                            } else {
-                                headerFill = 1;
-                            }
+                            // stray bytes between segments: skipped, as decoders do ("extraneous bytes before marker")
+                            if (b == 0xFF) headerFill = 1;
                         } else if (b != 0xFF) { // 0xFF repeated is fill before a marker
                             headerFill = 0;
                             marker(b);

@@ -25,6 +25,7 @@ import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
 import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.present.Vocabulary;
 import org.photoparity.core.model.ResourceRole;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.core.model.SideRole;
@@ -36,7 +37,6 @@ import org.photoparity.core.model.SourceRef;
  * Every text from a scan (file names, details, probe evidence) is HTML-escaped.
  */
 public final class ReportHtml {
-
 
     private static final int MAX_ISSUES_LISTED = 200;
 
@@ -96,7 +96,7 @@ public final class ReportHtml {
                 for (Category c : Category.values()) {
                     List<Mismatch> list = byCategory.get(c);
                     if (list.isEmpty()) continue;
-                    w.write("<h3 id=\"cat-" + c.name() + "\"><span class=\"dot\" style=\"background:" + Palette.hex(c)
+                    w.write("<h3 id=\"cat-" + c.name() + "\"><span class=\"dot\" style=\"background:" + Vocabulary.colour(c)
                             + "\"></span>" + esc(c.label()) + " <span class=\"code\">" + c.name() + "</span> <span "
                             + "class=\"muted\">(" + list.size() + ")</span></h3>\n");
                     w.write("<table class=\"rows diff\"><thead><tr><th>Device</th><th>Cloud</th><th>Matched by</th>"
@@ -146,7 +146,7 @@ public final class ReportHtml {
         w.write("<tr><th>Sources</th><td>" + sources(d.sources()) + "</td><td>" + sources(c.sources()) + "</td></tr>\n");
         row(w, "Assets", d.assets().size(), c.assets().size());
         row(w, "Files read", d.filesRead(), c.filesRead());
-        w.write("<tr><th>Size</th><td class=\"num\">" + bytes(d.bytes()) + "</td><td class=\"num\">" + bytes(c.bytes())
+        w.write("<tr><th>Size</th><td class=\"num\">" + Vocabulary.bytes(d.bytes()) + "</td><td class=\"num\">" + Vocabulary.bytes(c.bytes())
                 + "</td></tr>\n");
         row(w, "Unreadable files", d.unreadable().size(), c.unreadable().size());
         row(w, "Ignored on purpose", d.ignored().size(), c.ignored().size());
@@ -182,10 +182,10 @@ public final class ReportHtml {
                 + "\">\n");
         int y = 4;
         for (Category c : Category.values()) {
-            bar(w, c.name(), counts.get(c), max, Palette.hex(c), y, labelW, barW, rowH);
+            bar(w, c.name(), counts.get(c), max, Vocabulary.colour(c), y, labelW, barW, rowH);
             y += rowH;
         }
-        bar(w, "identical", r.identical(), max, Palette.IDENTICAL, y, labelW, barW, rowH);
+        bar(w, "identical", r.identical(), max, Vocabulary.IDENTICAL_COLOUR, y, labelW, barW, rowH);
         w.write("</svg>\n");
         w.write("<table class=\"counts\"><thead><tr><th>Category</th><th>What it means</th><th>Count</th></tr></thead>"
                 + "<tbody>\n");
@@ -193,10 +193,10 @@ public final class ReportHtml {
             long v = counts.get(c);
             String name = v > 0 ? "<a href=\"#cat-" + c.name() + "\">" + c.name() + "</a>" : c.name();
             w.write("<tr" + (v == 0 ? " class=\"zero\"" : "") + "><td class=\"code\"><span class=\"dot\" style=\""
-                    + "background:" + Palette.hex(c) + "\"></span>" + name + "</td><td>" + esc(c.label())
+                    + "background:" + Vocabulary.colour(c) + "\"></span>" + name + "</td><td>" + esc(c.label())
                     + "</td><td class=\"num\" id=\"count-" + c.name() + "\">" + v + "</td></tr>\n");
         }
-        w.write("<tr><td class=\"code\"><span class=\"dot\" style=\"background:" + Palette.IDENTICAL + "\"></span>identical</td>"
+        w.write("<tr><td class=\"code\"><span class=\"dot\" style=\"background:" + Vocabulary.IDENTICAL_COLOUR + "\"></span>identical</td>"
                 + "<td>On both sides, unchanged</td><td class=\"num\" id=\"count-identical\">" + r.identical()
                 + "</td></tr>\n");
         w.write("</tbody></table></section>\n");
@@ -247,7 +247,7 @@ public final class ReportHtml {
                 + "</th></tr></thead><tbody>\n");
         for (ProbeResult p : probes) {
             w.write("<tr><td class=\"num\">" + p.fix() + "</td><td title=\"" + esc(p.id()) + "\">"
-                    + esc(LikelyCauses.probeTitle(p, null)) + "</td><td>"
+                    + esc(LikelyCauses.probeTitle(p)) + "</td><td>"
                     + badge(p.status()) + "</td><td>" + esc(p.summary()));
             if (!p.evidence().isEmpty()) {
                 w.write("<ul class=\"evidence\">");
@@ -333,18 +333,6 @@ public final class ReportHtml {
         w.write("</section>\n");
     }
 
-    static String bytes(long b) {
-        if (b < 1024) return b + " B";
-        String[] u = { "kB", "MB", "GB", "TB" };
-        double v = b;
-        int i = -1;
-        while (v >= 1024 && i < u.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, u[i]);
-    }
-
     /** HTML text and attribute escaping. */
     static String esc(String s) {
         if (s == null) return "";
@@ -402,8 +390,8 @@ public final class ReportHtml {
             svg.chart text { fill: #1d2330; }
             .badge { display: inline-block; border-radius: 4px; padding: 1px 8px; font-size: 12px; font-weight: 600;
                      color: #fff; }
-            .badge.pass { background: #2e8b57; } .badge.warn { background: #d08c00; }
-            .badge.fail { background: #c0392b; } .badge.unknown, .badge.none { background: #7f8c8d; }
+            .badge.pass { background: $PASS; } .badge.warn { background: $WARN; }
+            .badge.fail { background: $FAIL; } .badge.unknown, .badge.none { background: $UNKNOWN; }
             ol.causes { padding-left: 22px; } ol.causes li { margin-bottom: 12px; }
             ol.causes p { margin: 4px 0 0; }
             .fix { display: inline-block; background: #1f3b5c; color: #fff; border-radius: 4px; padding: 0 7px;
@@ -423,5 +411,7 @@ public final class ReportHtml {
             .states { margin-top: 4px; }
             footer { padding: 10px 32px 30px; color: #6b7686; font-size: 13px; max-width: 1200px; }
             @media print { body { background: #fff; } section { break-inside: avoid-page; } }
-            """;
+            """.replace("$PASS", Vocabulary.colour(ProbeStatus.PASS)).replace("$WARN", Vocabulary.colour(ProbeStatus.WARN))
+            .replace("$FAIL", Vocabulary.colour(ProbeStatus.FAIL))
+            .replace("$UNKNOWN", Vocabulary.colour(ProbeStatus.UNKNOWN));
 }

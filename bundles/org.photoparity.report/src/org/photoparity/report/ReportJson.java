@@ -50,6 +50,36 @@ public final class ReportJson {
     private ReportJson() {
     }
 
+    /**
+     * {@code probes --json FILE}: {"schema":1,"probes":[...]}, each probe object exactly as in report.json's
+     * "probes" array (the same writer).
+     */
+    public static void writeProbes(List<ProbeResult> probes, Path file) throws IOException {
+        AtomicWriter.write(file, out -> {
+            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                g.writeNumberField("schema", SCHEMA);
+                probes(g, probes);
+                g.writeEndObject();
+            }
+        });
+    }
+
+    private static void probes(JsonGenerator g, List<ProbeResult> probes) throws IOException {
+        g.writeArrayFieldStart("probes");
+        for (ProbeResult p : probes) {
+            g.writeStartObject();
+            g.writeNumberField("fix", p.fix());
+            g.writeStringField("id", p.id());
+            g.writeStringField("status", p.status().name());
+            g.writeStringField("summary", p.summary());
+            stringArray(g, "evidence", p.evidence());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     public static void write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
             ReportOptions options, Path file, IProgressMonitor monitor) throws IOException {
         SubMonitor sub = SubMonitor.convert(monitor, "Writing " + file.getFileName(), result.mismatches().size());
@@ -98,17 +128,7 @@ public final class ReportJson {
                 }
                 g.writeEndArray();
 
-                g.writeArrayFieldStart("probes");
-                for (ProbeResult p : probes) {
-                    g.writeStartObject();
-                    g.writeNumberField("fix", p.fix());
-                    g.writeStringField("id", p.id());
-                    g.writeStringField("status", p.status().name());
-                    g.writeStringField("summary", p.summary());
-                    stringArray(g, "evidence", p.evidence());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                probes(g, probes);
 
                 g.writeArrayFieldStart("likelyCauses");
                 for (LikelyCause c : causes) {

@@ -1,6 +1,10 @@
 package org.photoparity.report;
 
 import java.time.Instant;
+import java.util.Map;
+
+import org.photoparity.core.registry.PhotoParityRegistry;
+import org.photoparity.core.registry.Settings;
 
 /**
  * How reports are written.
@@ -35,8 +39,22 @@ public record ReportOptions(boolean thumbnails, int maxThumbnails, int thumbnail
         if (title == null || title.isBlank()) title = "PhotoParity report";
     }
 
+    public static final String THUMBNAILS = "report.thumbnails";
+    public static final String MAX_THUMBNAILS = "report.maxThumbnails";
+    public static final String MAX_ROWS_PER_CATEGORY = "report.maxRowsPerCategory";
+    public static final String TITLE = "report.title";
+
+    /** The declared defaults (this bundle's plugin.xml). */
     public static ReportOptions defaults() {
-        return new ReportOptions(true, 200, 160, 64L * 1024 * 1024, 500, "PhotoParity report", null);
+        return of(Map.of());
+    }
+
+    /** The report settings as given ({@code --set report.title=...}, the Reports preferences), else declared. */
+    public static ReportOptions of(Map<String, String> settings) {
+        Settings d = PhotoParityRegistry.get().settings();
+        return new ReportOptions(d.booleanValue(settings, THUMBNAILS), (int) d.longValue(settings, MAX_THUMBNAILS), 160,
+                64L * 1024 * 1024, (int) d.longValue(settings, MAX_ROWS_PER_CATEGORY), d.textValue(settings, TITLE),
+                null);
     }
 
     public ReportOptions withThumbnails(boolean on) {

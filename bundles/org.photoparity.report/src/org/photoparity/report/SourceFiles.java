@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.photoparity.core.io.InputFiles;
+import org.photoparity.core.io.ZipGuard;
 import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.SourceRef;
 
@@ -77,12 +79,17 @@ final class SourceFiles implements AutoCloseable {
             if (Files.isRegularFile(root) && root.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
                 ZipFile z = zips.get(f.source());
                 if (z == null) {
+                    // the zip limits hold here too: an archive of overlapping entries is not opened again
+                    String refusal = ZipGuard.read(root).refusal();
+                    if (refusal != null) return new NotFound(refusal);
                     z = new ZipFile(root.toFile());
                     zips.put(f.source(), z);
                 }
                 ZipEntry e = z.getEntry(f.path());
                 if (e == null || e.isDirectory()) return new NotFound("no entry " + f.path() + " in " + root);
-                return new Found(z.getInputStream(e), e.getSize());
+                String bomb = ZipGuard.ratioProblem(e.getSize(), e.getCompressedSize());
+                if (bomb != null || e.getSize() < 0) return new NotFound(bomb == null ? "no declared size" : bomb);
+                return new Found(InputFiles.limit(z.getInputStream(e), e.getSize(), f.path()), e.getSize());
             }
             return new NotFound("source " + root + " is not a folder or a zip the report can open");
         } catch (IOException e) {

@@ -45,7 +45,7 @@ public final class Scanner {
         this.sources = List.copyOf(sources);
     }
 
-    /** The sources contributed to org.photoparity.core.sources in the running platform. */
+    /** The sources contributed to org.photoparity.core.sources. */
     public static Scanner fromRegistry() {
         List<SourceEntry> list = new ArrayList<>();
         for (Contribution<ISource> c : PhotoParityRegistry.get().sources()) {
@@ -54,21 +54,12 @@ public final class Scanner {
         return new Scanner(list);
     }
 
-    /** The folder and zip sources of this bundle, for use outside OSGi (benchmarks, plain Java). */
-    public static Scanner builtIn() {
-        return new Scanner(List.of(new SourceEntry("folder", "Folder of photos", 0, new FolderSource()),
-                new SourceEntry("zip", "Zip archive", 0, new ZipSource())));
-    }
-
-    /** The registry's sources inside the platform, the built-in ones outside it. */
+    /**
+     * The registry's sources: the platform's inside the product, the plugin.xml files on the class path outside it
+     * (there is no second list of sources in Java).
+     */
     public static Scanner standard() {
-        try {
-            Scanner s = fromRegistry();
-            if (!s.sources.isEmpty()) return s;
-        } catch (RuntimeException | LinkageError e) {
-            // no OSGi platform: plain Java
-        }
-        return builtIn();
+        return fromRegistry();
     }
 
     /** Scans with {@link #standard()}. */

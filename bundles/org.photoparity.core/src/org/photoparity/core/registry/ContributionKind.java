@@ -2,12 +2,13 @@ package org.photoparity.core.registry;
 
 import java.util.Locale;
 
-/** The four extension points of org.photoparity.core. */
+/** The extension points of org.photoparity.core. */
 public enum ContributionKind {
     SOURCE("sources", "source"),
     COMPARATOR("comparators", "comparator"),
     PROBE("probes", "probe"),
-    STRATEGY("strategies", "strategy");
+    STRATEGY("strategies", "strategy"),
+    SETTING("settings", "setting");
 
     private final String point;
     private final String element;

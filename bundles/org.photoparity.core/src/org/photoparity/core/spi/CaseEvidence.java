@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.registry.PhotoParityRegistry;
 
 /**
  * Everything known about a case that a probe may use: the reconciliation result (when an analysis ran), the
@@ -43,6 +44,14 @@ public final class CaseEvidence {
     /** Probe settings (endpoints, timeouts, plan sizes), by key. */
     public Map<String, String> settings() {
         return settings;
+    }
+
+    /**
+     * A setting's value: as given, else the default its owning bundle declares (org.photoparity.core.settings);
+     * null for a key no installed bundle declares.
+     */
+    public String setting(String key) {
+        return PhotoParityRegistry.get().settings().value(settings, key);
     }
 
     public <T> CaseEvidence with(Class<T> type, T record) {

@@ -21,6 +21,7 @@ import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.MediaFormat;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.core.model.SideRole;
+import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.spi.IComparator;
 import org.photoparity.core.spi.Reconciliation;
 
@@ -37,7 +38,7 @@ public final class PerceptualHashComparator implements IComparator {
 
     @Override
     public void run(Reconciliation r, IProgressMonitor monitor) {
-        int maxDistance = Integer.parseInt(r.settings().getOrDefault(MAX_DISTANCE, "4"));
+        int maxDistance = (int) PhotoParityRegistry.get().settings().longValue(r.settings(), MAX_DISTANCE); // plugin.xml
         List<Asset> device = candidates(r.unmatched(SideRole.DEVICE));
         List<Asset> cloud = candidates(r.unmatched(SideRole.CLOUD));
         if (device.isEmpty() || cloud.isEmpty()) return;

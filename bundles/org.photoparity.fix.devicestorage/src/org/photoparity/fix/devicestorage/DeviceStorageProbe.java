@@ -11,6 +11,7 @@ import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
 import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.spi.CaseEvidence;
 import org.photoparity.core.spi.IProbe;
 import org.photoparity.evidence.AnswerKey;
@@ -32,7 +33,6 @@ public final class DeviceStorageProbe implements IProbe {
 
     /** Gigabytes iOS needs free beyond the downloads before it lets Photos keep originals. */
     public static final String RESERVE_GB = "devicestorage.reserve.gb";
-    private static final double DEFAULT_RESERVE_GB = 1.0;
     /** Below this share of capacity free, iOS starts offloading and pausing downloads. */
     private static final double LOW_SHARE = 0.10;
 
@@ -125,10 +125,6 @@ public final class DeviceStorageProbe implements IProbe {
     }
 
     private static double reserveGb(CaseEvidence e) {
-        try {
-            return Double.parseDouble(e.settings().getOrDefault(RESERVE_GB, "" + DEFAULT_RESERVE_GB));
-        } catch (NumberFormatException ex) {
-            return DEFAULT_RESERVE_GB;
-        }
+        return PhotoParityRegistry.get().settings().doubleValue(e.settings(), RESERVE_GB); // default: plugin.xml
     }
 }

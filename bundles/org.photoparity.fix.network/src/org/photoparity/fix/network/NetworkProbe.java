@@ -39,6 +39,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.spi.CaseEvidence;
 import org.photoparity.core.spi.IProbe;
 import org.photoparity.evidence.AnswerKey;
@@ -76,12 +77,12 @@ public final class NetworkProbe implements IProbe {
     /**
      * One reachable host per iCloud host family Apple publishes that has a fixed public name (support article 101555,
      * see NETWORK.md): *.icloud.com, *.apple-cloudkit.com, *.icloud-content.com, *.cdn-apple.com, mask*.icloud.com,
-     * *.icloud.com.cn. Per-account hosts (pNN-content.icloud.com) cannot be known without the account.
+     * *.icloud.com.cn. Per-account hosts (pNN-content.icloud.com) cannot be known without the account. The list is
+     * the declared default of {@link #ENDPOINTS} in this bundle's plugin.xml.
      */
-    public static final List<String> DEFAULT_ENDPOINTS = List.of("www.icloud.com:443", "setup.icloud.com:443",
-            "gateway.icloud.com:443", "api.apple-cloudkit.com:443", "cvws.icloud-content.com:443",
-            "updates.cdn-apple.com:443", "mask.icloud.com:443", "www.icloud.com.cn:443");
-    public static final int DEFAULT_TIMEOUT_MS = 3000;
+    public static List<String> defaultEndpoints() {
+        return List.of(PhotoParityRegistry.get().settings().get(ENDPOINTS).defaultValue().split(","));
+    }
 
     /** Name lookup; replaceable so that a slow resolver can be simulated without touching the network. */
     @FunctionalInterface
@@ -144,7 +145,7 @@ public final class NetworkProbe implements IProbe {
         Findings f = new Findings(2, ID);
         iphoneSide(e, f);
         String configError = null;
-        String list = e.settings().getOrDefault(ENDPOINTS, String.join(",", DEFAULT_ENDPOINTS)).trim();
+        String list = String.valueOf(e.setting(ENDPOINTS)).trim();
         if (list.equalsIgnoreCase("none") || list.isEmpty()) {
             f.evidence(PRECONDITION + " not checked (" + ENDPOINTS + "=none)");
         } else {
@@ -234,7 +235,7 @@ public final class NetworkProbe implements IProbe {
 
     private static int timeoutOf(CaseEvidence e) throws ConfigurationException {
         String raw = e.settings().get(TIMEOUT_MS);
-        if (raw == null || raw.isBlank()) return DEFAULT_TIMEOUT_MS;
+        if (raw == null || raw.isBlank()) raw = e.setting(TIMEOUT_MS); // the declared default
         try {
             int t = Integer.parseInt(raw.trim());
             if (t >= 100 && t <= 60_000) return t;
@@ -242,7 +243,7 @@ public final class NetworkProbe implements IProbe {
             // reported below
         }
         throw new ConfigurationException(TIMEOUT_MS + "=" + raw + " is not a number of milliseconds from 100 to 60000;"
-                + " e.g. " + TIMEOUT_MS + "=" + DEFAULT_TIMEOUT_MS);
+                + " e.g. " + TIMEOUT_MS + "=" + PhotoParityRegistry.get().settings().get(TIMEOUT_MS).defaultValue());
     }
 
     record Endpoint(String host, int port) {
@@ -308,10 +309,10 @@ public final class NetworkProbe implements IProbe {
         } catch (GeneralSecurityException ex) {
             throw new ConfigurationException("the JDK's trust store cannot be used: " + ex.getMessage());
         }
-        String store = e.settings().get(TRUSTSTORE);
+        String store = e.setting(TRUSTSTORE);
         if (store == null || store.isBlank()) return new Trust(pub, null, null);
         Path p = Path.of(store);
-        char[] pw = e.settings().getOrDefault(TRUSTSTORE_PASSWORD, "").toCharArray();
+        char[] pw = String.valueOf(e.setting(TRUSTSTORE_PASSWORD)).toCharArray();
         try (InputStream in = Files.newInputStream(p)) {
             KeyStore ks = KeyStore.getInstance(p.toString().toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12");
             ks.load(in, pw);

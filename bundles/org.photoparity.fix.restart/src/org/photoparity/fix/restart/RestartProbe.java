@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.photoparity.core.model.CloudState;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.spi.CaseEvidence;
 import org.photoparity.core.spi.IProbe;
 import org.photoparity.evidence.Findings;
@@ -27,7 +28,6 @@ public final class RestartProbe implements IProbe {
 
     /** Upload attempts on one asset from which a single snapshot counts as stuck. */
     public static final String ATTEMPTS_WARN = "restart.attempts.warn";
-    private static final int DEFAULT_ATTEMPTS_WARN = 3;
 
     @Override
     public ProbeResult run(CaseEvidence e, IProgressMonitor monitor) {
@@ -85,10 +85,6 @@ public final class RestartProbe implements IProbe {
     }
 
     private static int attemptsWarn(CaseEvidence e) {
-        try {
-            return Integer.parseInt(e.settings().getOrDefault(ATTEMPTS_WARN, "" + DEFAULT_ATTEMPTS_WARN).trim());
-        } catch (NumberFormatException ex) {
-            return DEFAULT_ATTEMPTS_WARN;
-        }
+        return (int) PhotoParityRegistry.get().settings().longValue(e.settings(), ATTEMPTS_WARN); // default: plugin.xml
     }
 }

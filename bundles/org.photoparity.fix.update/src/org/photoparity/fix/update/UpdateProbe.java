@@ -103,7 +103,7 @@ public final class UpdateProbe implements IProbe {
 
         Data data;
         try {
-            data = load(e.settings().get(DATA));
+            data = load(e.setting(DATA));
         } catch (IOException ex) {
             f.evidence(ex.getMessage());
             return f.result("The iOS support data cannot be read: " + ex.getMessage());

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.evidence.DeviceInfo;
-import org.photoparity.evidence.DeviceInfoReader;
-import org.photoparity.evidence.EvidenceOptions;
+import org.photoparity.evidence.readers.DeviceInfoReader;
+import org.photoparity.evidence.readers.EvidenceOptions;
 
 class DeviceInfoReaderTest {
 

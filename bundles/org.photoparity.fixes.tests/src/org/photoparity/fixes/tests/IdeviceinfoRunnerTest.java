@@ -13,7 +13,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.evidence.DeviceInfo;
-import org.photoparity.evidence.IdeviceinfoRunner;
+import org.photoparity.evidence.readers.IdeviceinfoRunner;
 
 /** The live runner against stand-in ideviceinfo scripts that print what the real tool prints. */
 class IdeviceinfoRunnerTest {

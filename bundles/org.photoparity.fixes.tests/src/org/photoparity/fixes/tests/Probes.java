@@ -10,8 +10,8 @@ import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.spi.CaseEvidence;
 import org.photoparity.core.spi.IProbe;
-import org.photoparity.evidence.EvidenceLoader;
-import org.photoparity.evidence.EvidenceOptions;
+import org.photoparity.evidence.readers.EvidenceLoader;
+import org.photoparity.evidence.readers.EvidenceOptions;
 
 /** Runs probes the way the CLI and the workbench do: the instance the registry loaded from the fix's bundle. */
 final class Probes {

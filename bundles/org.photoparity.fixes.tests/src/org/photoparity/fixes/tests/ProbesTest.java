@@ -26,8 +26,8 @@ import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.spi.CaseEvidence;
-import org.photoparity.evidence.EvidenceOptions;
-import org.photoparity.evidence.PhotosDbReader;
+import org.photoparity.evidence.readers.EvidenceOptions;
+import org.photoparity.evidence.readers.PhotosDbReader;
 import org.photoparity.evidence.PhotosLibraryStats;
 
 /** Each probe on realistic evidence: a PASS, a WARN or FAIL, and UNKNOWN without evidence. */

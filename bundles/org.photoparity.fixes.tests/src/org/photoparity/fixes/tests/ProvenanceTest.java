@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.spi.CaseEvidence;
 import org.photoparity.evidence.DeviceInfo;
-import org.photoparity.evidence.EvidenceLoader;
-import org.photoparity.evidence.EvidenceOptions;
+import org.photoparity.evidence.readers.EvidenceLoader;
+import org.photoparity.evidence.readers.EvidenceOptions;
 
 /** Evidence lines name their source and its time; a live read of an attached device wins over a stale file. */
 class ProvenanceTest {

@@ -27,8 +27,8 @@ import org.photoparity.core.model.Listing;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.Sharing;
-import org.photoparity.evidence.EvidenceOptions;
-import org.photoparity.evidence.PhotosDbReader;
+import org.photoparity.evidence.readers.EvidenceOptions;
+import org.photoparity.evidence.readers.PhotosDbReader;
 import org.photoparity.evidence.PhotosLibraryStats;
 import org.photoparity.sources.ios.PhotosDatabase;
 

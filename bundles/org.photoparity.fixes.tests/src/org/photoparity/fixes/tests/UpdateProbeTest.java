@@ -32,8 +32,8 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.spi.CaseEvidence;
-import org.photoparity.evidence.EvidenceLoader;
-import org.photoparity.evidence.EvidenceOptions;
+import org.photoparity.evidence.readers.EvidenceLoader;
+import org.photoparity.evidence.readers.EvidenceOptions;
 import org.photoparity.fix.update.UpdateProbe;
 
 /**

@@ -117,6 +117,17 @@ class DriftRealFilesTest {
         assertEquals("time zone +01:00 vs +03:00 (same moment)", m.detail());
     }
 
+    @Test
+    void locationRemovedInTheCloudIsSaidSo() throws IOException {
+        Path device = tmp.resolve("d"), cloud = tmp.resolve("c");
+        copy("Apple iPhone 6.jpg", device, "DCIM/100APPLE/IMG_0006.JPG");
+        Path c = copy("Apple iPhone 6.jpg", cloud, "2014/09/16/IMG_0006.JPG");
+        assertEquals(2, MetadataRewrite.removeJpegLocation(c));
+        Mismatch m = only(reconcile(device, cloud, false));
+        assertEquals(Category.METADATA_DRIFT, m.category());
+        assertEquals("location removed in the cloud", m.detail());
+    }
+
     /** Without payload keys (a metadata-only pass, like a listing) the shifted-clock rule pairs them. */
     @Test
     void withoutPayloadKeysTheShiftedClockRulePairs() throws IOException {

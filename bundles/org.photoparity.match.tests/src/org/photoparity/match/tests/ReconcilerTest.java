@@ -40,7 +40,7 @@ class ReconcilerTest {
 
     static ReconcileResult run(List<Asset> device, List<Asset> cloud, Map<String, String> settings) {
         return new Reconciler().reconcile(side(SideRole.DEVICE, device), side(SideRole.CLOUD, cloud),
-                Reconciler.defaultChain(), settings, new NullProgressMonitor());
+                Reconciler.registryChain(), settings, new NullProgressMonitor());
     }
 
     /** One line per mismatch: category, device files, cloud files, deciding key. */
@@ -357,8 +357,9 @@ class ReconcilerTest {
                 lines(run(device, cloud, Map.of(MatchSettings.REDUCED_RATIO, "0.95"))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> run(device, cloud, Map.of(MatchSettings.REDUCED_RATIO, "half")));
-        assertEquals("Setting reduced.ratio must be a number of 0 or more, was 'half'; default 0.9", e.getMessage());
-        assertEquals(8, MatchSettings.defaults().size());
+        assertEquals("setting reduced.ratio must be a number from 0 to 1 (default 0.9), was 'half'", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> run(device, cloud, Map.of(MatchSettings.REDUCED_RATIO, "1.5")), "above the declared max");
     }
 
     @Test
@@ -368,13 +369,13 @@ class ReconcilerTest {
         NullProgressMonitor canceled = new NullProgressMonitor();
         canceled.setCanceled(true);
         assertThrows(OperationCanceledException.class, () -> new Reconciler().reconcile(side(SideRole.DEVICE, many),
-                side(SideRole.CLOUD, many), Reconciler.defaultChain(), Map.of(), canceled));
+                side(SideRole.CLOUD, many), Reconciler.registryChain(), Map.of(), canceled));
     }
 
     @Test
     void sidesMustBeGivenInOrder() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Reconciler().reconcile(
-                side(SideRole.CLOUD), side(SideRole.CLOUD), Reconciler.defaultChain(), Map.of(),
+                side(SideRole.CLOUD), side(SideRole.CLOUD), Reconciler.registryChain(), Map.of(),
                 new NullProgressMonitor()));
         assertEquals("The device side was scanned as the cloud side: swap the two sources", e.getMessage());
     }

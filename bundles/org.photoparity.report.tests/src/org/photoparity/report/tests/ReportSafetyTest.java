@@ -79,9 +79,20 @@ class ReportSafetyTest {
         ReportWriter.write(result(tmp.resolve("src"), "IMG_0001.JPG"), List.of(), null, ReportOptions.defaults(), out,
                 null);
         String before = Files.readString(out.resolve("report.json"));
-        // a cancel in the middle of the JSON: before, the file was left cut short but closed as valid JSON
-        NullProgressMonitor cancelled = new NullProgressMonitor();
-        cancelled.setCanceled(true);
+        // a cancel once report.json is being written (its temp file exists, or the file itself was cut open):
+        // before, the file was left cut short but closed as valid JSON
+        long beforeSize = Files.size(out.resolve("report.json"));
+        NullProgressMonitor cancelled = new NullProgressMonitor() {
+            @Override
+            public boolean isCanceled() {
+                try (var s = Files.list(out)) {
+                    return s.anyMatch(p -> p.getFileName().toString().startsWith(".report.json."))
+                            || Files.size(out.resolve("report.json")) != beforeSize;
+                } catch (IOException e) {
+                    return true;
+                }
+            }
+        };
         String[] many = new String[3000];
         for (int i = 0; i < many.length; i++) many[i] = "IMG_" + i + ".JPG";
         assertThrows(RuntimeException.class, () -> ReportWriter.write(result(tmp.resolve("src"), many), List.of(),

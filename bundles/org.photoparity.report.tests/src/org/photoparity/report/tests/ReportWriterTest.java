@@ -43,6 +43,8 @@ import org.photoparity.core.model.ResourceRole;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.core.model.SideRole;
 import org.photoparity.core.model.SourceRef;
+import org.photoparity.core.registry.FixDescriptor;
+import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.demo.DemoCase;
 import org.photoparity.report.InventoryJson;
 import org.photoparity.report.LikelyCause;
@@ -219,19 +221,10 @@ class ReportWriterTest {
     }
 
     @Test
-    void likelyCausesFollowTheMappingTable() {
-        SideInventory empty = new SideInventory(SideRole.DEVICE, List.of(), List.of(), List.of(), List.of(), 0, 0, 0);
-        SideInventory emptyCloud = new SideInventory(SideRole.CLOUD, List.of(), List.of(), List.of(), List.of(), 0, 0,
-                0);
-        List<Mismatch> ms = new ArrayList<>();
-        for (int i = 0; i < 3; i++) ms.add(mismatch(Category.MISSING_ON_DEVICE));
-        ms.add(mismatch(Category.MISSING_IN_CLOUD));
-        ms.add(mismatch(Category.CONVERTED));
-        for (int i = 0; i < 5; i++) ms.add(mismatch(Category.REDUCED)); // not losses: not counted
-        ReconcileResult r = new ReconcileResult(empty, emptyCloud, 0, ms, Map.of());
-        List<LikelyCause> causes = LikelyCauses.rank(r, List.of(
+    void likelyCausesFollowTheDeclaredTable() {
+        List<LikelyCause> causes = LikelyCauses.rank(lossesAndOthers(), List.of(
                 new ProbeResult(6, "probe.update", ProbeStatus.WARN, "iOS 16.1", List.of()),
-                new ProbeResult(1, "probe.settings", ProbeStatus.PASS, "ok", List.of())));
+                new ProbeResult(1, "probe.settings", ProbeStatus.PASS, "ok", List.of())), sevenFixes());
         // losses only: fix 4: 3 MISSING_ON_DEVICE x 1 = 3; fixes 2,3,5,7: 1 MISSING_IN_CLOUD = 1;
         // fix 1: (1 + 3) x 0.2 = 0.8; fix 6: WARN alone 0.25 x 2 = 0.5; the 5 REDUCED (not losses) count nowhere
         assertEquals(List.of(4, 2, 3, 5, 7, 1, 6), causes.stream().map(LikelyCause::fix).toList());
@@ -241,7 +234,85 @@ class ReportWriterTest {
         assertEquals(ProbeStatus.PASS, causes.get(5).probeStatus());
         assertEquals(0.8, causes.get(5).score(), 1e-9);
         assertTrue(causes.get(6).explanation().contains("Explains none"), causes.get(6).explanation());
-        assertEquals(List.of(), LikelyCauses.FIXES_BY_CATEGORY.get(Category.CONVERTED));
+        // the table is what the fix bundles declare: nobody explains a conversion among the seven
+        assertTrue(sevenFixes().stream().allMatch(f -> f.strength(Category.CONVERTED) == 0));
+    }
+
+    /** The test-only eighth fix of this bundle's plugin.xml takes part everywhere the seven do. */
+    @Test
+    void anEighthFixIsRankedNamedAndWrittenToJsonAndHtml(@TempDir Path tmp) throws Exception {
+        FixDescriptor eighth = fix(8);
+        assertEquals("Test eighth fix: resume a paused sync", eighth.title());
+        assertEquals(Map.of(Category.MISSING_IN_CLOUD, 0.5), eighth.explains());
+        List<ProbeResult> probes = new ArrayList<>(DemoResult.probes());
+        probes.add(new ProbeResult(8, "test.probe.eighth", ProbeStatus.WARN, "test warning", List.of()));
+        List<LikelyCause> causes = LikelyCauses.rank(lossesAndOthers(), probes);
+        LikelyCause c8 = causes.stream().filter(c -> c.fix() == 8).findFirst().orElseThrow();
+        assertEquals(1 * 0.5 * 2, c8.score(), 1e-9, "1 MISSING_IN_CLOUD x strength 0.5 x WARN");
+        assertEquals(eighth.title(), c8.title());
+
+        ReportWriter.Written w = ReportWriter.write(demoResult(tmp), probes, null, ReportOptions.defaults(),
+                tmp.resolve("out"), null);
+        JsonNode root = new ObjectMapper().readTree(w.json().toFile());
+        boolean inCauses = false;
+        for (JsonNode n : root.get("likelyCauses")) {
+            if (n.get("fix").asInt() == 8) {
+                inCauses = true;
+                assertEquals(eighth.title(), n.get("title").asText());
+                assertTrue(n.get("explains").get("MISSING_IN_CLOUD").asInt() > 0, n.toString());
+            }
+        }
+        assertTrue(inCauses, root.get("likelyCauses").toString());
+        boolean inProbes = false;
+        for (JsonNode n : root.get("probes")) inProbes |= n.get("id").asText().equals("test.probe.eighth");
+        assertTrue(inProbes);
+        String html = Files.readString(w.html(), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Fix 8</span> <b>" + eighth.title()), "report.html names the eighth fix");
+    }
+
+    /** A fix whose bundle is not installed is neither ranked nor named in report.json and report.html. */
+    @Test
+    void aRemovedFixAppearsNowhere(@TempDir Path tmp) throws Exception {
+        List<FixDescriptor> without7 = PhotoParityRegistry.get().fixes().stream().filter(f -> f.number() != 7)
+                .toList();
+        List<ProbeResult> probes = DemoResult.probes().stream().filter(p -> p.fix() != 7).toList();
+        ReconcileResult r = demoResult(tmp);
+        List<LikelyCause> causes = LikelyCauses.rank(r, probes, without7);
+        assertTrue(causes.stream().noneMatch(c -> c.fix() == 7));
+        ReportWriter.Written w = ReportWriter.write(r, probes, causes, ReportOptions.defaults(), tmp.resolve("out"),
+                null);
+        String title7 = fix(7).title();
+        for (Path p : List.of(w.json(), w.html())) {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            assertFalse(text.contains(title7), p + " names the removed fix");
+            assertFalse(text.contains("Fix 7"), p.toString());
+            assertFalse(text.contains("\"fix\" : 7"), p.toString());
+        }
+    }
+
+    private static FixDescriptor fix(int n) {
+        return PhotoParityRegistry.get().fixes().stream().filter(f -> f.number() == n).findFirst().orElseThrow();
+    }
+
+    /** The seven fixes of the product's fix bundles (without this bundle's test fix). */
+    private static List<FixDescriptor> sevenFixes() {
+        List<FixDescriptor> seven = PhotoParityRegistry.get().fixes().stream()
+                .filter(f -> f.bundle().startsWith("org.photoparity.fix.")).toList();
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), seven.stream().map(FixDescriptor::number).toList());
+        return seven;
+    }
+
+    /** 3 MISSING_ON_DEVICE, 1 MISSING_IN_CLOUD, 1 CONVERTED and 5 REDUCED: the last six are not losses. */
+    private ReconcileResult lossesAndOthers() {
+        SideInventory empty = new SideInventory(SideRole.DEVICE, List.of(), List.of(), List.of(), List.of(), 0, 0, 0);
+        SideInventory emptyCloud = new SideInventory(SideRole.CLOUD, List.of(), List.of(), List.of(), List.of(), 0, 0,
+                0);
+        List<Mismatch> ms = new ArrayList<>();
+        for (int i = 0; i < 3; i++) ms.add(mismatch(Category.MISSING_ON_DEVICE));
+        ms.add(mismatch(Category.MISSING_IN_CLOUD));
+        ms.add(mismatch(Category.CONVERTED));
+        for (int i = 0; i < 5; i++) ms.add(mismatch(Category.REDUCED)); // not losses: not counted
+        return new ReconcileResult(empty, emptyCloud, 0, ms, Map.of());
     }
 
     @Test

@@ -14,6 +14,9 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.Test;
+import org.photoparity.core.registry.PhotoParityRegistry;
+import org.photoparity.core.registry.SettingDescriptor;
+import org.photoparity.core.registry.SettingType;
 import org.photoparity.ui.prefs.UiPrefs;
 
 /** Issue 14 item 2: every field beside its own label, and the Probes page fits a 1280-pixel screen. */
@@ -47,8 +50,9 @@ class PreferencesUiTest {
                 List<Label> labels = Ui.find(page, Label.class);
                 List<Text> texts = Ui.find(page, Text.class);
                 int checked = 0;
-                for (UiPrefs.Setting s : UiPrefs.SETTINGS) {
-                    if (s.kind() != UiPrefs.Kind.INTEGER && s.kind() != UiPrefs.Kind.DECIMAL) continue;
+                // the fields are generated from what the installed bundles declare
+                for (SettingDescriptor s : PhotoParityRegistry.get().settings().all()) {
+                    if (s.type() != SettingType.INTEGER && s.type() != SettingType.DECIMAL) continue;
                     Label label = labels.stream().filter(x -> x.getText().equals(s.label())).findFirst().orElse(null);
                     if (label == null) continue; // another page's setting
                     Text t = besides(label, texts);

@@ -38,8 +38,8 @@ import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ProbeStatus;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.ResourceRole;
+import org.photoparity.core.present.Vocabulary;
 import org.photoparity.demo.DemoCase;
-import org.photoparity.report.Palette;
 import org.photoparity.ui.CaseActions;
 import org.photoparity.ui.session.AnalyzeJob;
 import org.photoparity.ui.session.CaseSession;
@@ -336,7 +336,7 @@ class WorkbenchItemsUiTest {
         assertEquals("1", causes.get(0)[0]);
         AtomicBoolean same = new AtomicBoolean(true);
         for (Category cat : Category.values()) {
-            int[] rgb = Palette.rgb(cat);
+            int[] rgb = Vocabulary.rgb(Vocabulary.colour(cat));
             var colour = org.eclipse.swt.graphics.RGB.class.cast(summaryColour(cat));
             if (colour.red != rgb[0] || colour.green != rgb[1] || colour.blue != rgb[2]) same.set(false);
         }

@@ -203,7 +203,7 @@ public final class Handlers {
         String name = s.hasCase() ? s.caseFolder().data().name() : "case";
         java.nio.file.Path cache = s.hasCase() ? s.caseFolder().cacheDir().resolve("previews") : null;
         org.photoparity.engine.CaseSpec spec = s.hasCase()
-                ? org.photoparity.ui.session.Cases.spec(s.caseFolder(), org.photoparity.ui.prefs.UiPrefs.settings())
+                ? org.photoparity.engine.CaseAnalysis.spec(s.caseFolder(), org.photoparity.ui.prefs.UiPrefs.settings())
                 : null;
         Display display = Display.getCurrent();
         Job j = new Job("Exporting the report to " + dir) {

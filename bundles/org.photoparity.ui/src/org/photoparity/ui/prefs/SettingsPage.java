@@ -3,19 +3,24 @@ package org.photoparity.ui.prefs;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
-import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.photoparity.core.registry.PhotoParityRegistry;
+import org.photoparity.core.registry.SettingDescriptor;
 
-/** A preference page built from the settings of one {@link UiPrefs.Page}. */
+/**
+ * A preference page generated from the settings the installed bundles declare (org.photoparity.core.settings) for
+ * one group: label, help, type and range all come from the declaration, so a removed bundle's settings are gone
+ * and a new bundle's appear.
+ */
 public abstract class SettingsPage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
-    private final UiPrefs.Page page;
+    private final String group;
 
-    protected SettingsPage(UiPrefs.Page page, String description) {
+    protected SettingsPage(String group, String description) {
         super(GRID);
-        this.page = page;
+        this.group = group;
         setDescription(description);
     }
 
@@ -26,31 +31,20 @@ public abstract class SettingsPage extends FieldEditorPreferencePage implements 
 
     @Override
     protected void createFieldEditors() {
-        for (UiPrefs.Setting s : UiPrefs.SETTINGS) {
-            if (s.page() != page) continue;
-            FieldEditor f = switch (s.kind()) {
+        for (SettingDescriptor s : PhotoParityRegistry.get().settings().all()) {
+            if (!s.group().equals(group)) continue;
+            FieldEditor f = switch (s.type()) {
                 case BOOLEAN -> new BooleanFieldEditor(s.key(), s.label(), getFieldEditorParent());
-                case INTEGER -> {
-                    IntegerFieldEditor i = new IntegerFieldEditor(s.key(), s.label(), getFieldEditorParent());
-                    i.setValidRange(0, Integer.MAX_VALUE);
-                    yield i;
-                }
-                case DECIMAL -> new StringFieldEditor(s.key(), s.label(), getFieldEditorParent()) {
+                case LIST -> new ListSettingEditor(s, getFieldEditorParent());
+                // a width in characters: a long value scrolls inside its box instead of widening the dialog
+                default -> new StringFieldEditor(s.key(), s.label(), 36, getFieldEditorParent()) {
                     @Override
                     protected boolean doCheckState() {
-                        try {
-                            double v = Double.parseDouble(getStringValue().trim());
-                            if (v >= 0) return true;
-                        } catch (NumberFormatException e) {
-                            // below
-                        }
-                        setErrorMessage(s.label() + ": write a number of 0 or more, e.g. " + s.defaultValue());
+                        if (s.check(getStringValue()) == null) return true;
+                        setErrorMessage(s.label() + ": must be " + s.expected());
                         return false;
                     }
                 };
-                case TEXT -> s.key().equals(ENDPOINTS) ? new EndpointsEditor(s.key(), s.label(), getFieldEditorParent())
-                        // a width in characters: a long value scrolls inside its box instead of widening the dialog
-                        : new StringFieldEditor(s.key(), s.label(), 36, getFieldEditorParent());
             };
             String tip = s.help() + " (key " + s.key() + ")";
             if (f instanceof BooleanFieldEditor) {
@@ -65,12 +59,13 @@ public abstract class SettingsPage extends FieldEditorPreferencePage implements 
         }
     }
 
-    static final String ENDPOINTS = "network.endpoints";
+    /** A list setting: one entry per row, with Add / Remove / Up / Down; stored comma-separated. */
+    static final class ListSettingEditor extends org.eclipse.jface.preference.ListEditor {
+        private final SettingDescriptor setting;
 
-    /** host:port entries, one per row, with Add / Remove / Up / Down; stored comma-separated. */
-    static final class EndpointsEditor extends org.eclipse.jface.preference.ListEditor {
-        EndpointsEditor(String key, String label, org.eclipse.swt.widgets.Composite parent) {
-            super(key, label, parent);
+        ListSettingEditor(SettingDescriptor setting, org.eclipse.swt.widgets.Composite parent) {
+            super(setting.key(), setting.label(), parent);
+            this.setting = setting;
         }
 
         @Override
@@ -80,9 +75,8 @@ public abstract class SettingsPage extends FieldEditorPreferencePage implements 
 
         @Override
         protected String getNewInputObject() {
-            org.eclipse.jface.dialogs.InputDialog d = new org.eclipse.jface.dialogs.InputDialog(
-                    getShell(), "Add Endpoint", "Host and port the network probe reaches, e.g. www.icloud.com:443",
-                    "", v -> v.strip().matches("[A-Za-z0-9.-]+:\\d{1,5}") ? null : "Write host:port, e.g. www.icloud.com:443");
+            org.eclipse.jface.dialogs.InputDialog d = new org.eclipse.jface.dialogs.InputDialog(getShell(), "Add",
+                    setting.label(), "", v -> v.isBlank() || v.contains(",") ? "One entry, without a comma" : null);
             return d.open() == org.eclipse.jface.window.Window.OK ? d.getValue().strip() : null;
         }
 
@@ -102,21 +96,21 @@ public abstract class SettingsPage extends FieldEditorPreferencePage implements 
 
     public static final class Matching extends SettingsPage {
         public Matching() {
-            super(UiPrefs.Page.MATCHING, "How the device and cloud sides are paired and classified. "
+            super("Matching", "How the device and cloud sides are paired and classified. "
                     + "A case's own settings (case.json) override these. Applies from the next analysis.");
         }
     }
 
     public static final class Probes extends SettingsPage {
         public Probes() {
-            super(UiPrefs.Page.PROBES, "Settings of the probes and the device reader. Applies from the next "
+            super("Probes", "Settings of the probes and the device reader. Applies from the next "
                     + "analysis or Re-run.");
         }
     }
 
     public static final class Reports extends SettingsPage {
         public Reports() {
-            super(UiPrefs.Page.REPORTS, "What the HTML report holds. The JSON and CSV reports always list "
+            super("Reports", "What the HTML report holds. The JSON and CSV reports always list "
                     + "every mismatch.");
         }
     }

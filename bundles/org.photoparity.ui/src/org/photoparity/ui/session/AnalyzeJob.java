@@ -1,7 +1,6 @@
 package org.photoparity.ui.session;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -15,8 +14,7 @@ import org.photoparity.cases.CaseFolder;
 import org.photoparity.engine.Analysis;
 import org.photoparity.engine.AnalysisOptions;
 import org.photoparity.engine.AnalysisResult;
-import org.photoparity.engine.Preflight;
-import org.photoparity.engine.CaseSpec;
+import org.photoparity.engine.CaseAnalysis;
 import org.photoparity.report.ReportOptions;
 import org.photoparity.report.ReportWriter;
 import org.photoparity.ui.prefs.UiPrefs;
@@ -75,22 +73,14 @@ public final class AnalyzeJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         Phases phases = new Phases(monitor);
         SubMonitor sub = SubMonitor.convert(phases, getName(), 100);
-        long start = System.currentTimeMillis();
         state(CaseSession.Phase.RUNNING, "Starting...");
         try {
-            Map<String, String> settings = UiPrefs.settings();
-            CaseSpec spec = Cases.spec(caseFolder, settings);
-            // the case folder (results, case.json) must not lie in a source or the evidence: checked before any work
-            java.util.List<org.photoparity.core.io.OutputGuard.Output> outputs = new java.util.ArrayList<>(
-                    Preflight.reportFolder("The case's results folder", caseFolder.resultsDir()));
-            outputs.add(new org.photoparity.core.io.OutputGuard.Output("The case folder", caseFolder.dir()));
-            Preflight.check(spec, AnalysisOptions.defaults(), outputs);
-            AnalysisResult r = Analysis.run(spec, sub.split(100));
-            if (monitor.isCanceled()) throw new OperationCanceledException();
-            caseFolder.update(d -> d.withLastAnalysis(Cases.figures(r, System.currentTimeMillis() - start)));
+            // what `photoparity analyze --case DIR` runs, with the workbench's preferences as settings
+            AnalysisResult r = CaseAnalysis.run(caseFolder, UiPrefs.settings(), AnalysisOptions.defaults(),
+                    sub.split(100));
             result = r;
-            ReportJob reports = new ReportJob(r, caseFolder.resultsDir(), reportOptions(caseFolder.data().name())
-                    .withThumbnailCache(caseFolder.cacheDir().resolve("previews")), false);
+            ReportJob reports = new ReportJob(r, caseFolder.resultsDir(),
+                    CaseAnalysis.reportOptions(caseFolder, UiPrefs.settings()), false);
             reportJob = reports;
             display.asyncExec(() -> {
                 try {
@@ -158,18 +148,10 @@ public final class AnalyzeJob extends Job {
         }
     }
 
-    /** The report options chosen in the preferences. */
+    /** The report options chosen in the preferences (declared by the report bundle), titled with the case. */
     public static ReportOptions reportOptions(String caseName) {
-        ReportOptions o = ReportOptions.defaults()
-                .withThumbnails(Boolean.parseBoolean(UiPrefs.get("report.thumbnails")))
-                .withTitle(UiPrefs.get("report.title") + " - " + caseName);
-        try {
-            o = o.withMaxThumbnails(Math.max(0, Integer.parseInt(UiPrefs.get("report.maxThumbnails").trim())));
-            o = o.withMaxRowsPerCategory(Math.max(1, Integer.parseInt(UiPrefs.get("report.maxRowsPerCategory").trim())));
-        } catch (NumberFormatException e) {
-            // the preference page validates numbers; a hand-edited store falls back to the defaults
-        }
-        return o;
+        ReportOptions o = ReportOptions.of(UiPrefs.settings());
+        return o.withTitle(o.title() + " - " + caseName);
     }
 
     /** Writes report.html, report.json and mismatches.csv of one analysis, after its results are on screen. */

@@ -189,7 +189,7 @@ public final class CaseSession {
     private Map<String, String> canonicalAnswers() {
         if (caseFolder == null || !Files.isRegularFile(caseFolder.answersFile())) return Map.of();
         try {
-            return org.photoparity.evidence.AnswersFile.read(caseFolder.answersFile()).answers();
+            return org.photoparity.evidence.readers.AnswersFile.read(caseFolder.answersFile()).answers();
         } catch (IOException e) {
             return answers();
         }
@@ -212,7 +212,7 @@ public final class CaseSession {
         Map<String, String> all = new LinkedHashMap<>(answers());
         if (value == null || value.isBlank()) all.remove(key);
         else all.put(key, value.trim());
-        org.photoparity.evidence.AnswersFile.write(caseFolder.answersFile(), all);
+        org.photoparity.evidence.readers.AnswersFile.write(caseFolder.answersFile(), all);
         if (evidence != null) evidence = withAnswers(evidence, canonicalAnswers());
         fire(Change.ANSWERS);
     }
@@ -225,7 +225,7 @@ public final class CaseSession {
     public CaseEvidence evidenceForRerun(Map<String, String> settings, org.eclipse.core.runtime.IProgressMonitor monitor) {
         CaseFolder c = caseFolder;
         if (c == null) return evidenceForProbes(settings);
-        return org.photoparity.engine.Analysis.loadEvidence(Cases.spec(c, settings),
+        return org.photoparity.engine.Analysis.loadEvidence(org.photoparity.engine.CaseAnalysis.spec(c, settings),
                 new org.photoparity.engine.AnalysisOptions(false, null, true), result, monitor).evidence();
     }
 

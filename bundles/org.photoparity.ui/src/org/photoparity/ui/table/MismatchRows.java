@@ -20,6 +20,7 @@ import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.Mismatch;
+import org.photoparity.core.present.Vocabulary;
 
 /**
  * The Mismatches table's data, without SWT: one precomputed row per mismatch (so sorting and filtering 100,000 rows
@@ -206,11 +207,7 @@ public final class MismatchRows {
     }
 
     public static String size(long bytes) {
-        if (bytes <= 0) return "";
-        if (bytes < 1024) return bytes + " B";
-        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0);
-        if (bytes < 1024L * 1024 * 1024) return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
-        return String.format(Locale.ROOT, "%.2f GB", bytes / 1073741824.0);
+        return bytes <= 0 ? "" : Vocabulary.bytes(bytes);
     }
 
     static Comparator<Row> comparator(Column c) {

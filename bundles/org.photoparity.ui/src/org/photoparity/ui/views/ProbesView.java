@@ -26,9 +26,9 @@ import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.registry.StrategyDescriptor;
 import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.engine.Analysis;
 import org.photoparity.ui.prefs.UiPrefs;
 import org.photoparity.ui.session.CaseSession;
-import org.photoparity.ui.session.ProbeRunner;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -137,7 +137,7 @@ public final class ProbesView implements CaseSession.Listener {
                 try {
                     // read an attached device again rather than the file read at analysis time
                     CaseEvidence evidence = session.evidenceForRerun(settings, monitor);
-                    List<ProbeResult> results = ProbeRunner.run(null, evidence, monitor);
+                    List<ProbeResult> results = Analysis.runProbes(null, evidence, monitor);
                     display.asyncExec(() -> session.probesRerun(results));
                     return Status.OK_STATUS;
                 } catch (OperationCanceledException e) {

@@ -12,6 +12,7 @@ import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Display;
 import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.present.Vocabulary;
 
 /**
  * Status marks for probe results: a filled disc in the status colour with a letter, drawn once per display so
@@ -25,12 +26,8 @@ public final class StatusImages {
     }
 
     public static RGB rgb(ProbeStatus s) {
-        return switch (s) {
-            case PASS -> new RGB(46, 160, 67);
-            case WARN -> new RGB(219, 150, 0);
-            case FAIL -> new RGB(207, 34, 46);
-            case UNKNOWN -> new RGB(128, 128, 128);
-        };
+        int[] v = Vocabulary.rgb(Vocabulary.colour(s)); // the same as report.html's badges
+        return new RGB(v[0], v[1], v[2]);
     }
 
     public static String label(ProbeStatus s) {

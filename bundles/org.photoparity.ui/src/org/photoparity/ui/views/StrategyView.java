@@ -29,11 +29,11 @@ import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.registry.StrategyDescriptor;
 import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.engine.Analysis;
 import org.photoparity.core.spi.IProbe;
 import org.photoparity.evidence.AnswerKey;
 import org.photoparity.ui.prefs.UiPrefs;
 import org.photoparity.ui.session.CaseSession;
-import org.photoparity.ui.session.ProbeRunner;
 
 /**
  * One fix as the technician works it: why it happens, the questions only the technician can answer (Yes / No /
@@ -408,7 +408,7 @@ public final class StrategyView implements CaseSession.Listener {
                 try {
                     // read an attached device again rather than the file read at analysis time
                     CaseEvidence evidence = session.evidenceForRerun(settings, monitor);
-                    List<ProbeResult> results = ProbeRunner.run(ids, evidence, monitor);
+                    List<ProbeResult> results = Analysis.runProbes(ids, evidence, monitor);
                     display.asyncExec(() -> {
                         session.probesRerun(results);
                         finished("Re-ran " + results.size() + " probe(s) at "

@@ -32,9 +32,9 @@ import org.photoparity.cases.LastAnalysis;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.present.Vocabulary;
 import org.photoparity.report.LikelyCause;
 import org.photoparity.report.LikelyCauses;
-import org.photoparity.report.Palette;
 import org.photoparity.ui.session.CaseSession;
 import org.photoparity.ui.table.MismatchRows;
 
@@ -253,9 +253,9 @@ public final class SummaryView implements CaseSession.Listener {
         it.setText(new String[] { name, device, cloud });
     }
 
-    /** The colour of {@code c}: the report's palette. */
+    /** The category's colour from the shared vocabulary (the same as report.html). */
     static RGB colour(Category c) {
-        int[] v = Palette.rgb(c);
+        int[] v = Vocabulary.rgb(Vocabulary.colour(c));
         return new RGB(v[0], v[1], v[2]);
     }
 

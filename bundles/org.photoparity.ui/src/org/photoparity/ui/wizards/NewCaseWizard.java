@@ -28,7 +28,7 @@ import org.eclipse.swt.widgets.Text;
 import org.photoparity.cases.CaseData;
 import org.photoparity.cases.CaseFolder;
 import org.photoparity.evidence.DeviceInfo;
-import org.photoparity.evidence.IdeviceinfoRunner;
+import org.photoparity.evidence.readers.IdeviceinfoRunner;
 import org.photoparity.ui.CaseActions;
 import org.photoparity.ui.prefs.UiPrefs;
 

@@ -38,13 +38,11 @@ class AnalyzeProductTest {
     void analyzeWritesTheThreeReportsWithTheFixedJsonShape() throws Exception {
         Path dir = demo();
         Path out = work.resolve("out");
-        Product.Run r = Product.run(Product.home(), work, "analyze", "--device", dir.resolve("device").toString(),
-                "--cloud", dir.resolve("cloud").toString(), "--device-info",
-                dir.resolve("evidence/ideviceinfo.txt").toString(), "--device-info",
-                dir.resolve("evidence/ideviceinfo-disk_usage.txt").toString(), "--device-info",
-                dir.resolve("evidence/ideviceinfo-battery.txt").toString(), "--answers",
-                dir.resolve("evidence/answers.properties").toString(), "--out", out.toString(), "--no-cache",
-                "--set", "network.endpoints=none");
+        List<String> args = new ArrayList<>(List.of("analyze", "--device", dir.resolve("device").toString(),
+                "--cloud", dir.resolve("cloud").toString()));
+        args.addAll(Product.demoEvidence(dir, dir.resolve("evidence/answers.properties")));
+        args.addAll(List.of("--out", out.toString(), "--no-cache", "--set", "network.endpoints=none"));
+        Product.Run r = Product.run(Product.home(), work, args.toArray(String[]::new));
         assertEquals(0, r.exit(), r.out() + r.err());
         for (String f : List.of("report.json", "report.html", "mismatches.csv")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);

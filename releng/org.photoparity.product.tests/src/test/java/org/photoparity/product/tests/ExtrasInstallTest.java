@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,5 +41,31 @@ class ExtrasInstallTest {
         assertEquals(0, after.exit(), after.err());
         assertTrue(after.out().lines().anyMatch(l -> l.startsWith("comparator") && l.contains("perceptual-hash")
                 && l.contains("org.photoparity.extras.perceptual")), after.out());
+
+        // the example fix of the extras feature: an eighth fix, in every surface
+        String fixBundle = "org.photoparity.extras.fix.datetime";
+        for (String kind : List.of("probe ", "strategy ", "setting ")) {
+            assertTrue(after.out().lines().anyMatch(l -> l.startsWith(kind) && l.contains(fixBundle)),
+                    kind + "of the example fix:\n" + after.out());
+        }
+        assertTrue(after.out().lines().noneMatch(l -> l.startsWith("BROKEN")), after.out());
+        Product.Run probes = Product.run(home, tmp, "probes", "--set", "network.endpoints=none");
+        assertEquals(0, probes.exit(), probes.err());
+        assertTrue(probes.out().lines().anyMatch(l -> l.contains("fix 8") && l.contains("probe.datetime")),
+                probes.out());
+        Product.Run badValue = Product.run(home, tmp, "probes", "--set", "datetime.drift-share.warn=2");
+        assertEquals(2, badValue.exit(), badValue.out() + badValue.err());
+        assertTrue(badValue.err().contains("datetime.drift-share.warn must be a number from 0 to 1"), badValue.err());
+
+        Path out = tmp.resolve("report");
+        Product.Run analyze = Product.run(home, tmp, "analyze", "--out", out.toString(), "--no-cache", "--set",
+                "network.endpoints=none", "--set", "datetime.drift-share.warn=0");
+        assertEquals(0, analyze.exit(), analyze.out() + analyze.err());
+        assertTrue(analyze.out().contains("probe.datetime"), analyze.out());
+        String json = Files.readString(out.resolve("report.json"));
+        assertTrue(json.contains("\"id\" : \"probe.datetime\""), json);
+        assertTrue(json.contains("\"title\" : \"Date & Time set automatically\""), "ranked with its title: " + json);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Fix 8</span> <b>Date &amp; Time set automatically"), "report.html ranks fix 8");
     }
 }

@@ -1,6 +1,7 @@
 package org.photoparity.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each fix is a plug-in: the product lists seven, and without one fix bundle it still runs and lists six. */
+/** Each fix is a plug-in: the product lists seven, and without two fix bundles they are gone from every surface. */
 class FixBundleRemovalTest {
 
     @TempDir
@@ -33,31 +34,61 @@ class FixBundleRemovalTest {
         assertEquals(7, bundles, r.out());
     }
 
+    /**
+     * Removes the charging fix (no setting) and the restart fix (one setting): their probes, strategies, numbers,
+     * titles and settings appear nowhere (plugins, probes, --set, report.json, report.html), and the rest works.
+     */
     @Test
-    void withoutTheChargingBundleEverythingElseStillWorks() throws Exception {
+    void withoutTwoFixBundlesTheyAppearNowhereAndEverythingElseStillWorks() throws Exception {
         Path home = Product.copy(tmp.resolve("photoparity"));
-        Path info = home.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info");
-        List<String> lines = Files.readAllLines(info);
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("org.photoparity.fix.charging,")));
-        Files.write(info, lines.stream().filter(l -> !l.startsWith("org.photoparity.fix.charging,"))
-                .collect(Collectors.toList()));
-        try (Stream<Path> s = Files.list(home.resolve("plugins"))) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("org.photoparity.fix.charging_")).toList()) {
-                Files.delete(p);
-            }
-        }
+        Product.Run before = Product.run(home, tmp, "plugins");
+        assertTrue(before.out().contains("restart.attempts.warn"), "the restart fix declares its setting");
+        for (String bundle : List.of("org.photoparity.fix.charging", "org.photoparity.fix.restart")) remove(home, bundle);
 
         Product.Run plugins = Product.run(home, tmp, "plugins");
         assertEquals(0, plugins.exit(), plugins.err());
-        assertEquals(6, count(plugins.out(), "probe"), plugins.out());
-        assertEquals(6, count(plugins.out(), "strategy"), plugins.out());
+        assertEquals(5, count(plugins.out(), "probe"), plugins.out());
+        assertEquals(5, count(plugins.out(), "strategy"), plugins.out());
         assertTrue(plugins.out().lines().noneMatch(l -> l.startsWith("BROKEN")), plugins.out());
+        for (String gone : List.of("charging", "restart", "Charge, and Low Power Mode off",
+                "Restart to clear a stalled sync")) {
+            assertFalse(plugins.out().contains(gone), gone + " in plugins:\n" + plugins.out());
+        }
+
+        Product.Run unknown = Product.run(home, tmp, "probes", "--set", "restart.attempts.warn=3");
+        assertEquals(2, unknown.exit(), unknown.out() + unknown.err());
+        assertTrue(unknown.err().contains("unknown setting 'restart.attempts.warn'; valid keys: ")
+                && unknown.err().contains("network.endpoints"), unknown.err());
+
+        Product.Run probes = Product.run(home, tmp, "probes", "--set", "network.endpoints=none");
+        assertEquals(0, probes.exit(), probes.out() + probes.err());
+        assertFalse(probes.out().contains("fix 7") || probes.out().contains("fix 5"), probes.out());
 
         Path out = tmp.resolve("report");
         Product.Run analyze = Product.run(home, tmp, "analyze", "--out", out.toString(), "--no-cache", "--set",
                 "network.endpoints=none");
         assertEquals(0, analyze.exit(), analyze.out() + analyze.err());
         String json = Files.readString(out.resolve("report.json"));
-        assertTrue(json.contains("probe.settings") && !json.contains("probe.charging"), json);
+        assertTrue(json.contains("probe.settings"), json);
+        String html = Files.readString(out.resolve("report.html"));
+        for (String text : List.of(json, html)) {
+            for (String gone : List.of("probe.charging", "probe.restart", "Charge, and Low Power Mode off",
+                    "Restart to clear a stalled sync", "Fix 7", "Fix 5", "\"fix\" : 7", "\"fix\" : 5")) {
+                assertFalse(text.contains(gone), gone);
+            }
+        }
+        assertTrue(html.contains("Fix 2"), "the remaining fixes are still ranked");
+    }
+
+    private static void remove(Path home, String bundle) throws Exception {
+        Path info = home.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info");
+        List<String> lines = Files.readAllLines(info);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(bundle + ",")), bundle);
+        Files.write(info, lines.stream().filter(l -> !l.startsWith(bundle + ",")).collect(Collectors.toList()));
+        try (Stream<Path> s = Files.list(home.resolve("plugins"))) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(bundle + "_")).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

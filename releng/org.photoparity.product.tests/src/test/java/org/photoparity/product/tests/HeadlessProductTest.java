@@ -1,6 +1,7 @@
 package org.photoparity.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -21,6 +22,27 @@ class HeadlessProductTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Usage: photoparity"), r.out());
         assertTrue(r.out().contains("plugins"), r.out());
+        // the commands are contributions: --help lists what is installed, the benchmarks are not in the product
+        for (String c : List.of("analyze --device", "scan PATH", "probes [", "demo [DIR]", "plugins")) {
+            assertTrue(r.out().contains("\n  " + c), c + " in:\n" + r.out());
+        }
+        assertFalse(r.out().contains("bench-"), r.out());
+        Product.Run plugins = Product.run(Product.home(), work, "plugins");
+        assertTrue(plugins.out().lines().anyMatch(l -> l.startsWith("command ") && l.contains("analyze")
+                && l.contains("org.photoparity.cli")), plugins.out());
+    }
+
+    @Test
+    void aMisspeltOrInvalidSettingIsAUsageErrorNamingTheValidKeys() throws Exception {
+        Product.Run r = Product.run(Product.home(), work, "probes", "--set", "reduced.ration=0.5");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("unknown setting 'reduced.ration'; valid keys: "), r.err());
+        assertTrue(r.err().contains("reduced.ratio") && r.err().contains("network.timeout.ms")
+                && r.err().contains("report.title"), r.err());
+        Product.Run bad = Product.run(Product.home(), work, "analyze", "--set", "reduced.ratio=1.5");
+        assertEquals(2, bad.exit(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("setting reduced.ratio must be a number from 0 to 1 (default 0.9), was '1.5'"),
+                bad.err());
     }
 
     @Test

@@ -105,4 +105,11 @@ final class Product {
         }
         return target;
     }
+
+    /** The evidence options of the demo case that `photoparity demo DIR` writes, with the given answers file. */
+    static List<String> demoEvidence(Path demo, Path answers) {
+        return List.of("--device-info", demo.resolve("evidence/ideviceinfo.txt").toString(), "--device-info",
+                demo.resolve("evidence/ideviceinfo-disk_usage.txt").toString(), "--device-info",
+                demo.resolve("evidence/ideviceinfo-battery.txt").toString(), "--answers", answers.toString());
+    }
 }
