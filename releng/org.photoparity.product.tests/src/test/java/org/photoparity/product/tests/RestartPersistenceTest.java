@@ -44,9 +44,9 @@ class RestartPersistenceTest {
     Path tmp;
 
     @Test
-    @org.junit.jupiter.api.Disabled("broken by the Eclipse 4 parts rework (issue 13 item 7 / issue 14): after a restart"
-            + " the restored case is no longer analysed again, so phase 2 waits in vain for results; the scenario bundle"
-            + " must wait for the saved results instead (issue 14 item 6, not done). Known open defect, see the closing note.")
+    @org.junit.jupiter.api.Disabled("fails since the Eclipse 4 parts rework (issue 13 item 7 / issue 14): in phase 2 the"
+            + " scenario waits 90 s for the restored case's analysis and none is seen, although CaseActions.startup"
+            + " still opens the last case with analyse=true; cause not found yet. Known open defect, see the README.")
     void filterLayoutAndChecklistSurviveARestart() throws Exception {
         String display = System.getenv("DISPLAY");
         Assumptions.assumeTrue(display != null && !display.isBlank(),
