@@ -93,7 +93,10 @@ public final class CaseActions {
                 return Status.OK_STATUS;
             }
             display.asyncExec(() -> {
-                if (session.caseFolder() == c && session.result() == null) session.showSaved(saved);
+                if (session.caseFolder() == c && session.result() == null) {
+                    session.showSaved(saved);
+                    WorkbenchApplication.printStartup("results shown");
+                }
             });
             if (monitor.isCanceled()) return Status.CANCEL_STATUS;
             monitor.setTaskName("Checking whether the sources of " + c.data().name() + " changed");

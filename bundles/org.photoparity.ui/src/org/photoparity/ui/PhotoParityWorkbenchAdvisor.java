@@ -71,7 +71,7 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
                 if (Boolean.getBoolean("photoparity.printStartup")) {
                     System.out.println("photoparity: workbench usable after " + WorkbenchApplication.startupMillis + " ms");
                 }
-                CaseActions.startup(c.getWindow().getShell().getDisplay());
+                startAfterFirstPaint(c.getWindow().getShell().getDisplay());
             }
 
             @Override
@@ -79,6 +79,35 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
                 return new MenuAdvisor(abc);
             }
         };
+    }
+
+    /**
+     * Paint first: the last case is opened (read in a job, its saved results shown when ready) only once the window
+     * has painted, so a restart with a case never shows a black window while the case loads. Two seconds without a
+     * paint (a window opened minimized or off-screen) start it anyway.
+     */
+    private static void startAfterFirstPaint(org.eclipse.swt.widgets.Display display) {
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable start = () -> {
+            if (started.compareAndSet(false, true) && !display.isDisposed()) CaseActions.startup(display);
+        };
+        org.eclipse.swt.widgets.Listener firstPaint = new org.eclipse.swt.widgets.Listener() {
+            @Override
+            public void handleEvent(org.eclipse.swt.widgets.Event e) {
+                display.removeFilter(org.eclipse.swt.SWT.Paint, this);
+                WorkbenchApplication.printStartup("window painting");
+                // after the paints already queued: asyncExec runs when the event queue is empty
+                display.asyncExec(() -> {
+                    WorkbenchApplication.printStartup("window painted");
+                    start.run();
+                });
+            }
+        };
+        display.addFilter(org.eclipse.swt.SWT.Paint, firstPaint);
+        display.timerExec(2000, () -> {
+            if (!display.isDisposed()) display.removeFilter(org.eclipse.swt.SWT.Paint, firstPaint);
+            start.run();
+        });
     }
 
     /** File, Window and Help menus; plug-ins add to them through menu contributions. */

@@ -86,6 +86,8 @@ public final class AnalyzeJob extends Job {
                 try {
                     if (session.caseFolder() != caseFolder) return; // another case was opened meanwhile
                     session.analysed(r.result(), r.probes(), r.evidence(), r.warnings());
+                    org.photoparity.ui.WorkbenchApplication.printStartup("analysis done");
+                    org.photoparity.ui.WorkbenchApplication.printStartup("results shown");
                     if (latest == this) session.setAnalysis(CaseSession.AnalysisState.IDLE);
                     session.caseChanged();
                 } finally {

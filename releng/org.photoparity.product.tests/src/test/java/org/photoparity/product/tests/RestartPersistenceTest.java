@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (driven by the test-only bundle org.photoparity.ui.restarttest, added to a private copy of the product) waits
  * for the demo case's analysis, filters the Mismatches table, minimizes Compare, closes Probes, opens the
  * "Apple ID and iCloud Photos" fix view and ticks its step 1, then closes the workbench normally. The second run
- * must show exactly that. A third run with -clearPersistedState gets the default layout back but still the filter
+ * must show exactly that, painting its window before it shows the case's saved results, without analysing it
+ * again. A third run with -clearPersistedState gets the default layout back but still the filter
  * (from the preferences) and the tick (from case.json).
  */
 class RestartPersistenceTest {
@@ -79,6 +80,15 @@ class RestartPersistenceTest {
         for (String k : KEPT) {
             assertEquals(one.get(k), two.get(k), k + " after the restart; phase 1: " + one + "; phase 2: " + two);
         }
+        // issue 14: phase 1 analysed the new demo case; the restart paints its window first, then shows the case's
+        // saved results without analysing it again (its sources did not change)
+        String log1 = Files.readString(tmp.resolve("phase1.log"), StandardCharsets.UTF_8);
+        String log2 = Files.readString(tmp.resolve("phase2.log"), StandardCharsets.UTF_8);
+        assertTrue(log1.contains("photoparity: analysis done after"), log1);
+        int painted = log2.indexOf("photoparity: window painted after");
+        int shown = log2.indexOf("photoparity: results shown after");
+        assertTrue(painted >= 0 && shown > painted, "paint first, then the results:\n" + log2);
+        assertTrue(!log2.contains("photoparity: analysis done after"), "the restart analysed again:\n" + log2);
 
         // Window > Reset Perspective's big brother: the layout goes back to the perspective's, while the filter
         // comes back from the preferences (no memento now) and the ticks from the case
@@ -132,8 +142,8 @@ class RestartPersistenceTest {
         Path userHome = Files.createDirectories(tmp.resolve("home"));
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "-Dphotoparity.restarttest=" + phase,
-                "-Dphotoparity.restarttest.out=" + out, "-Duser.home=" + userHome, "-jar",
-                Product.launcherJar(home).toString(), "-nosplash", "-consoleLog", "-data", ws.toString()));
+                "-Dphotoparity.restarttest.out=" + out, "-Duser.home=" + userHome, "-Dphotoparity.printStartup=true",
+                "-jar", Product.launcherJar(home).toString(), "-nosplash", "-consoleLog", "-data", ws.toString()));
         if (phase.equals("phase1")) cmd.add("-clean"); // the copied configuration must see the added bundle
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true)

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Workbench start-up with a case (issue 14 "a black window for 7-10 s on restart with a case", issue 15 item 3
+# "the workbench shows its window in under 2 s with a case"), N times (median and best):
+#   mapped    from the start of the launcher until a top-level window named "PhotoParity..." is mapped
+#             (xdotool search --sync --onlyvisible)
+#   painted   until a screenshot of that window (ImageMagick import) has less than 20 % pure-black pixels:
+#             what a technician sees instead of the black window
+#   case      until the window title names the case ("Demo: iPhone vs iCloud - PhotoParity"): the case is open
+#   own frame the product's own figure (-Dphotoparity.printStartup=true): "window painted after N ms", JVM start ->
+#             the event loop idle again after the window's first paint event (the first frame is complete)
+#   results   until the product says the case's results are on screen ("results shown after N ms", JVM start ->
+#             first results in the views; a restart shows the case's saved results, no analysis)
+# The external figures include the tools' own latency (xdotool polls; a screenshot takes 0.4-2 s on a loaded machine).
+# A first, untimed run opens the demo case (generating the demo data and analysing it, until its report.json is
+# written);
+# the timed runs are restarts with that case, as a technician's next morning is. Each run is stopped with SIGTERM
+# once measured. Under Xvfb when DISPLAY is unset.
+#
+#   releng/benchmarks/workbench-start.sh [--launcher PATH] [--runs 5]
+#
+# Needs xdotool and ImageMagick (Debian: xdotool, imagemagick) and Xvfb. Other builds on the machine change the
+# figures: the load average is printed with them.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+launcher="$root/photoparity"
+runs=5
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --launcher) launcher="$2"; shift 2;;
+    --runs) runs="$2"; shift 2;;
+    *) echo "workbench-start: unknown option $1" >&2; exit 2;;
+  esac
+done
+for tool in xdotool import convert Xvfb; do
+  command -v "$tool" >/dev/null || { echo "workbench-start: $tool is needed" >&2; exit 2; }
+done
+work="$(mktemp -d)"
+xvfb_pid=""
+pid=""
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+# everything the workbench writes (workspace, preferences, demo data, caches) goes to the temp folder
+export HOME="$work/home" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+mkdir -p "$HOME"
+if [ -z "${DISPLAY:-}" ]; then
+  for n in $(seq 91 120); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || break; done
+  Xvfb ":$n" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  export DISPLAY=":$n"
+  sleep 1
+fi
+
+now() { date +%s%N; }
+ms() { echo $(( ($2 - $1) / 1000000 )); }
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+best() { tr ' ' '\n' | grep -v '^$' | sort -n | head -n1; }
+stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }
+# fraction of pure-black pixels in a screenshot of window $1 (1 when it cannot be taken yet)
+black() {
+  import -silent -window "$1" "$work/shot.png" 2>/dev/null || { echo 1; return; }
+  convert "$work/shot.png" -fill white +opaque black -colorspace gray -format '%[fx:1-mean]' info: 2>/dev/null || echo 1
+}
+
+# the first start: the demo case is made and analysed (its results saved in the case folder)
+PHOTOPARITY_JAVA_OPTS="-Dphotoparity.printStartup=true" "$launcher" >"$work/first.log" 2>&1 &
+pid=$!
+report="$XDG_CACHE_HOME/photoparity/demo-case/results/report.json"
+for _ in $(seq 1800); do [ -f "$report" ] && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+[ -f "$report" ] || { echo "workbench-start: the first start did not analyse the demo case:" >&2; tail -n 20 "$work/first.log" >&2; exit 1; }
+sleep 1
+stop
+
+mapped=() painted=() cased=() shown=() own=()
+for i in $(seq "$runs"); do
+  log="$work/run-$i.log"
+  t0=$(now)
+  PHOTOPARITY_JAVA_OPTS="-Dphotoparity.printStartup=true" "$launcher" >"$log" 2>&1 &
+  pid=$!
+  wid="$(timeout 120 xdotool search --sync --onlyvisible --name '^(.* - )?PhotoParity *$' | head -n1)" || true
+  [ -n "$wid" ] || { echo "workbench-start: no window in 120 s:" >&2; tail -n 20 "$log" >&2; exit 1; }
+  t1=$(now)
+  while :; do
+    f="$(black "$wid")"
+    awk -v f="$f" 'BEGIN {exit !(f < 0.2)}' && break
+    [ $(ms "$t0" "$(now)") -lt 120000 ] || { echo "workbench-start: still black after 120 s" >&2; exit 1; }
+    sleep 0.05
+  done
+  t2=$(now)
+  t3=""
+  for _ in $(seq 2400); do
+    case "$(xdotool getwindowname "$wid" 2>/dev/null)" in *" - PhotoParity"*) t3=$(now); break;; esac
+    sleep 0.05
+  done
+  [ -n "$t3" ] || { echo "workbench-start: the case never opened" >&2; tail -n 20 "$log" >&2; exit 1; }
+  for _ in $(seq 1200); do grep -q "results shown after" "$log" && break; sleep 0.1; done
+  r="$(sed -n 's/.*results shown after \([0-9]*\) ms.*/\1/p' "$log" | head -n1)"
+  p="$(sed -n 's/.*window painted after \([0-9]*\) ms.*/\1/p' "$log" | head -n1)"
+  stop
+  mapped+=("$(ms "$t0" "$t1")"); painted+=("$(ms "$t0" "$t2")"); cased+=("$(ms "$t0" "$t3")"); shown+=("${r:-?}")
+  own+=("${p:-?}")
+done
+
+echo "launcher: $launcher"
+echo "load:     $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+printf '%-44s %8s %8s   %s\n' "workbench with a case ($runs runs, ms)" median best "all"
+printf '%-44s %8s %8s   %s\n' "window mapped (launcher start ->)" "$(echo "${mapped[*]}" | median)" "$(echo "${mapped[*]}" | best)" "${mapped[*]}"
+printf '%-44s %8s %8s   %s\n' "window painted, < 20 % black (launcher ->)" "$(echo "${painted[*]}" | median)" "$(echo "${painted[*]}" | best)" "${painted[*]}"
+printf '%-44s %8s %8s   %s\n' "case open, in the title (launcher ->)" "$(echo "${cased[*]}" | median)" "$(echo "${cased[*]}" | best)" "${cased[*]}"
+printf '%-44s %8s %8s   %s\n' "first frame, product's own (JVM start ->)" "$(echo "${own[*]}" | median)" "$(echo "${own[*]}" | best)" "${own[*]}"
+printf '%-44s %8s %8s   %s\n' "results shown (JVM start ->)" "$(echo "${shown[*]}" | median)" "$(echo "${shown[*]}" | best)" "${shown[*]}"
