@@ -6,11 +6,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 
 import org.photoparity.core.model.Asset;
 import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideRole;
+import org.photoparity.core.spi.PhaseProgress;
 import org.photoparity.report.preview.PreviewMaker;
 
 /**
@@ -38,6 +43,8 @@ final class Thumbnails implements AutoCloseable {
     private final Map<MediaFile, Future<Thumb>> pending = new IdentityHashMap<>();
     private ExecutorService pool;
     private int made;
+    /** Previews made (or failed) so far. */
+    private final AtomicInteger finished = new AtomicInteger();
 
     Thumbnails(ReconcileResult result, ReportOptions options) {
         this.options = options;
@@ -72,7 +79,16 @@ final class Thumbnails implements AutoCloseable {
             });
         }
         SourceFiles files = side == SideRole.DEVICE ? device : cloud;
-        pending.put(f, pool.submit(() -> thumb(maker.make(f, files.previewSource(f)))));
+        pending.put(f, pool.submit(() -> {
+            try {
+                return thumb(maker.make(f, files.previewSource(f)));
+            } finally {
+                synchronized (finished) {
+                    finished.incrementAndGet();
+                    finished.notifyAll();
+                }
+            }
+        }));
     }
 
     private static Thumb thumb(PreviewMaker.Preview p) {
@@ -97,6 +113,33 @@ final class Thumbnails implements AutoCloseable {
             return new Placeholder("no preview: interrupted");
         } catch (ExecutionException e) {
             return new Placeholder("no preview: " + e.getCause());
+        }
+    }
+
+    /**
+     * Waits until every preview asked for is made, telling {@code progress} "Thumbnails 12 of 40" (on this thread,
+     * at most five times a second and whenever the count grew); stops when {@code monitor} is canceled.
+     */
+    void awaitAll(PhaseProgress progress, IProgressMonitor monitor) {
+        int total = pending.size();
+        if (total == 0) return;
+        long told = -1;
+        while (true) {
+            int done = finished.get();
+            if (done != told) {
+                told = done;
+                progress.step(PhaseProgress.Step.of(PhaseProgress.Phase.THUMBNAILS, null, done, total));
+            }
+            if (done >= total) return;
+            if (monitor != null && monitor.isCanceled()) throw new OperationCanceledException();
+            try {
+                synchronized (finished) {
+                    if (finished.get() == done) finished.wait(200);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OperationCanceledException("interrupted");
+            }
         }
     }
 
