@@ -56,7 +56,9 @@ public interface PhaseProgress {
         /** "Scanning 45 of 86 files (device)", "Matching", "Thumbnails 12 of 40". */
         public String text() {
             StringBuilder b = new StringBuilder(phase.label);
-            if (total >= 0 && (phase != Phase.COUNTING)) {
+            if (phase == Phase.EVIDENCE || phase == Phase.REPORT) {
+                // one piece of work: its count only moves the bar
+            } else if (total >= 0 && phase != Phase.COUNTING) {
                 b.append(String.format(Locale.ROOT, " %,d of %,d", done, Math.max(done, total)));
                 if (phase.unit != null) b.append(' ').append(phase.unit);
             } else if (done > 0) {
