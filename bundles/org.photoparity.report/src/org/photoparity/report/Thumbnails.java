@@ -1,6 +1,8 @@
 package org.photoparity.report;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +43,10 @@ final class Thumbnails implements AutoCloseable {
     private final SourceFiles cloud;
     private final PreviewMaker maker;
     private final Map<MediaFile, Future<Thumb>> pending = new IdentityHashMap<>();
+    /** Previews asked for and not started yet, and where each goes. */
+    private final List<PreviewMaker.Request> asked = new ArrayList<>();
+    private final List<java.util.concurrent.CompletableFuture<Thumb>> waiting = new ArrayList<>();
+    private boolean started;
     private ExecutorService pool;
     private int made;
     /** Previews made (or failed) so far. */
@@ -65,12 +71,28 @@ final class Thumbnails implements AutoCloseable {
         return null;
     }
 
-    /** Starts making the preview of {@code file} (the asset's primary when null), in the order the page shows them. */
+    /**
+     * Asks for the preview of {@code file} (the asset's primary when null), in the order the page shows them; the
+     * previews asked for are made together by {@link #start} (files of the same content once, HEIC pictures decoded
+     * in batches), each as soon as it can be.
+     */
     void prefetch(SideRole side, Asset asset, MediaFile file) {
         MediaFile f = asset == null ? null : file != null ? file : asset.primary();
         if (f == null || refusal(f) != null || pending.containsKey(f)) return;
         if (made >= options.maxThumbnails()) return;
         made++;
+        SourceFiles files = side == SideRole.DEVICE ? device : cloud;
+        java.util.concurrent.CompletableFuture<Thumb> t = new java.util.concurrent.CompletableFuture<>();
+        pending.put(f, t);
+        asked.add(new PreviewMaker.Request(f, files.previewSource(f)));
+        waiting.add(t);
+        if (started) start();
+    }
+
+    /** Starts making every preview asked for and not started yet. */
+    private void start() {
+        started = true;
+        if (asked.isEmpty()) return;
         if (pool == null) {
             pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
                 Thread t = new Thread(r, "report thumbnails");
@@ -78,17 +100,22 @@ final class Thumbnails implements AutoCloseable {
                 return t;
             });
         }
-        SourceFiles files = side == SideRole.DEVICE ? device : cloud;
-        pending.put(f, pool.submit(() -> {
-            try {
-                return thumb(maker.make(f, files.previewSource(f)));
-            } finally {
-                synchronized (finished) {
-                    finished.incrementAndGet();
-                    finished.notifyAll();
+        List<java.util.concurrent.CompletableFuture<PreviewMaker.Preview>> made = maker.makeAll(asked, pool);
+        for (int i = 0; i < made.size(); i++) {
+            java.util.concurrent.CompletableFuture<Thumb> t = waiting.get(i);
+            made.get(i).whenComplete((p, e) -> {
+                try {
+                    t.complete(e != null ? new Placeholder("no preview: " + e) : thumb(p));
+                } finally {
+                    synchronized (finished) {
+                        finished.incrementAndGet();
+                        finished.notifyAll();
+                    }
                 }
-            }
-        }));
+            });
+        }
+        asked.clear();
+        waiting.clear();
     }
 
     private static Thumb thumb(PreviewMaker.Preview p) {
@@ -106,6 +133,7 @@ final class Thumbnails implements AutoCloseable {
         if (!pending.containsKey(f)) prefetch(side, asset, f);
         Future<Thumb> t = pending.get(f);
         if (t == null) return new Placeholder("preview limit (" + options.maxThumbnails() + ") reached");
+        if (!started) start();
         try {
             return t.get();
         } catch (InterruptedException e) {
@@ -121,6 +149,7 @@ final class Thumbnails implements AutoCloseable {
      * at most five times a second and whenever the count grew); stops when {@code monitor} is canceled.
      */
     void awaitAll(PhaseProgress progress, IProgressMonitor monitor) {
+        start();
         int total = pending.size();
         if (total == 0) return;
         long told = -1;
