@@ -255,8 +255,16 @@ final class Commands {
         printSide(rr.cloud());
         out.println("Identical: " + rr.identical());
         Map<Category, Long> counts = rr.counts();
+        Map<Category, Long> losses = new java.util.EnumMap<>(Category.class);
+        for (var m : rr.mismatches()) if (m.loss()) losses.merge(m.category(), 1L, Long::sum);
+        long lost = losses.values().stream().mapToLong(Long::longValue).sum();
+        out.printf(Locale.ROOT, "Differences: %d (%d %s, %d explained)%n", rr.mismatches().size(), lost,
+                lost == 1 ? "loss" : "losses", rr.mismatches().size() - lost);
+        // the words people read (Vocabulary); the ids stay in report.json and mismatches.csv
         for (Category c : Category.values()) {
-            out.printf(Locale.ROOT, "  %-22s %6d  %s%n", c.name(), counts.get(c), c.label());
+            long n = counts.get(c), l = losses.getOrDefault(c, 0L);
+            out.printf(Locale.ROOT, "  %-22s %6d  %s%s%n", Vocabulary.label(c), n, Vocabulary.phrase(c),
+                    n == 0 ? "" : l == n ? " (all losses)" : l == 0 ? " (none a loss)" : " (" + l + " losses)");
         }
         for (String w : r.warnings()) out.println("note: " + w);
         printProbes(r.probes());
@@ -269,7 +277,8 @@ final class Commands {
         }
         out.println("Probes:");
         for (ProbeResult p : results) {
-            out.printf(Locale.ROOT, "  fix %d %-8s %-24s %s%n", p.fix(), p.status(), p.id(), p.summary());
+            out.printf(Locale.ROOT, "  fix %d %-7s %-40s %s%n", p.fix(), p.status(),
+                    Vocabulary.probeTitle(p), p.summary());
         }
     }
 

@@ -255,7 +255,7 @@ public final class ReportHtml {
                 + "</th></tr></thead><tbody>\n");
         for (ProbeResult p : probes) {
             w.write("<tr><td class=\"num\">" + p.fix() + "</td><td title=\"" + esc(p.id()) + "\">"
-                    + esc(LikelyCauses.probeTitle(p)) + "</td><td>"
+                    + esc(Vocabulary.probeTitle(p)) + "</td><td>"
                     + badge(p.status()) + "</td><td>" + esc(p.summary()));
             if (!p.evidence().isEmpty()) {
                 w.write("<ul class=\"evidence\">");

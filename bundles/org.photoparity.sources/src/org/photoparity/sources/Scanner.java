@@ -127,6 +127,26 @@ public final class Scanner {
      *
      * @throws IOException when the path does not exist, the kind is unknown, or no source reads the path
      */
+    /**
+     * What a spec is, in a few words for a list row: "Folder of photos", "iOS backup (unencrypted, Finder/iTunes)",
+     * or why it cannot be read ("not found", an unknown kind). Cheap: a name and a few bytes, never a scan.
+     */
+    public SpecStatus describe(String spec) {
+        if (spec == null || spec.isBlank()) return new SpecStatus(false, "empty");
+        try {
+            Resolved r = resolve(spec.strip());
+            return new SpecStatus(true, r.source().name());
+        } catch (IOException | RuntimeException e) {
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (m.startsWith("Source not found")) m = "not found (check the path, and that the disk is mounted)";
+            return new SpecStatus(false, m);
+        }
+    }
+
+    /** A spec's status for people: readable and recognised as what, or why not. */
+    public record SpecStatus(boolean ok, String text) {
+    }
+
     public Resolved resolve(String spec) throws IOException {
         String kind = null;
         String p = spec;

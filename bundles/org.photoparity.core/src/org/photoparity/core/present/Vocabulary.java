@@ -3,7 +3,12 @@ package org.photoparity.core.present;
 import java.util.Locale;
 
 import org.photoparity.core.model.Category;
+import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.registry.Contribution;
+import org.photoparity.core.registry.FixDescriptor;
+import org.photoparity.core.registry.PhotoParityRegistry;
+import org.photoparity.core.spi.IProbe;
 
 /**
  * The words and colours people read, declared once for the command line, the reports and the workbench: a
@@ -50,6 +55,21 @@ public final class Vocabulary {
 
     /** Colour of the identical count beside the categories. */
     public static final String IDENTICAL_COLOUR = "#9bbf85";
+
+    /**
+     * What a reader calls a probe: its name as contributed (plugin.xml), else its fix's title, else its id. Ids are
+     * for files and tooltips, not for people.
+     */
+    public static String probeTitle(ProbeResult p) {
+        PhotoParityRegistry reg = PhotoParityRegistry.get();
+        for (Contribution<IProbe> c : reg.probes()) {
+            if (c.id().equals(p.id()) && c.name() != null && !c.name().isBlank()) return c.name();
+        }
+        for (FixDescriptor f : reg.fixes()) {
+            if (f.number() == p.fix()) return f.title();
+        }
+        return p.id();
+    }
 
     /** "pass", "warn", "fail", "unknown". */
     public static String word(ProbeStatus s) {

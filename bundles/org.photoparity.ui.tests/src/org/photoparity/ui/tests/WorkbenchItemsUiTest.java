@@ -190,9 +190,13 @@ class WorkbenchItemsUiTest {
         d.setBlockOnOpen(false);
         d.open();
         try {
-            assertTrue(d.sourceStates().contains("\u2717 not found: " + typo), d.sourceStates());
+            // each row says what it is: the typo is not found, the device folder is recognised as what reads it
+            assertTrue(d.sourceStates().contains(typo + ": not found"), d.sourceStates());
+            assertTrue(d.sourceStates().contains(demo.device() + ": Folder of photos"), d.sourceStates());
+            assertTrue(d.getMessage().contains("Cannot be read (yet): " + typo), d.getMessage());
             d.fill("Repaired", List.of(demo.device().toString()), List.of(demo.cloud().toString()));
             assertFalse(d.sourceStates().contains("not found"), d.sourceStates());
+            assertFalse(d.getMessage().contains("Cannot be read"), "the warning goes with the typo: " + d.getMessage());
             d.save();
         } finally {
             d.close();

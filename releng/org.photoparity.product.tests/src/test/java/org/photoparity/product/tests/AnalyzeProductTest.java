@@ -47,6 +47,14 @@ class AnalyzeProductTest {
         for (String f : List.of("report.json", "report.html", "mismatches.csv")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
+        // the terminal speaks the report's words: labels, losses and probe titles, not enum names or probe ids
+        assertTrue(r.out().contains("Missing in iCloud") && r.out().contains("Differences: 8 (3 losses, 5 explained)"),
+                r.out());
+        for (String id : List.of("MISSING_IN_CLOUD", "METADATA_DRIFT", "probe.network", "probe.charging")) {
+            assertFalse(r.out().contains(id), id + " in:\n" + r.out());
+        }
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("fix 7") && l.contains("Charge, and Low Power Mode off")),
+                r.out());
         JsonNode j = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals(1, j.get("schema").asInt());
         for (String side : List.of("device", "cloud")) {
