@@ -28,7 +28,8 @@ final class ConsoleProgress extends NullProgressMonitor implements PhaseProgress
     private volatile Step step;
     private long lastDraw;
     private boolean drawn;
-    private Phase lastPhase;
+    /** The phase and side of the last line printed: a new one always gets its line. */
+    private String lastKey;
     private long lastLine;
 
     ConsoleProgress(PrintStream err, boolean terminal) {
@@ -62,8 +63,9 @@ final class ConsoleProgress extends NullProgressMonitor implements PhaseProgress
         if (!lines) return;
         synchronized (this) {
             long now = System.nanoTime();
-            if (s.phase() == lastPhase && now - lastLine < 1_000_000_000L) return;
-            lastPhase = s.phase();
+            String key = s.phase() + "/" + s.side();
+            if (key.equals(lastKey) && now - lastLine < 1_000_000_000L) return;
+            lastKey = key;
             lastLine = now;
             err.println(line(s));
             err.flush();
