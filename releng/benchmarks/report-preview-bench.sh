@@ -11,7 +11,11 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 args="-Dphotoparity.bench=true"
 [ "${1:-}" = "--strict" ] && args="$args -Dphotoparity.bench.strict=true"
 cd "$root"
-./mvnw -q verify -pl bundles/org.photoparity.report.tests "-DreportTestArgs=$args" \
+repo=()
+# MAVEN_REPO: an offline Maven repository holding the reactor's bundles (as classpath.sh)
+[ -n "${MAVEN_REPO:-}" ] && repo=(-o "-Dmaven.repo.local=$MAVEN_REPO")
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+./mvnw -q "${repo[@]}" verify -pl bundles/org.photoparity.report.tests "-DreportTestArgs=$args" \
   -Dtest=ReportPreviewTest -Dsurefire.failIfNoSpecifiedTests=false
 grep -h "report bench:" bundles/org.photoparity.report.tests/target/surefire-reports/*ReportPreviewTest-output.txt \
   2>/dev/null || grep -rh "report bench:" bundles/org.photoparity.report.tests/target/surefire-reports/ || true
