@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 final class FfmpegBatches implements AutoCloseable {
 
     /** A batch is run once it holds this many files or bytes of input. */
-    private static final int MAX_FILES = 24;
-    private static final int MAX_BYTES = 24 * 1024 * 1024;
+    private static final int MAX_FILES = 48;
+    private static final int MAX_BYTES = 48 * 1024 * 1024;
 
     /**
      * One file's pictures: its stream ({@code codec} hevc: Annex-B; mjpeg: a JPEG) of {@code frames} pictures, each to be scaled to {@code w} x {@code h};

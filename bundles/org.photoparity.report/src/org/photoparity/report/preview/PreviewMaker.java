@@ -235,9 +235,17 @@ public final class PreviewMaker {
     /** The HEVC pictures of a HEIC (its thumbnail item, else its grid's tiles) as a batch job, or null. */
     private FfmpegBatches.Job heicJob(MediaFile f, Source s, java.util.function.Consumer<Preview> done)
             throws IOException {
+        // an iPhone's thumbnail item lies near the start: the whole file is read only when the head does not hold it
         byte[] all;
         try (InputStream in = s.open()) {
-            all = in.readNBytes((int) Math.min(MAX_BYTES, Math.max(f.size(), 0) + 1));
+            all = in.readNBytes(HEAD_BYTES);
+        }
+        ContainerThumbnails.HeifThumb t = ContainerThumbnails.heif(all);
+        if (t == null && all.length == HEAD_BYTES) {
+            try (InputStream in = s.open()) {
+                all = in.readNBytes((int) Math.min(MAX_BYTES, Math.max(f.size(), 0) + 1));
+            }
+            t = ContainerThumbnails.heif(all);
         }
         java.util.function.Supplier<Preview> alone = () -> {
             try {
@@ -246,14 +254,14 @@ public final class PreviewMaker {
                 return Preview.failed("no preview: " + e.getMessage());
             }
         };
-        ContainerThumbnails.HeifThumb t = ContainerThumbnails.heif(all);
         if (t != null && t.width() > 0 && t.height() > 0) {
             double k = Math.min(1.0, (double) box / Math.max(t.width(), t.height()));
             int w = Math.max(1, (int) Math.round(t.width() * k));
             int h = Math.max(1, (int) Math.round(t.height() * k));
+            ContainerThumbnails.HeifThumb thumb = t;
             return new FfmpegBatches.Job("hevc", 0, t.annexB(), 1, t.width(), t.height(), w, h, (rgb, at) -> {
                 BufferedImage img = fromRgb(rgb, at, w, h);
-                return encodeQuietly(heifUpright(img, t.rotation(), f), "HEIC thumbnail (ffmpeg)");
+                return encodeQuietly(heifUpright(img, thumb.rotation(), f), "HEIC thumbnail (ffmpeg)");
             }, alone, done);
         }
         ContainerThumbnails.HeifGrid g = t == null ? ContainerThumbnails.heifGrid(all) : null;
