@@ -49,8 +49,8 @@ final class Commands {
     }
 
     int scan(List<String> rest) throws UsageException, IOException {
-        Args a = Args.parse("scan", rest, Set.of("json", "side", "cache-dir"), Set.of("metadata-only", "no-cache", "follow-links",
-                "progress"));
+        Args a = Args.parse("scan", rest, Set.of("json", "side", "cache-dir"), Set.of("metadata-only", "no-cache",
+                "follow-links", "progress"));
         followLinks(a);
         if (a.positional().isEmpty()) throw new UsageException("scan needs at least one PATH (see photoparity --help)");
         SideRole side = switch (String.valueOf(a.one("side")).toLowerCase(Locale.ROOT)) {

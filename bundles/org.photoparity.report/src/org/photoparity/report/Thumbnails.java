@@ -146,7 +146,7 @@ final class Thumbnails implements AutoCloseable {
 
     /**
      * Waits until every preview asked for is made, telling {@code progress} "Thumbnails 12 of 40" (on this thread,
-     * at most five times a second and whenever the count grew); stops when {@code monitor} is canceled.
+     * each time the count grew); stops when {@code monitor} is canceled.
      */
     void awaitAll(PhaseProgress progress, IProgressMonitor monitor) {
         start();

@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Pictures of many files decoded by one ffmpeg run per batch instead of one run per file: HEVC pictures (HEIC
  * thumbnail items, the tiles of HEIC grids) and JPEGs that carry no usable thumbnail (their APPn segments left out,
  * so an embedded thumbnail cannot be taken for a frame). Starting ffmpeg costs about a quarter of a CPU-second,
- * decoding a thumbnail item a few milliseconds, and ffmpeg decodes a JPEG several times faster than ImageIO. Every picture of a batch is scaled by ffmpeg to the same size, so the raw output splits into
- * frames by counting bytes; a batch whose output does not split exactly (a damaged file among them) is done again
- * file by file, so one bad file costs only its own preview. Batches run on their own threads (one ffmpeg thread
- * each), as many as there are cores.
+ * decoding a thumbnail item a few milliseconds, and ffmpeg decodes a JPEG several times faster than ImageIO. Every
+ * picture of a batch is scaled by ffmpeg to the same size, so the raw output splits into frames by counting bytes; a
+ * batch whose output does not split exactly (a damaged file among them) is done again file by file, so one bad file
+ * costs only its own preview. Batches run on their own threads (one ffmpeg thread each), as many as there are cores.
  */
 final class FfmpegBatches implements AutoCloseable {
 
@@ -24,13 +26,14 @@ final class FfmpegBatches implements AutoCloseable {
     private static final int MAX_BYTES = 48 * 1024 * 1024;
 
     /**
-     * One file's pictures: its stream ({@code codec} hevc: Annex-B; mjpeg: a JPEG) of {@code frames} pictures, each to be scaled to {@code w} x {@code h};
-     * {@code compose} makes the preview from the raw RGB frames (at an offset in
-     * the batch's output); {@code alone} makes it without the batch.
+     * One file's pictures: its stream ({@code codec} hevc: Annex-B; mjpeg: a JPEG, decoded at 1/2^{@code lowres}) of
+     * {@code frames} pictures of {@code inW} x {@code inH}, each to be scaled to {@code w} x {@code h}; {@code compose}
+     * makes the preview from the raw RGB frames (at an offset in the batch's output); {@code alone} makes it without
+     * the batch; {@code done} is given the preview.
      */
     record Job(String codec, int lowres, byte[] annexB, int frames, int inW, int inH, int w, int h,
-            java.util.function.BiFunction<byte[], Integer, PreviewMaker.Preview> compose, Supplier<PreviewMaker.Preview> alone,
-            java.util.function.Consumer<PreviewMaker.Preview> done) {
+            BiFunction<byte[], Integer, PreviewMaker.Preview> compose, Supplier<PreviewMaker.Preview> alone,
+            Consumer<PreviewMaker.Preview> done) {
     }
 
     private record Shape(String codec, int lowres, int inW, int inH, int w, int h) {

@@ -36,9 +36,11 @@ import org.photoparity.core.model.MediaFormat;
 /**
  * One preview pipeline for the HTML report and the workbench: a small upright JPEG of a photo or video, taken first
  * from what the file already holds (a JPEG's EXIF thumbnail, a HEIC's thumbnail item decoded by ffmpeg, a video's
- * first frame by ffmpeg), else decoded in full (ImageIO with subsampling; heif-convert for HEIC). Results are cached
- * by content in a folder (the case's cache) so a second report or the workbench reuse them. A helper's own error
- * text is kept in the result. Thread-safe: the report makes previews on several threads. No SWT.
+ * first frame by ffmpeg), else decoded in full (ImageIO with subsampling; heif-convert for HEIC). Many previews at
+ * once ({@link #makeAll}) share one per content and decode HEIC pictures and thumbnail-less JPEGs in ffmpeg
+ * batches. Results are cached by content in a folder (the case's cache) so a second report or the workbench reuse
+ * them. A helper's own error text is kept in the result. Thread-safe: the report makes previews on several threads.
+ * No SWT.
  */
 public final class PreviewMaker {
 

@@ -56,7 +56,7 @@ class ScanProgressTest {
             assertEquals(PhaseProgress.Phase.SCANNING, last.phase());
             assertEquals(counted, last.done(), steps.toString());
             assertEquals(counted, last.total(), steps.toString());
-            assertTrue(last.text().startsWith("Scanning " + counted + " of " + counted + " files (device)"), last.text());
+            assertEquals("Scanning " + counted + " of " + counted + " files (device)", last.text());
         }
     }
 }
