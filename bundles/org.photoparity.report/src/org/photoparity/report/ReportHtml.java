@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.photoparity.core.spi.PhaseProgress;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.core.io.AtomicWriter;
@@ -45,6 +46,12 @@ public final class ReportHtml {
 
     public static void write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
             ReportOptions options, Path file, IProgressMonitor monitor) throws IOException {
+        write(result, probes, causes, options, file, null, monitor);
+    }
+
+    /** As above; {@code progress} is told "Thumbnails 12 of 40" while the previews are made. */
+    public static void write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
+            ReportOptions options, Path file, PhaseProgress progress, IProgressMonitor monitor) throws IOException {
         SubMonitor sub = SubMonitor.convert(monitor, "Writing " + file.getFileName(), 10 + result.mismatches().size());
         Map<Category, List<Mismatch>> byCategory = new EnumMap<>(Category.class);
         for (Category c : Category.values()) byCategory.put(c, new ArrayList<>());
@@ -90,6 +97,7 @@ public final class ReportHtml {
                         prefetch(thumbs, SideRole.CLOUD, m.cloudAssets());
                     }
                 }
+                thumbs.awaitAll(PhaseProgress.orNone(progress), sub);
                 w.write("<section id=\"mismatches\"><h2>Every difference</h2>\n");
                 if (total == 0) w.write("<p>No differences: every asset is on both sides unchanged.</p>\n");
                 int row = 0;

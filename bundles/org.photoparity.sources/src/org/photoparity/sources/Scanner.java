@@ -198,10 +198,33 @@ public final class Scanner {
         return new Resolved(spec, path, chosen);
     }
 
+    /**
+     * How many files a scan of {@code specs} will report (see {@link org.photoparity.core.spi.ISource#count}), or -1
+     * when a source cannot tell cheaply. Names only: nothing is opened.
+     */
+    public long count(List<String> specs, IProgressMonitor monitor) throws IOException {
+        long n = 0;
+        for (String s : specs) {
+            Resolved r = resolve(s);
+            long c = r.source().source().count(r.path(), monitor);
+            if (c < 0) return -1;
+            n += c;
+        }
+        return n;
+    }
+
     public Result run(SideRole side, List<String> specs, ScanOptions options, IProgressMonitor monitor)
             throws IOException {
         List<Resolved> resolved = new ArrayList<>();
         for (String s : specs) resolved.add(resolve(s));
+        org.photoparity.core.spi.PhaseProgress progress = org.photoparity.core.spi.PhaseProgress.orNone(
+                options.progress());
+        long expected = options.expectedFiles();
+        if (options.progress() != null && expected < 0) {
+            progress.step(org.photoparity.core.spi.PhaseProgress.Step.of(
+                    org.photoparity.core.spi.PhaseProgress.Phase.COUNTING, side.key(), 0, -1));
+            expected = count(specs, monitor);
+        }
         ScanCache cache = null;
         if (options.cacheFile() != null) {
             Path cf = options.cacheFile().toAbsolutePath().normalize();
@@ -231,7 +254,8 @@ public final class Scanner {
                         : r.path().getFileName().toString();
                 SourceScan ctx = new SourceScan(out, i, side, options.metadataOnly(), part,
                         new CachingReader(reader, cache, r.source().id() + ":" + r.path()), pool, options.threads(),
-                        label);
+                        label, progress, expected);
+                if (i == 0) ctx.progressNow();
                 long read0 = out.read.get();
                 long listings0 = out.listings.size();
                 long unreadable0 = out.unreadableCount.get();
@@ -258,6 +282,7 @@ public final class Scanner {
         } finally {
             pool.shutdownNow();
         }
+        out.tell(progress, side, expected);
         sub.split(1).setTaskName("Grouping files into assets");
         List<MediaFile> files = new ArrayList<>(out.files);
         List<Listing> listings = new ArrayList<>(out.listings);

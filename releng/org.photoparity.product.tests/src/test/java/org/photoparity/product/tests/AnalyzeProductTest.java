@@ -136,6 +136,35 @@ class AnalyzeProductTest {
         assertTrue(missing.err().contains("nope"), "the message names the path: " + missing.err());
     }
 
+    /**
+     * Issue 14 item 1 on the command line: --progress prints the phases with their counts on stderr even where
+     * stderr is no terminal (here a pipe); stdout stays what scripts read. Without it a pipe gets no progress.
+     */
+    @Test
+    void progressByPhaseOnStderrOnlyWhenAsked() throws Exception {
+        Path dir = demo();
+        List<String> args = new ArrayList<>(List.of("analyze", "--device", dir.resolve("device").toString(),
+                "--cloud", dir.resolve("cloud").toString(), "--no-cache", "--set", "network.endpoints=none"));
+        List<String> with = new ArrayList<>(args);
+        with.addAll(List.of("--out", work.resolve("out1").toString(), "--progress"));
+        Product.Run r = Product.run(Product.home(), work, with.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("photoparity: ")).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("photoparity: Scanning \\d+ of \\d+ files \\(device\\).*")),
+                r.err());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("photoparity: Scanning \\d+ of \\d+ files \\(cloud\\).*")),
+                r.err());
+        for (String phase : List.of("Matching", "Checking the fixes", "Thumbnails", "Writing the report")) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("photoparity: " + phase)), phase + " in:\n" + r.err());
+        }
+        assertFalse(r.out().contains("Scanning") || r.out().contains("Thumbnails"), "stdout stays clean:\n" + r.out());
+        List<String> without = new ArrayList<>(args);
+        without.addAll(List.of("--out", work.resolve("out2").toString()));
+        Product.Run quiet = Product.run(Product.home(), work, without.toArray(String[]::new));
+        assertEquals(0, quiet.exit(), quiet.out() + quiet.err());
+        assertFalse(quiet.err().contains("Scanning"), "no progress into a pipe unless asked:\n" + quiet.err());
+    }
+
     @Test
     void scanWritesAnInventoryWhoseCountsAddUp() throws Exception {
         Path dir = demo();
