@@ -68,7 +68,7 @@ class WorkbenchItemsUiTest {
     @AfterEach
     void reset() {
         SlowProbe.hold = false;
-        Job.getJobManager().cancel(AnalyzeJob.FAMILY);
+        Ui.settleJobs();
         var v = Ui.page().findView(TEST_STRATEGY_VIEW);
         if (v != null) Ui.page().hideView(v);
         Ui.session().open(null);
@@ -76,10 +76,7 @@ class WorkbenchItemsUiTest {
     }
 
     private CaseFolder demoCase(String name) throws Exception {
-        DemoCase.Demo demo = DemoCase.create(tmp.resolve("demo-" + name));
-        CaseData d = CaseData.named(name).withSources(List.of(demo.device().toString()),
-                List.of(demo.cloud().toString()));
-        return CaseFolder.create(tmp.resolve("case-" + name), d);
+        return Ui.demoCase(tmp, name);
     }
 
     /** Until {@code job} is done and what it found (results, failure or stop) has reached the session. */
