@@ -34,6 +34,9 @@ import org.photoparity.sources.Scanner;
 public final class ScanBench {
 
     /** What the full pass is compared with: every file of the tree read once, single-threaded, from a warm cache. */
+    /** Untimed runs before each timed pass, so the timings are of compiled code, not of the JIT at work. */
+    private static final int WARM_UPS = 3;
+
     private static final String CAT = "find \"$1\" -type f -print0 | xargs -0 cat > /dev/null";
 
     private ScanBench() {
@@ -91,7 +94,7 @@ public final class ScanBench {
         Scanner scanner = Scanner.standard();
         ScanOptions metaOpts = new ScanOptions(true, threads, null);
         ScanOptions fullOpts = new ScanOptions(false, threads, null);
-        scan(scanner, tree, metaOpts); // JIT warm-up
+        for (int i = 0; i < WARM_UPS; i++) scan(scanner, tree, metaOpts); // JIT warm-up, as JMH would
         double metaSeconds = best(3, () -> scan(scanner, tree, metaOpts));
         SideInventory inv = scan(scanner, tree, metaOpts);
         double metaRate = inv.filesSeen() / metaSeconds;
@@ -106,13 +109,13 @@ public final class ScanBench {
                 double exifRate = filesBytes[0] / exifSeconds;
                 double ratio = metaRate / exifRate;
                 out.printf(Locale.ROOT, "exiftool -fast2 -j -r: %.3f s, %,.0f files/s%n", exifSeconds, exifRate);
-                ok &= verdict(out, "metadata-only vs exiftool", ratio, 20);
+                ok &= verdict(out, "metadata-only vs exiftool", ratio, 30);
             }
         }
 
         // cat and the full scan are timed in turns, best of 3 each, so both meet the same load from whatever else
         // runs on the machine; the scan gets one untimed run first as cat got its warm-up (JIT of the hash loop)
-        scan(scanner, tree, fullOpts);
+        for (int i = 0; i < WARM_UPS; i++) scan(scanner, tree, fullOpts);
         double catSeconds = Double.MAX_VALUE, fullSeconds = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             catSeconds = Math.min(catSeconds, best(1, () -> shell(CAT, tree)));
@@ -122,7 +125,7 @@ public final class ScanBench {
         out.printf(Locale.ROOT, "cat to /dev/null (warm): %.3f s, %,.0f MB/s%n", catSeconds, catMBs);
         double fullMBs = filesBytes[1] / 1e6 / fullSeconds;
         out.printf(Locale.ROOT, "full scan with fingerprints: %.3f s, %,.0f MB/s%n", fullSeconds, fullMBs);
-        ok &= verdict(out, "full pass vs cat", fullMBs / catMBs, 0.8);
+        ok &= verdict(out, "full pass vs cat", fullMBs / catMBs, 1.0);
 
         Path cacheDir = Files.createTempDirectory("photoparity-bench-cache");
         try {

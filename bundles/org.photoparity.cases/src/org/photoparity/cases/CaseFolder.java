@@ -1,5 +1,7 @@
 package org.photoparity.cases;
 
+import org.photoparity.core.io.AtomicWriter;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +78,7 @@ public final class CaseFolder {
             throw new CaseFormatException(file, "no case.json here. Choose the folder you created the case in, or "
                     + "create a new case.");
         }
-        AtomicFiles.removeStaleTemps(abs);
+        AtomicWriter.removeLeftoverTemps(abs, CASE_FILE);
         CaseData d = read(file, Files.readAllBytes(file));
         return new CaseFolder(abs, d);
     }
@@ -122,7 +124,7 @@ public final class CaseFolder {
 
     /** Replaces case.json atomically with {@code newData}. */
     public synchronized void save(CaseData newData) throws IOException {
-        AtomicFiles.write(caseFile(), toJson(newData));
+        AtomicWriter.write(caseFile(), toJson(newData));
         data = newData;
     }
 

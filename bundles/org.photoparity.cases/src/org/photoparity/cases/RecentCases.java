@@ -1,5 +1,7 @@
 package org.photoparity.cases;
 
+import org.photoparity.core.io.AtomicWriter;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +62,6 @@ public final class RecentCases {
     private void write(List<Path> l) throws IOException {
         StringBuilder sb = new StringBuilder("# PhotoParity recent cases, newest first\n");
         for (Path p : l) sb.append(p).append('\n');
-        AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicWriter.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -93,7 +93,11 @@ public final class Cli {
         b.append("PhotoParity ").append(versionString())
                 .append(": reconcile an iPhone/iPad photo library with its iCloud library.\n\n");
         b.append("Usage: photoparity [command] [options]\n");
-        b.append(entry("(no command)", "open the workbench on the demo case (needs a display)"));
+        b.append(entry("(no command)", "open the workbench on the last case, or the demo case (needs a display)"));
+        b.append(entry("workbench [-data DIR] [-clean] [-clearPersistedState]",
+                "the same, with Eclipse's options: -data DIR keeps the workbench's layout in DIR\n"
+                        + "(default: the user's data folder), -clearPersistedState restores the default\n"
+                        + "layout; the options may also come first, without the word workbench"));
         for (CommandDescriptor c : commands().commands()) b.append(entry(c.usage(), c.help()));
         b.append(entry("--help", "this help"));
         b.append(entry("--version", "the version"));

@@ -49,7 +49,8 @@ final class Commands {
     }
 
     int scan(List<String> rest) throws UsageException, IOException {
-        Args a = Args.parse("scan", rest, Set.of("json", "side", "cache-dir"), Set.of("metadata-only", "no-cache", "follow-links"));
+        Args a = Args.parse("scan", rest, Set.of("json", "side", "cache-dir"), Set.of("metadata-only", "no-cache",
+                "follow-links", "progress"));
         followLinks(a);
         if (a.positional().isEmpty()) throw new UsageException("scan needs at least one PATH (see photoparity --help)");
         SideRole side = switch (String.valueOf(a.one("side")).toLowerCase(Locale.ROOT)) {
@@ -62,10 +63,10 @@ final class Commands {
         List<OutputGuard.Output> outputs = new ArrayList<>();
         if (a.one("json") != null) outputs.add(new OutputGuard.Output("--json", Paths.get(a.one("json"))));
         Preflight.check(spec, null, outputs);
-        ConsoleProgress progress = cancellable(ConsoleProgress.forConsole(err));
+        ConsoleProgress progress = cancellable(ConsoleProgress.forConsole(err, a.flag("progress")));
         long t0 = System.nanoTime();
         SideInventory inv = Analysis.scan(side, a.positional(), spec,
-                new AnalysisOptions(a.flag("metadata-only"), null, false), progress);
+                new AnalysisOptions(a.flag("metadata-only"), null, false, progress), progress);
         progress.done();
         double secs = (System.nanoTime() - t0) / 1e9;
         if (a.one("json") != null) InventoryJson.write(inv, Paths.get(a.one("json")));
@@ -80,7 +81,7 @@ final class Commands {
                 "case"));
         valued.addAll(EVIDENCE_OPTIONS);
         Args a = Args.parse("analyze", rest, valued, Set.of("metadata-only", "no-cache", "no-thumbnails", "live",
-                "follow-links"));
+                "follow-links", "progress"));
         followLinks(a);
         if (!a.positional().isEmpty()) {
             throw new UsageException("analyze takes its paths after --device and --cloud, not " + a.positional().get(0));
@@ -102,11 +103,11 @@ final class Commands {
         AnalysisOptions options = new AnalysisOptions(a.flag("metadata-only"), path(a.one("previous")), a.flag("live"));
         // every output against every input, before hours of scanning
         Preflight.check(spec, options, Preflight.reportFolder("--out", outDir));
-        ConsoleProgress progress = cancellable(ConsoleProgress.forConsole(err));
-        AnalysisResult r = Analysis.run(spec, options, progress);
+        ConsoleProgress progress = cancellable(ConsoleProgress.forConsole(err, a.flag("progress")));
+        AnalysisResult r = Analysis.run(spec, options.withProgress(progress), progress);
         ReportOptions ro = ReportOptions.of(spec.settings());
         if (a.flag("no-thumbnails")) ro = ro.withThumbnails(false);
-        ReportWriter.Written w = Analysis.writeReports(r, outDir, ro, progress);
+        ReportWriter.Written w = Analysis.writeReports(r, outDir, ro, progress, progress);
         progress.done();
         printResult(r);
         out.println("Reports: " + w.html() + ", " + w.json() + ", " + w.csv());
@@ -130,9 +131,10 @@ final class Commands {
         CaseFolder c = CaseFolder.open(dir);
         Map<String, String> settings = settings(a);
         if (a.flag("no-thumbnails")) settings.put(ReportOptions.THUMBNAILS, "false");
-        ConsoleProgress progress = cancellable(ConsoleProgress.forConsole(err));
+        ConsoleProgress progress = cancellable(ConsoleProgress.forConsole(err, a.flag("progress")));
         CaseAnalysis.Done done = CaseAnalysis.analyze(c, settings,
-                new AnalysisOptions(a.flag("metadata-only"), path(a.one("previous")), a.flag("live")), progress);
+                new AnalysisOptions(a.flag("metadata-only"), path(a.one("previous")), a.flag("live"), progress),
+                progress);
         progress.done();
         printResult(done.result());
         out.println("Reports: " + done.reports().html() + ", " + done.reports().json() + ", " + done.reports().csv());
@@ -253,8 +255,16 @@ final class Commands {
         printSide(rr.cloud());
         out.println("Identical: " + rr.identical());
         Map<Category, Long> counts = rr.counts();
+        Map<Category, Long> losses = new java.util.EnumMap<>(Category.class);
+        for (var m : rr.mismatches()) if (m.loss()) losses.merge(m.category(), 1L, Long::sum);
+        long lost = losses.values().stream().mapToLong(Long::longValue).sum();
+        out.printf(Locale.ROOT, "Differences: %d (%d %s, %d explained)%n", rr.mismatches().size(), lost,
+                lost == 1 ? "loss" : "losses", rr.mismatches().size() - lost);
+        // the words people read (Vocabulary); the ids stay in report.json and mismatches.csv
         for (Category c : Category.values()) {
-            out.printf(Locale.ROOT, "  %-22s %6d  %s%n", c.name(), counts.get(c), c.label());
+            long n = counts.get(c), l = losses.getOrDefault(c, 0L);
+            out.printf(Locale.ROOT, "  %-22s %6d  %s%s%n", Vocabulary.label(c), n, Vocabulary.phrase(c),
+                    n == 0 ? "" : l == n ? " (all losses)" : l == 0 ? " (none a loss)" : " (" + l + " losses)");
         }
         for (String w : r.warnings()) out.println("note: " + w);
         printProbes(r.probes());
@@ -267,7 +277,8 @@ final class Commands {
         }
         out.println("Probes:");
         for (ProbeResult p : results) {
-            out.printf(Locale.ROOT, "  fix %d %-8s %-24s %s%n", p.fix(), p.status(), p.id(), p.summary());
+            out.printf(Locale.ROOT, "  fix %d %-7s %-40s %s%n", p.fix(), p.status(),
+                    Vocabulary.probeTitle(p), p.summary());
         }
     }
 

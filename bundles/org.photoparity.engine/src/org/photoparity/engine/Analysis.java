@@ -18,6 +18,9 @@ import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.PhotoParityRegistry;
 import org.photoparity.core.spi.CaseEvidence;
 import org.photoparity.core.spi.IProbe;
+import org.photoparity.core.spi.PhaseProgress;
+import org.photoparity.core.spi.PhaseProgress.Phase;
+import org.photoparity.core.spi.PhaseProgress.Step;
 import org.photoparity.evidence.readers.EvidenceLoader;
 import org.photoparity.evidence.readers.EvidenceOptions;
 import org.photoparity.match.Reconciler;
@@ -45,13 +48,37 @@ public final class Analysis {
         if (spec.cloudSources().isEmpty()) throw new IOException("No cloud-side source given: add at least one.");
         checkSettings(spec);
         SubMonitor sub = SubMonitor.convert(monitor, "Analysing " + spec.name(), 100);
-        SideInventory device = scan(SideRole.DEVICE, spec.deviceSources(), spec, options, sub.split(40));
-        SideInventory cloud = scan(SideRole.CLOUD, spec.cloudSources(), spec, options, sub.split(40));
+        PhaseBudget budget = new PhaseBudget(options.progress());
+        long deviceFiles = -1;
+        long cloudFiles = -1;
+        if (options.progress() != null) {
+            // names only, before any file is opened: "Scanning 45 of 86 files" needs the 86
+            budget.step(Step.of(Phase.COUNTING, SideRole.DEVICE.key(), 0, -1));
+            deviceFiles = count(spec.deviceSources(), sub);
+            budget.step(Step.of(Phase.COUNTING, SideRole.CLOUD.key(), 0, -1));
+            cloudFiles = count(spec.cloudSources(), sub);
+            budget.counted(deviceFiles, cloudFiles, PhotoParityRegistry.get().probes().size());
+        }
+        SideInventory device = scan(SideRole.DEVICE, spec.deviceSources(), spec, options, budget, deviceFiles,
+                sub.split(40));
+        SideInventory cloud = scan(SideRole.CLOUD, spec.cloudSources(), spec, options, budget, cloudFiles,
+                sub.split(40));
         sub.subTask("Reconciling");
+        budget.step(Step.of(Phase.MATCHING, null, device.assets().size() + cloud.assets().size(), -1));
         ReconcileResult result = new Reconciler().reconcile(device, cloud, spec.settings(), sub.split(8));
+        budget.step(Step.of(Phase.EVIDENCE, null, 0, -1));
         EvidenceLoader.Loaded loaded = loadEvidence(spec, options, result, sub.split(4));
-        List<ProbeResult> probes = runProbes(loaded.evidence(), sub.split(8));
+        List<ProbeResult> probes = runProbes(null, loaded.evidence(), budget, sub.split(8));
         return new AnalysisResult(result, probes, loaded.evidence(), loaded.warnings());
+    }
+
+    /** The files a side's scan will report, or -1 (not known, or a source the scan will refuse with its reason). */
+    private static long count(List<String> sources, IProgressMonitor monitor) {
+        try {
+            return Scanner.standard().count(sources, monitor);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /**
@@ -66,7 +93,13 @@ public final class Analysis {
     /** Scans one side; the cache (when the case has a cache folder) makes a rescan of an unchanged library fast. */
     public static SideInventory scan(SideRole side, List<String> sources, CaseSpec spec, AnalysisOptions options,
             IProgressMonitor monitor) throws IOException {
+        return scan(side, sources, spec, options, options.progress(), -1, monitor);
+    }
+
+    private static SideInventory scan(SideRole side, List<String> sources, CaseSpec spec, AnalysisOptions options,
+            PhaseProgress progress, long expectedFiles, IProgressMonitor monitor) throws IOException {
         ScanOptions so = ScanOptions.defaults().withMetadataOnly(options.metadataOnly());
+        if (options.progress() != null) so = so.withProgress(progress, expectedFiles);
         so = spec.cacheDir() == null ? so.withoutCache() : so.withCacheFile(spec.cacheDir().resolve(side.key() + ".cache"));
         Scanner.Result r = Scanner.standard().run(side, sources, so, monitor);
         String unreadable = r.unreadableSide();
@@ -105,6 +138,13 @@ public final class Analysis {
      */
     public static List<ProbeResult> runProbes(Collection<String> ids, CaseEvidence evidence,
             IProgressMonitor monitor) {
+        return runProbes(ids, evidence, null, monitor);
+    }
+
+    /** As {@link #runProbes(Collection, CaseEvidence, IProgressMonitor)}, telling {@code progress} each check. */
+    public static List<ProbeResult> runProbes(Collection<String> ids, CaseEvidence evidence, PhaseProgress progress,
+            IProgressMonitor monitor) {
+        PhaseProgress phases = PhaseProgress.orNone(progress);
         List<Contribution<IProbe>> probes = new ArrayList<>();
         for (Contribution<IProbe> c : PhotoParityRegistry.get().probes()) {
             if (ids == null || ids.contains(c.id())) probes.add(c);
@@ -114,8 +154,10 @@ public final class Analysis {
         for (Contribution<IProbe> c : probes) {
             if (sub.isCanceled()) throw new OperationCanceledException();
             sub.subTask(c.name());
+            phases.step(Step.of(Phase.PROBES, null, results.size(), probes.size()));
             results.add(runOne(c, evidence, sub.split(1)));
         }
+        phases.step(Step.of(Phase.PROBES, null, results.size(), probes.size()));
         return results;
     }
 
@@ -143,6 +185,12 @@ public final class Analysis {
 
     public static ReportWriter.Written writeReports(AnalysisResult r, Path dir, ReportOptions options,
             IProgressMonitor monitor) throws IOException {
-        return ReportWriter.write(r.result(), r.probes(), null, options, dir, monitor);
+        return writeReports(r, dir, options, null, monitor);
+    }
+
+    /** As above, telling {@code progress} "Thumbnails 12 of 40" and "Writing the report". */
+    public static ReportWriter.Written writeReports(AnalysisResult r, Path dir, ReportOptions options,
+            PhaseProgress progress, IProgressMonitor monitor) throws IOException {
+        return ReportWriter.write(r.result(), r.probes(), null, options, dir, progress, monitor);
     }
 }

@@ -115,7 +115,8 @@ public final class CaseAnalysis {
         SubMonitor sub = SubMonitor.convert(monitor, "Analysing " + c.data().name(), 100);
         AnalysisResult r = run(c, settings, options, sub.split(90));
         sub.subTask("Writing the reports to " + c.resultsDir());
-        ReportWriter.Written w = Analysis.writeReports(r, c.resultsDir(), reportOptions(c, settings), sub.split(10));
+        ReportWriter.Written w = Analysis.writeReports(r, c.resultsDir(), reportOptions(c, settings),
+                options.progress(), sub.split(10));
         return new Done(r, w);
     }
 

@@ -13,6 +13,7 @@ import org.photoparity.core.model.Category;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
 import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.present.Vocabulary;
 import org.photoparity.core.registry.Contribution;
 import org.photoparity.core.registry.FixDescriptor;
 import org.photoparity.core.registry.PhotoParityRegistry;
@@ -125,24 +126,6 @@ public final class LikelyCauses {
         return w;
     }
 
-    /**
-     * What a reader calls a probe: its name as contributed (plugin.xml), else its fix's title, else its id. Ids are for
-     * files, not for people.
-     */
-    public static String probeTitle(ProbeResult p) {
-        return probeTitle(p, PhotoParityRegistry.get().fixes());
-    }
-
-    private static String probeTitle(ProbeResult p, List<FixDescriptor> fixes) {
-        for (Contribution<IProbe> c : PhotoParityRegistry.get().probes()) {
-            if (c.id().equals(p.id()) && c.name() != null && !c.name().isBlank()) return c.name();
-        }
-        for (FixDescriptor f : fixes) {
-            if (f.number() == p.fix()) return f.title();
-        }
-        return p.id();
-    }
-
     private static String explain(Map<Category, Long> explains, List<ProbeResult> ps, ProbeStatus status,
             List<FixDescriptor> fixes) {
         StringBuilder b = new StringBuilder();
@@ -162,7 +145,7 @@ public final class LikelyCauses {
             b.append(" No probe ran for it.");
         } else {
             ProbeResult shown = ps.stream().filter(p -> p.status() == status).findFirst().orElse(ps.get(0));
-            b.append(" Probe ").append(probeTitle(shown, fixes)).append(": ")
+            b.append(" Probe ").append(Vocabulary.probeTitle(shown)).append(": ")
                     .append(status.name().toLowerCase(Locale.ROOT))
                     .append(" - ").append(shown.summary());
         }

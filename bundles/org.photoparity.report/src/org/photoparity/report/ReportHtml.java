@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.photoparity.core.spi.PhaseProgress;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.core.io.AtomicWriter;
@@ -45,6 +46,12 @@ public final class ReportHtml {
 
     public static void write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
             ReportOptions options, Path file, IProgressMonitor monitor) throws IOException {
+        write(result, probes, causes, options, file, null, monitor);
+    }
+
+    /** As above; {@code progress} is told "Thumbnails 12 of 40" while the previews are made. */
+    public static void write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
+            ReportOptions options, Path file, PhaseProgress progress, IProgressMonitor monitor) throws IOException {
         SubMonitor sub = SubMonitor.convert(monitor, "Writing " + file.getFileName(), 10 + result.mismatches().size());
         Map<Category, List<Mismatch>> byCategory = new EnumMap<>(Category.class);
         for (Category c : Category.values()) byCategory.put(c, new ArrayList<>());
@@ -90,6 +97,7 @@ public final class ReportHtml {
                         prefetch(thumbs, SideRole.CLOUD, m.cloudAssets());
                     }
                 }
+                thumbs.awaitAll(PhaseProgress.orNone(progress), sub);
                 w.write("<section id=\"mismatches\"><h2>Every difference</h2>\n");
                 if (total == 0) w.write("<p>No differences: every asset is on both sides unchanged.</p>\n");
                 int row = 0;
@@ -97,7 +105,7 @@ public final class ReportHtml {
                     List<Mismatch> list = byCategory.get(c);
                     if (list.isEmpty()) continue;
                     w.write("<h3 id=\"cat-" + c.name() + "\"><span class=\"dot\" style=\"background:" + Vocabulary.colour(c)
-                            + "\"></span>" + esc(c.label()) + " <span class=\"code\">" + c.name() + "</span> <span "
+                            + "\"></span>" + esc(Vocabulary.label(c)) + ": " + esc(c.label()) + " <span "
                             + "class=\"muted\">(" + list.size() + ")</span></h3>\n");
                     w.write("<table class=\"rows diff\"><thead><tr><th>Device</th><th>Cloud</th><th>Matched by</th>"
                             + "<th>Detail</th><th>Loss</th></tr></thead><tbody>\n");
@@ -191,8 +199,11 @@ public final class ReportHtml {
                 + "<tbody>\n");
         for (Category c : Category.values()) {
             long v = counts.get(c);
-            String name = v > 0 ? "<a href=\"#cat-" + c.name() + "\">" + c.name() + "</a>" : c.name();
-            w.write("<tr" + (v == 0 ? " class=\"zero\"" : "") + "><td class=\"code\"><span class=\"dot\" style=\""
+            // the words people read; the id (MISSING_IN_CLOUD) stays in the tooltip, the anchors and report.json
+            String label = esc(Vocabulary.label(c));
+            String name = v > 0 ? "<a href=\"#cat-" + c.name() + "\" title=\"" + c.name() + "\">" + label + "</a>"
+                    : "<span title=\"" + c.name() + "\">" + label + "</span>";
+            w.write("<tr" + (v == 0 ? " class=\"zero\"" : "") + "><td><span class=\"dot\" style=\""
                     + "background:" + Vocabulary.colour(c) + "\"></span>" + name + "</td><td>" + esc(c.label())
                     + "</td><td class=\"num\" id=\"count-" + c.name() + "\">" + v + "</td></tr>\n");
         }
@@ -247,7 +258,7 @@ public final class ReportHtml {
                 + "</th></tr></thead><tbody>\n");
         for (ProbeResult p : probes) {
             w.write("<tr><td class=\"num\">" + p.fix() + "</td><td title=\"" + esc(p.id()) + "\">"
-                    + esc(LikelyCauses.probeTitle(p)) + "</td><td>"
+                    + esc(Vocabulary.probeTitle(p)) + "</td><td>"
                     + badge(p.status()) + "</td><td>" + esc(p.summary()));
             if (!p.evidence().isEmpty()) {
                 w.write("<ul class=\"evidence\">");

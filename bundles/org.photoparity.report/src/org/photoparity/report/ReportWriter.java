@@ -12,6 +12,7 @@ import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.core.model.SourceRef;
+import org.photoparity.core.spi.PhaseProgress;
 
 /** Writes report.json, report.html and mismatches.csv for one analysis into a folder. */
 public final class ReportWriter {
@@ -37,6 +38,22 @@ public final class ReportWriter {
      */
     public static Written write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
             ReportOptions options, Path dir, IProgressMonitor monitor) throws IOException {
+        return write(result, probes, causes, options, dir, null, monitor);
+    }
+
+    /**
+     * As above, telling {@code progress} "Writing the report" and "Thumbnails 12 of 40" as the previews are made,
+     * with how far the report is (the previews are nearly all of its work).
+     */
+    public static Written write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
+            ReportOptions options, Path dir, PhaseProgress progress, IProgressMonitor monitor) throws IOException {
+        PhaseProgress out = PhaseProgress.orNone(progress);
+        PhaseProgress phases = s -> out.step(s.withFraction(switch (s.phase()) {
+            case THUMBNAILS -> 0.02 + 0.96 * (s.total() > 0 ? (double) s.done() / s.total() : 0);
+            case REPORT -> s.done() > 0 ? 1 : 0;
+            default -> 0;
+        }));
+        phases.step(PhaseProgress.Step.of(PhaseProgress.Phase.REPORT, null, 0, -1));
         List<ProbeResult> ps = probes == null ? List.of() : probes;
         List<LikelyCause> cs = causes == null ? LikelyCauses.rank(result, ps) : causes;
         ReportOptions opts = options == null ? ReportOptions.defaults() : options;
@@ -47,7 +64,8 @@ public final class ReportWriter {
         Written w = new Written(dir.resolve(JSON), dir.resolve(HTML), dir.resolve(CSV));
         ReportJson.write(result, ps, cs, opts, w.json(), sub.split(3));
         ReportCsv.write(result, w.csv(), sub.split(2));
-        ReportHtml.write(result, ps, cs, opts, w.html(), sub.split(5));
+        ReportHtml.write(result, ps, cs, opts, w.html(), phases, sub.split(5));
+        phases.step(PhaseProgress.Step.of(PhaseProgress.Phase.REPORT, null, 1, 1));
         return w;
     }
 

@@ -43,6 +43,49 @@ public final class FolderSource implements ISource {
         return Files.isDirectory(path) ? 10 : 0;
     }
 
+    /**
+     * The entries {@link #scan} reports, walked the same way (names and attributes only, nothing is opened): every
+     * file or link, every entry that cannot be listed, every folder link left unfollowed.
+     */
+    @Override
+    public long count(Path root, org.eclipse.core.runtime.IProgressMonitor monitor) throws IOException {
+        if (!Files.isDirectory(root)) return -1;
+        boolean followOutside = Boolean.getBoolean(FOLLOW_LINKS_PROPERTY);
+        Path realRoot = root.toRealPath();
+        long[] n = { 0 };
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (monitor != null && monitor.isCanceled()) throw new OperationCanceledException();
+                        if (!followOutside && !dir.equals(root) && leadsOutside(dir, realRoot) != null) {
+                            n[0]++;
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        n[0]++;
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        n[0]++;
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                        if (e != null) n[0]++;
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        return n[0];
+    }
+
     @Override
     public void scan(Path root, ScanContext context) throws IOException {
         if (!Files.isDirectory(root)) {

@@ -127,6 +127,26 @@ public final class Scanner {
      *
      * @throws IOException when the path does not exist, the kind is unknown, or no source reads the path
      */
+    /**
+     * What a spec is, in a few words for a list row: "Folder of photos", "iOS backup (unencrypted, Finder/iTunes)",
+     * or why it cannot be read ("not found", an unknown kind). Cheap: a name and a few bytes, never a scan.
+     */
+    public SpecStatus describe(String spec) {
+        if (spec == null || spec.isBlank()) return new SpecStatus(false, "empty");
+        try {
+            Resolved r = resolve(spec.strip());
+            return new SpecStatus(true, r.source().name());
+        } catch (IOException | RuntimeException e) {
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (m.startsWith("Source not found")) m = "not found (check the path, and that the disk is mounted)";
+            return new SpecStatus(false, m);
+        }
+    }
+
+    /** A spec's status for people: readable and recognised as what, or why not. */
+    public record SpecStatus(boolean ok, String text) {
+    }
+
     public Resolved resolve(String spec) throws IOException {
         String kind = null;
         String p = spec;
@@ -178,10 +198,33 @@ public final class Scanner {
         return new Resolved(spec, path, chosen);
     }
 
+    /**
+     * How many files a scan of {@code specs} will report (see {@link org.photoparity.core.spi.ISource#count}), or -1
+     * when a source cannot tell cheaply. Names only: nothing is opened.
+     */
+    public long count(List<String> specs, IProgressMonitor monitor) throws IOException {
+        long n = 0;
+        for (String s : specs) {
+            Resolved r = resolve(s);
+            long c = r.source().source().count(r.path(), monitor);
+            if (c < 0) return -1;
+            n += c;
+        }
+        return n;
+    }
+
     public Result run(SideRole side, List<String> specs, ScanOptions options, IProgressMonitor monitor)
             throws IOException {
         List<Resolved> resolved = new ArrayList<>();
         for (String s : specs) resolved.add(resolve(s));
+        org.photoparity.core.spi.PhaseProgress progress = org.photoparity.core.spi.PhaseProgress.orNone(
+                options.progress());
+        long expected = options.expectedFiles();
+        if (options.progress() != null && expected < 0) {
+            progress.step(org.photoparity.core.spi.PhaseProgress.Step.of(
+                    org.photoparity.core.spi.PhaseProgress.Phase.COUNTING, side.key(), 0, -1));
+            expected = count(specs, monitor);
+        }
         ScanCache cache = null;
         if (options.cacheFile() != null) {
             Path cf = options.cacheFile().toAbsolutePath().normalize();
@@ -211,7 +254,8 @@ public final class Scanner {
                         : r.path().getFileName().toString();
                 SourceScan ctx = new SourceScan(out, i, side, options.metadataOnly(), part,
                         new CachingReader(reader, cache, r.source().id() + ":" + r.path()), pool, options.threads(),
-                        label);
+                        label, progress, expected);
+                if (i == 0) ctx.progressNow();
                 long read0 = out.read.get();
                 long listings0 = out.listings.size();
                 long unreadable0 = out.unreadableCount.get();
@@ -238,6 +282,7 @@ public final class Scanner {
         } finally {
             pool.shutdownNow();
         }
+        out.tell(progress, side, expected);
         sub.split(1).setTaskName("Grouping files into assets");
         List<MediaFile> files = new ArrayList<>(out.files);
         List<Listing> listings = new ArrayList<>(out.listings);

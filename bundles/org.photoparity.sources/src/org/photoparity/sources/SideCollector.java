@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.photoparity.core.model.FileIssue;
 import org.photoparity.core.model.Listing;
 import org.photoparity.core.model.MediaFile;
+import org.photoparity.core.model.SideRole;
+import org.photoparity.core.spi.PhaseProgress;
 
 /** Everything the sources of one side report, gathered from many threads. */
 final class SideCollector {
@@ -19,4 +21,15 @@ final class SideCollector {
     final AtomicLong bytes = new AtomicLong();
     final AtomicLong unreadableCount = new AtomicLong();
     final AtomicLong ignoredCount = new AtomicLong();
+    /** The last count of files seen told to the phase listener: each step tells more than the one before. */
+    private long told = -1;
+
+    /** Tells {@code phases} how many of the side's files are seen, when that changed (one thread at a time). */
+    synchronized void tell(PhaseProgress phases, SideRole side, long expected) {
+        long n = seen.get();
+        if (n == told) return;
+        told = n;
+        phases.step(PhaseProgress.Step.of(PhaseProgress.Phase.SCANNING, side.key(), n,
+                expected < 0 ? -1 : Math.max(n, expected)));
+    }
 }

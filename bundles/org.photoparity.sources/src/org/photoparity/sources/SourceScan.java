@@ -8,6 +8,7 @@ import org.photoparity.core.model.Listing;
 import org.photoparity.core.model.MediaFile;
 import org.photoparity.core.model.SideRole;
 import org.photoparity.core.spi.MediaReader;
+import org.photoparity.core.spi.PhaseProgress;
 import org.photoparity.core.spi.ScanContext;
 
 /**
@@ -29,9 +30,14 @@ final class SourceScan implements ScanContext {
     private final Thread owner;
     private final String label;
     private long lastProgress;
+    private final PhaseProgress phases;
+    private final long expected;
 
     SourceScan(SideCollector out, int index, SideRole side, boolean metadataOnly, IProgressMonitor monitor,
-            MediaReader reader, ExecutorService pool, int threads, String label) {
+            MediaReader reader, ExecutorService pool, int threads, String label, PhaseProgress phases,
+            long expected) {
+        this.phases = phases;
+        this.expected = expected;
         this.out = out;
         this.index = index;
         this.side = side;
@@ -115,7 +121,13 @@ final class SourceScan implements ScanContext {
         long now = System.nanoTime();
         if (now - lastProgress < 200_000_000L) return;
         lastProgress = now;
+        progressNow();
         monitor.subTask(String.format("%s: %,d files seen, %,d read, %,d unreadable, %,d ignored", label,
                 out.seen.get(), out.read.get(), out.unreadableCount.get(), out.ignoredCount.get()));
+    }
+
+    /** Tells the phase listener how many of the side's files are seen, when that changed. */
+    void progressNow() {
+        out.tell(phases, side, expected);
     }
 }

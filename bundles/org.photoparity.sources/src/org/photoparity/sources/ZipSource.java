@@ -46,6 +46,18 @@ public final class ZipSource implements ISource {
         return 0;
     }
 
+    /** The entries that are not folders, from the central directory; -1 when it cannot be read. */
+    @Override
+    public long count(Path path, org.eclipse.core.runtime.IProgressMonitor monitor) {
+        try {
+            ZipGuard.Directory dir = ZipGuard.read(path);
+            if (dir == null || dir.refusal() != null) return -1;
+            return dir.entries().stream().filter(e -> !e.isDirectory()).count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     @Override
     public void scan(Path path, ScanContext context) throws IOException {
         org.photoparity.core.io.InputFiles.requireRegular(path, "zip");

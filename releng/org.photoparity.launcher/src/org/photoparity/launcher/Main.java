@@ -22,7 +22,8 @@ import java.util.Properties;
  * gets a clear message instead of a class-version error), loaded before any OSGi. It decides the mode and hands over
  * to the Equinox launcher:
  * <ul>
- * <li>no arguments, or {@code workbench [options]}: the workbench (needs a display on Linux);</li>
+ * <li>no arguments, {@code workbench [options]} or Eclipse options such as {@code -data DIR}: the workbench (needs a
+ * display on Linux);</li>
  * <li>anything else: the headless application {@value #CLI_APPLICATION} at start level {@value #HEADLESS_START_LEVEL},
  * below the level of the bundles only the workbench and p2 need (declarative services, SPI Fly, event admin, the
  * framework admin bundles: start level 5 in the product), so a headless command starts none of them;</li>
@@ -58,8 +59,8 @@ public final class Main {
         List<String> argv = Arrays.asList(args);
         List<String> equinox = new ArrayList<String>();
         equinox.add("-nosplash");
-        if (argv.isEmpty() || "workbench".equals(argv.get(0))) {
-            List<String> rest = argv.isEmpty() ? argv : argv.subList(1, argv.size());
+        if (isWorkbench(argv)) {
+            List<String> rest = !argv.isEmpty() && "workbench".equals(argv.get(0)) ? argv.subList(1, argv.size()) : argv;
             if (needsDisplay() && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
                 System.err.println("photoparity: no display (DISPLAY is not set), so the workbench cannot open.");
                 System.err.println("Run it on a desktop or under Xvfb, or use the headless commands: photoparity --help");
@@ -90,6 +91,17 @@ public final class Main {
         }
         requireConfiguration(install);
         runEquinox(install, equinox.toArray(new String[0]));
+    }
+
+    /**
+     * The workbench: no arguments, {@code workbench [options]}, or Eclipse's own options first ({@code -data DIR},
+     * {@code -clean}, {@code -clearPersistedState}: one dash); commands and {@code --help}/{@code --version} are
+     * headless.
+     */
+    static boolean isWorkbench(List<String> argv) {
+        if (argv.isEmpty() || "workbench".equals(argv.get(0))) return true;
+        String first = argv.get(0);
+        return first.startsWith("-") && !first.startsWith("--") && first.length() > 1;
     }
 
     /**

@@ -16,12 +16,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.photoparity.cases.AtomicFiles;
 import org.photoparity.cases.CaseData;
 import org.photoparity.cases.CaseFolder;
 import org.photoparity.cases.CaseFormatException;
 import org.photoparity.cases.LastAnalysis;
 import org.photoparity.cases.RecentCases;
+import org.photoparity.core.io.AtomicWriter;
 
 class CaseFolderTest {
 
@@ -78,12 +78,13 @@ class CaseFolderTest {
         CaseFolder c = CaseFolder.create(tmp, sample());
         byte[] before = Files.readAllBytes(c.caseFile());
         // the writer dies after half the new content, as a kill during the write would
-        IOException crash = assertThrows(IOException.class, () -> AtomicFiles.write(c.caseFile(), out -> {
+        IOException crash = assertThrows(IOException.class, () -> AtomicWriter.write(c.caseFile(), out -> {
             byte[] next = CaseFolder.toJson(CaseData.named("half-written"));
             out.write(next, 0, next.length / 2);
             throw new IOException("killed");
         }));
-        assertEquals("killed", crash.getMessage());
+        assertTrue(crash.getMessage().contains("killed") && crash.getMessage().contains("kept as it was"),
+                crash.getMessage());
         assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(c.caseFile()));
         assertEquals(sample(), CaseFolder.open(tmp).data());
     }
@@ -92,10 +93,14 @@ class CaseFolderTest {
     void aTempFileLeftByAKilledProcessIsIgnoredAndCleanedUp() throws IOException {
         CaseFolder.create(tmp, sample());
         // what a process killed between write and rename leaves: a truncated temp file beside case.json
-        Path stale = tmp.resolve(".case.json.0b7e1c2a-dead-beef-0000-000000000000.tmp-photoparity");
+        Path stale = tmp.resolve(".case.json.0b7e1c2a-dead-beef-0000-000000000000.photoparity-tmp");
         Files.writeString(stale, "{\"formatVersion\": 1, \"name\": \"trunc");
+        // and one of the suffix older versions wrote
+        Path legacy = tmp.resolve(".case.json.0b7e1c2a-dead-beef-0000-000000000001.tmp-photoparity");
+        Files.writeString(legacy, "{\"formatVersion\": 1, \"name\": \"tr");
         assertEquals(sample(), CaseFolder.open(tmp).data());
         assertFalse(Files.exists(stale), "the stale temp file is removed on open");
+        assertFalse(Files.exists(legacy), "the legacy-suffix temp file is removed on open");
         try (Stream<Path> s = Files.list(tmp)) {
             assertEquals(List.of("cache", "case.json", "results"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());

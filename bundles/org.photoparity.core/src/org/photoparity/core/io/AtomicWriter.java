@@ -29,6 +29,8 @@ public final class AtomicWriter {
 
     static final String TEMP_PREFIX = ".";
     static final String TEMP_SUFFIX = ".photoparity-tmp";
+    /** The suffix case folders' temp files had before they were written here too; still cleaned up. */
+    static final String LEGACY_TEMP_SUFFIX = ".tmp-photoparity";
     /** A temp file older than this is from a dead run. */
     private static final long STALE_MILLIS = 10 * 60 * 1000L;
 
@@ -154,6 +156,31 @@ public final class AtomicWriter {
         } catch (IOException e) {
             // nothing to clean
         }
+    }
+
+    /**
+     * Deletes every temp file of {@code name} in {@code dir}, whatever its age, also those of the legacy suffix; for
+     * a file only one process writes at a time (a case's case.json, opened under the case's lock or before any
+     * write), so a temp file found on opening it is always a killed run's. Returns how many were removed.
+     */
+    public static int removeLeftoverTemps(Path dir, String name) {
+        int n = 0;
+        if (!Files.isDirectory(dir)) return 0;
+        for (String suffix : new String[] {TEMP_SUFFIX, LEGACY_TEMP_SUFFIX}) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, TEMP_PREFIX + "*" + suffix)) {
+                for (Path p : ds) {
+                    if (!p.getFileName().toString().startsWith(TEMP_PREFIX + name + ".")) continue;
+                    try {
+                        if (Files.deleteIfExists(p)) n++;
+                    } catch (IOException e) {
+                        // harmless: never read
+                    }
+                }
+            } catch (IOException e) {
+                // nothing to clean
+            }
+        }
+        return n;
     }
 
     private static void syncDirectory(Path dir) {

@@ -1,6 +1,5 @@
 package org.photoparity.core.io;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,30 +57,13 @@ public final class InputFiles {
 
     /** A stream that fails once more than {@code max} bytes are read from it. */
     public static InputStream limit(InputStream in, long max, String label) {
-        return new FilterInputStream(in) {
-            private long read;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) count(1);
-                return b;
+        long[] read = {0};
+        return new CountedInput(in, n -> {
+            read[0] += n;
+            if (read[0] > max) {
+                throw new IOException(label + " is larger than the " + size(max) + " limit: refused.");
             }
-
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                int n = super.read(buf, off, len);
-                if (n > 0) count(n);
-                return n;
-            }
-
-            private void count(long n) throws IOException {
-                read += n;
-                if (read > max) {
-                    throw new IOException(label + " is larger than the " + size(max) + " limit: refused.");
-                }
-            }
-        };
+        });
     }
 
     public static IOException tooBig(Path file, long size, long max, String what) {

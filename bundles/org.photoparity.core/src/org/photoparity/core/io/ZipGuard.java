@@ -288,28 +288,7 @@ public final class ZipGuard {
         }
 
         public InputStream wrap(InputStream in) {
-            return new FilterInputStream(in) {
-                @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    if (b >= 0) count(1);
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
-                    if (n > 0) count(n);
-                    return n;
-                }
-
-                @Override
-                public long skip(long n) throws IOException {
-                    long s = super.skip(n);
-                    if (s > 0) count(s);
-                    return s;
-                }
-            };
+            return new CountedInput(in, this::count);
         }
 
         private void count(long n) throws IOException {

@@ -2,8 +2,14 @@ package org.photoparity.core.present;
 
 import java.util.Locale;
 
+import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.Category;
+import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.registry.Contribution;
+import org.photoparity.core.registry.FixDescriptor;
+import org.photoparity.core.registry.PhotoParityRegistry;
+import org.photoparity.core.spi.IProbe;
 
 /**
  * The words and colours people read, declared once for the command line, the reports and the workbench: a
@@ -50,6 +56,33 @@ public final class Vocabulary {
 
     /** Colour of the identical count beside the categories. */
     public static final String IDENTICAL_COLOUR = "#9bbf85";
+
+    /**
+     * What a reader calls a probe: its name as contributed (plugin.xml), else its fix's title, else its id. Ids are
+     * for files and tooltips, not for people.
+     */
+    public static String probeTitle(ProbeResult p) {
+        PhotoParityRegistry reg = PhotoParityRegistry.get();
+        for (Contribution<IProbe> c : reg.probes()) {
+            if (c.id().equals(p.id()) && c.name() != null && !c.name().isBlank()) return c.name();
+        }
+        for (FixDescriptor f : reg.fixes()) {
+            if (f.number() == p.fix()) return f.title();
+        }
+        return p.id();
+    }
+
+    /** An asset kind as people say it: "Photo", "Live Photo", "Screenshot". */
+    public static String label(AssetKind k) {
+        return switch (k) {
+            case PHOTO -> "Photo";
+            case VIDEO -> "Video";
+            case LIVE_PHOTO -> "Live Photo";
+            case SCREENSHOT -> "Screenshot";
+            case SIDECAR -> "Sidecar (edit or metadata)";
+            case UNKNOWN -> "Unknown";
+        };
+    }
 
     /** "pass", "warn", "fail", "unknown". */
     public static String word(ProbeStatus s) {

@@ -61,6 +61,33 @@ public final class DeviceInfoReader {
                 file.getFileName().toString(), java.time.Instant.now());
     }
 
+    /**
+     * What an evidence row ({@code [DOMAIN=]FILE}) holds, in a few words for a list: "ideviceinfo root, 42 values",
+     * or why it cannot be used. Reads the one file (bounded), nothing else.
+     *
+     * @return the words, prefixed with "!" when the row cannot be used
+     */
+    public static String describe(String row) {
+        if (row == null || row.isBlank()) return "!empty";
+        String s = row.strip();
+        int eq = s.indexOf('=');
+        String hint = null;
+        if (eq > 0 && !s.substring(0, eq).contains("/") && !s.substring(0, eq).contains("\\")) {
+            hint = s.substring(0, eq);
+            s = s.substring(eq + 1);
+        }
+        Path file = Path.of(s);
+        if (!java.nio.file.Files.exists(file)) return "!not found";
+        if (!java.nio.file.Files.isRegularFile(file)) return "!not a file (give ideviceinfo's output file)";
+        try {
+            DeviceInfo.Domain d = read(file, hint);
+            return "ideviceinfo " + d.name() + ", " + d.values().size() + " values";
+        } catch (IOException | RuntimeException e) {
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            return "!" + m.replace("Cannot read ideviceinfo output " + file + ": ", "");
+        }
+    }
+
     /** Parses output already in memory (the live runner); {@code label} names it in errors. */
     public static Map<String, String> parse(byte[] bytes, String label) throws IOException {
         String head = new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8).stripLeading();

@@ -1,30 +1,27 @@
 package org.photoparity.match.tests;
 
+import static org.photoparity.match.tests.RealFiles.copy;
+import static org.photoparity.match.tests.RealFiles.only;
+import static org.photoparity.match.tests.RealFiles.real;
+import static org.photoparity.match.tests.RealFiles.reconcile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ReconcileResult;
-import org.photoparity.core.model.SideInventory;
-import org.photoparity.core.model.SideRole;
 import org.photoparity.demo.MetadataRewrite;
-import org.photoparity.match.Reconciler;
-import org.photoparity.sources.ScanOptions;
-import org.photoparity.sources.Scanner;
 
 /**
  * Issue 10 items 1 and 8 on real iPhone files: a cloud copy whose dates were rewritten in place (by the project's own
@@ -36,32 +33,6 @@ class DriftRealFilesTest {
 
     @TempDir
     Path tmp;
-
-    private static Path real(String name) {
-        Path shared = Path.of(System.getProperty("photoparity.shared", "/work/shared"));
-        if (!Files.isDirectory(shared.resolve("fixtures"))) shared = Path.of("/work/shared");
-        return shared.resolve("fixtures/real/photos").resolve(name);
-    }
-
-    private static Path copy(String name, Path root, String as) throws IOException {
-        Path to = root.resolve(as);
-        Files.createDirectories(to.getParent());
-        Files.copy(real(name), to, StandardCopyOption.REPLACE_EXISTING);
-        to.toFile().setWritable(true);
-        return to;
-    }
-
-    private static ReconcileResult reconcile(Path device, Path cloud, boolean metadataOnly) throws IOException {
-        ScanOptions o = ScanOptions.defaults().withoutCache().withMetadataOnly(metadataOnly);
-        SideInventory d = Scanner.scan(SideRole.DEVICE, List.of(device.toString()), o, new NullProgressMonitor());
-        SideInventory c = Scanner.scan(SideRole.CLOUD, List.of(cloud.toString()), o, new NullProgressMonitor());
-        return new Reconciler().reconcile(d, c, Map.of(), new NullProgressMonitor());
-    }
-
-    private static Mismatch only(ReconcileResult r) {
-        assertEquals(1, r.mismatches().size(), () -> r.mismatches().toString());
-        return r.mismatches().get(0);
-    }
 
     /** The device holds the fixture, the cloud a copy with its capture time moved. */
     private ReconcileResult shifted(String fixture, String as, LocalDateTime stated, Duration shift,

@@ -1,5 +1,10 @@
 package org.photoparity.match.tests;
 
+import static org.photoparity.match.tests.RealFiles.copy;
+import static org.photoparity.match.tests.RealFiles.only;
+import static org.photoparity.match.tests.RealFiles.real;
+import static org.photoparity.match.tests.RealFiles.reconcile;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,24 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ReconcileResult;
-import org.photoparity.core.model.SideInventory;
-import org.photoparity.core.model.SideRole;
 import org.photoparity.demo.MetadataRewrite;
-import org.photoparity.match.Reconciler;
-import org.photoparity.sources.ScanOptions;
-import org.photoparity.sources.Scanner;
 
 /**
  * Issue 10 items 2 and 6 on real iPhone files: icloudpd's versions of one asset (the render under the original's
@@ -38,32 +35,6 @@ class VersionsAndLossesRealFilesTest {
 
     @TempDir
     Path tmp;
-
-    private static Path real(String name) {
-        Path shared = Path.of(System.getProperty("photoparity.shared", "/work/shared"));
-        if (!Files.isDirectory(shared.resolve("fixtures"))) shared = Path.of("/work/shared");
-        return shared.resolve("fixtures/real/photos").resolve(name);
-    }
-
-    private static Path copy(String name, Path root, String as) throws IOException {
-        Path to = root.resolve(as);
-        Files.createDirectories(to.getParent());
-        Files.copy(real(name), to, StandardCopyOption.REPLACE_EXISTING);
-        to.toFile().setWritable(true);
-        return to;
-    }
-
-    private static ReconcileResult reconcile(Path device, Path cloud) throws IOException {
-        ScanOptions o = ScanOptions.defaults().withoutCache();
-        SideInventory d = Scanner.scan(SideRole.DEVICE, List.of(device.toString()), o, new NullProgressMonitor());
-        SideInventory c = Scanner.scan(SideRole.CLOUD, List.of(cloud.toString()), o, new NullProgressMonitor());
-        return new Reconciler().reconcile(d, c, Map.of(), new NullProgressMonitor());
-    }
-
-    private static Mismatch only(ReconcileResult r) {
-        assertEquals(1, r.mismatches().size(), () -> r.mismatches().toString());
-        return r.mismatches().get(0);
-    }
 
     /**
      * icloudpd --size original --size adjusted: the HEIC and its JPEG render under the same name. The render is a
@@ -81,7 +52,7 @@ class VersionsAndLossesRealFilesTest {
         assertTrue(MetadataRewrite.replaceInJpegHeader(render, "835", "023") >= 1);
         assertTrue(MetadataRewrite.replaceInJpegHeader(render, "iPhone SE", "iPhone 7\0") >= 1);
 
-        Mismatch m = only(reconcile(device, cloud));
+        Mismatch m = only(reconcile(device, cloud, false));
         assertEquals(Category.EDITED, m.category());
         assertEquals("edited in the cloud only (IMG_4120.JPG)", m.detail());
         assertEquals(List.of("2018/09/10/IMG_4120.HEIC", "2018/09/10/IMG_4120.JPG"), m.cloud().stream().sorted()
@@ -96,7 +67,7 @@ class VersionsAndLossesRealFilesTest {
         copy("IMG_4120.JPG", cloud, "2019/06/09/IMG_4120.JPG");
         copy("IMG_4120.JPG", cloud, "2019/06/09/IMG_4120-alternative.JPG");
         copy("IMG_E4120.JPG", cloud, "2019/06/09/IMG_4120-medium-66536.JPG");
-        ReconcileResult r = reconcile(device, cloud);
+        ReconcileResult r = reconcile(device, cloud, false);
         assertEquals(List.of(), r.mismatches());
         assertEquals(1, r.identical());
     }
@@ -106,7 +77,7 @@ class VersionsAndLossesRealFilesTest {
         Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
         for (String f : List.of("IMG_4120.JPG", "IMG_E4120.JPG", "IMG_4120.AAE")) copy(f, device, DCIM + f);
         copy("IMG_4120.JPG", cloud, "2019/06/09/IMG_4120.JPG");
-        Mismatch m = only(reconcile(device, cloud));
+        Mismatch m = only(reconcile(device, cloud, false));
         assertEquals(Category.EDITED, m.category());
         assertFalse(m.loss());
         assertTrue(m.explanation() != null && m.explanation().startsWith("edit not carried by the source: the cloud"
@@ -115,7 +86,7 @@ class VersionsAndLossesRealFilesTest {
         // once the cloud side carries edits elsewhere, a missing one is not explained away
         copy("Apple iPhone 4.jpg", cloud, "2019/06/10/IMG_5000.JPG");
         copy("IMG_E4120.JPG", cloud, "2019/06/10/IMG_5000-adjusted.JPG");
-        Mismatch again = reconcile(device, cloud).mismatches().stream()
+        Mismatch again = reconcile(device, cloud, false).mismatches().stream()
                 .filter(x -> x.category() == Category.EDITED && x.device().contains(DCIM + "IMG_E4120.JPG"))
                 .findFirst().orElseThrow();
         assertNull(again.explanation());
@@ -135,7 +106,7 @@ class VersionsAndLossesRealFilesTest {
         Files.write(second, data);
         copy("IMG_0658.JPG", cloud, "2016/10/09/IMG_0658.JPG");
 
-        ReconcileResult r = reconcile(device, cloud);
+        ReconcileResult r = reconcile(device, cloud, false);
         Mismatch m = only(r);
         assertEquals(Category.MISSING_IN_CLOUD, m.category());
         assertEquals(List.of(DCIM + "IMG_0659.JPG"), m.device());
@@ -151,7 +122,7 @@ class VersionsAndLossesRealFilesTest {
         copy("train.jpg", device, DCIM + "IMG_1000.JPG");
         copy("IMG_4120.JPG", device, DCIM + "IMG_4120.JPG");
         copy("IMG_4120.JPG", cloud, "2019/06/09/IMG_4120.JPG");
-        Mismatch m = only(reconcile(device, cloud));
+        Mismatch m = only(reconcile(device, cloud, false));
         assertEquals(Category.MISSING_IN_CLOUD, m.category());
         assertTrue(m.loss());
         assertNull(m.explanation());

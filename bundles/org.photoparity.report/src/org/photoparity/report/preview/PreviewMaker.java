@@ -36,9 +36,11 @@ import org.photoparity.core.model.MediaFormat;
 /**
  * One preview pipeline for the HTML report and the workbench: a small upright JPEG of a photo or video, taken first
  * from what the file already holds (a JPEG's EXIF thumbnail, a HEIC's thumbnail item decoded by ffmpeg, a video's
- * first frame by ffmpeg), else decoded in full (ImageIO with subsampling; heif-convert for HEIC). Results are cached
- * by content in a folder (the case's cache) so a second report or the workbench reuse them. A helper's own error
- * text is kept in the result. Thread-safe: the report makes previews on several threads. No SWT.
+ * first frame by ffmpeg), else decoded in full (ImageIO with subsampling; heif-convert for HEIC). Many previews at
+ * once ({@link #makeAll}) share one per content and decode HEIC pictures and thumbnail-less JPEGs in ffmpeg
+ * batches. Results are cached by content in a folder (the case's cache) so a second report or the workbench reuse
+ * them. A helper's own error text is kept in the result. Thread-safe: the report makes previews on several threads.
+ * No SWT.
  */
 public final class PreviewMaker {
 
@@ -62,7 +64,7 @@ public final class PreviewMaker {
 
     private static final int HEAD_BYTES = 256 * 1024;
     private static final long MAX_BYTES = 256L * 1024 * 1024;
-    private static final long HELPER_SECONDS = 30;
+    static final long HELPER_SECONDS = 30;
 
     private final Path cacheDir;
     private final int box;
@@ -89,6 +91,213 @@ public final class PreviewMaker {
 
     /** The preview of {@code f}; never throws. */
     public Preview make(MediaFile f, Source source) {
+        Preview early = refusedOrCached(f);
+        if (early != null) return early;
+        return made(f, computed(f, source));
+    }
+
+    /** A file to preview and where its bytes are. */
+    public record Request(MediaFile file, Source source) {
+    }
+
+    /**
+     * The previews of many files, each future completed the moment its picture exists (never exceptionally). Files
+     * with the same content (payload key or fingerprint, format and orientation) share one preview; the HEVC
+     * pictures of HEIC files (thumbnail items, grid tiles) are decoded in batches, one ffmpeg run for many files
+     * ({@link FfmpegBatches}); JPEGs, videos and the rest are made on {@code pool}.
+     */
+    public List<java.util.concurrent.CompletableFuture<Preview>> makeAll(List<Request> requests,
+            java.util.concurrent.Executor pool) {
+        List<java.util.concurrent.CompletableFuture<Preview>> out = new ArrayList<>();
+        java.util.Map<String, java.util.concurrent.CompletableFuture<Preview>> byContent = new java.util.HashMap<>();
+        Optional<Path> ffmpeg = helper("ffmpeg");
+        FfmpegBatches batches = ffmpeg.map(p -> new FfmpegBatches(p.toString())).orElse(null);
+        List<java.util.concurrent.CompletableFuture<Void>> firsts = new ArrayList<>();
+        for (Request r : requests) {
+            String key = contentKey(r.file());
+            java.util.concurrent.CompletableFuture<Preview> same = key == null ? null : byContent.get(key);
+            if (same != null) {
+                out.add(same);
+                continue;
+            }
+            java.util.concurrent.CompletableFuture<Preview> f = new java.util.concurrent.CompletableFuture<>();
+            if (key != null) byContent.put(key, f);
+            out.add(f);
+            firsts.add(java.util.concurrent.CompletableFuture.runAsync(() -> first(r, f, batches), pool));
+        }
+        java.util.concurrent.CompletableFuture.allOf(firsts.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .whenComplete((v, e) -> {
+                    if (batches != null) {
+                        batches.flush();
+                        batches.close();
+                    }
+                });
+        return out;
+    }
+
+    /** Makes the preview of one request, or hands its HEVC pictures to the batches. */
+    private void first(Request r, java.util.concurrent.CompletableFuture<Preview> done, FfmpegBatches batches) {
+        MediaFile f = r.file();
+        try {
+            Preview early = refusedOrCached(f);
+            if (early != null) {
+                done.complete(early);
+                return;
+            }
+            if (f.format() == MediaFormat.HEIC && batches != null) {
+                FfmpegBatches.Job job = heicJob(f, r.source(), p -> done.complete(made(f, p)));
+                if (job != null) {
+                    batches.add(job);
+                    return;
+                }
+            }
+            if (f.format() == MediaFormat.JPEG && batches != null) {
+                Object plan = jpegPlan(f, r.source(), p -> done.complete(made(f, p)));
+                if (plan instanceof FfmpegBatches.Job job) {
+                    batches.add(job);
+                } else {
+                    done.complete(made(f, (Preview) plan));
+                }
+                return;
+            }
+            done.complete(made(f, computed(f, r.source())));
+        } catch (IOException | RuntimeException e) {
+            done.complete(Preview.failed("no preview: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * A JPEG's preview from its EXIF thumbnail when that will do, else a batch job decoding the photo (its APPn
+     * segments left out) at the preview's size: a {@link Preview} or a {@link FfmpegBatches.Job}.
+     */
+    private Object jpegPlan(MediaFile f, Source s, java.util.function.Consumer<Preview> done) throws IOException {
+        byte[] head;
+        try (InputStream in = s.open()) {
+            head = in.readNBytes(HEAD_BYTES);
+        }
+        Preview fromThumb = exifThumbnail(f, head);
+        if (fromThumb != null) return fromThumb;
+        byte[] all = head;
+        if (head.length == HEAD_BYTES) {
+            try (InputStream in = s.open()) {
+                all = in.readNBytes((int) Math.min(MAX_BYTES, Math.max(f.size(), 0) + 1));
+            }
+        }
+        byte[] bare = withoutAppSegments(all);
+        int[] size = bare == null ? null : jpegSize(bare);
+        java.util.function.Supplier<Preview> alone = () -> {
+            try {
+                return decoded(f, s, "decoded");
+            } catch (IOException | RuntimeException e) {
+                return Preview.failed("no preview: " + e.getMessage());
+            }
+        };
+        if (size == null) return alone.get();
+        double k = Math.min(1.0, (double) box / Math.max(size[0], size[1]));
+        int w = Math.max(1, (int) Math.round(size[0] * k));
+        int h = Math.max(1, (int) Math.round(size[1] * k));
+        int lowres = 0;
+        while (lowres < 3 && Math.max(size[0], size[1]) >> (lowres + 1) >= Math.max(w, h)) lowres++;
+        return new FfmpegBatches.Job("mjpeg", lowres, bare, 1, size[0], size[1], w, h,
+                (rgb, at) -> encodeQuietly(upright(fromRgb(rgb, at, w, h), f.orientation()), "decoded (ffmpeg)"),
+                alone, done);
+    }
+
+    /**
+     * A JPEG without its APP1-APP13 and APP15 segments (EXIF with its thumbnail, XMP, MPF and the rest; JFIF and
+     * Adobe's APP14, which says how colours are coded, are kept), or null when it is not a well-formed JPEG.
+     */
+    static byte[] withoutAppSegments(byte[] b) {
+        if (b.length < 4 || (b[0] & 0xff) != 0xff || (b[1] & 0xff) != 0xd8) return null;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(b.length);
+        out.write(0xff);
+        out.write(0xd8);
+        int p = 2;
+        while (p + 4 <= b.length) {
+            if ((b[p] & 0xff) != 0xff) return null;
+            int m = b[p + 1] & 0xff;
+            if (m == 0xff) {
+                p++;
+                continue;
+            }
+            if (m == 0xda) {
+                out.write(b, p, b.length - p); // the scan data and everything after it
+                return out.toByteArray();
+            }
+            if (m == 0xd9) return null;
+            int len = ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
+            if (len < 2 || p + 2 + len > b.length) return null;
+            boolean app = m >= 0xe1 && m <= 0xef && m != 0xee;
+            if (!app) out.write(b, p, 2 + len);
+            p += 2 + len;
+        }
+        return null;
+    }
+
+    /** The HEVC pictures of a HEIC (its thumbnail item, else its grid's tiles) as a batch job, or null. */
+    private FfmpegBatches.Job heicJob(MediaFile f, Source s, java.util.function.Consumer<Preview> done)
+            throws IOException {
+        // an iPhone's thumbnail item lies near the start: the whole file is read only when the head does not hold it
+        byte[] all;
+        try (InputStream in = s.open()) {
+            all = in.readNBytes(HEAD_BYTES);
+        }
+        ContainerThumbnails.HeifThumb t = ContainerThumbnails.heif(all);
+        if (t == null && all.length == HEAD_BYTES) {
+            try (InputStream in = s.open()) {
+                all = in.readNBytes((int) Math.min(MAX_BYTES, Math.max(f.size(), 0) + 1));
+            }
+            t = ContainerThumbnails.heif(all);
+        }
+        java.util.function.Supplier<Preview> alone = () -> {
+            try {
+                return heic(f, s);
+            } catch (IOException | RuntimeException e) {
+                return Preview.failed("no preview: " + e.getMessage());
+            }
+        };
+        if (t != null && t.width() > 0 && t.height() > 0) {
+            double k = Math.min(1.0, (double) box / Math.max(t.width(), t.height()));
+            int w = Math.max(1, (int) Math.round(t.width() * k));
+            int h = Math.max(1, (int) Math.round(t.height() * k));
+            ContainerThumbnails.HeifThumb thumb = t;
+            return new FfmpegBatches.Job("hevc", 0, t.annexB(), 1, t.width(), t.height(), w, h, (rgb, at) -> {
+                BufferedImage img = fromRgb(rgb, at, w, h);
+                return encodeQuietly(heifUpright(img, thumb.rotation(), f), "HEIC thumbnail (ffmpeg)");
+            }, alone, done);
+        }
+        ContainerThumbnails.HeifGrid g = t == null ? ContainerThumbnails.heifGrid(all) : null;
+        if (g != null) {
+            int step = Math.max(1, Math.min(g.width(), g.height()) / (box * 2));
+            int tw = Math.max(1, g.tileWidth() / step);
+            int th = Math.max(1, g.tileHeight() / step);
+            return new FfmpegBatches.Job("hevc", 0, g.annexB(), g.tiles(), g.tileWidth(), g.tileHeight(), tw, th,
+                    (rgb, at) -> encodeQuietly(heifUpright(laidOut(g, rgb, at, tw, th, step), g.rotation(), f),
+                            "HEIC tiles (ffmpeg)"), alone, done);
+        }
+        return null;
+    }
+
+    private static BufferedImage fromRgb(byte[] px, int base, int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] out = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int p = 0; p < w * h; p++) {
+            int i = base + p * 3;
+            out[p] = ((px[i] & 0xff) << 16) | ((px[i + 1] & 0xff) << 8) | (px[i + 2] & 0xff);
+        }
+        return img;
+    }
+
+    private Preview encodeQuietly(BufferedImage img, String via) {
+        try {
+            return encode(img, via);
+        } catch (IOException e) {
+            return Preview.failed("no preview: " + e.getMessage());
+        }
+    }
+
+    /** A refusal, or the cached preview; null when it must be made. */
+    private Preview refusedOrCached(MediaFile f) {
         if (f == null) return Preview.failed("no file: known from a listing only");
         if (!f.readable()) return Preview.failed("the file could not be read: " + f.unreadableReason());
         if (f.size() > MAX_BYTES) return Preview.failed("the file is larger than 256 MB");
@@ -96,12 +305,23 @@ public final class PreviewMaker {
         if (cached != null && Files.isRegularFile(cached)) {
             try {
                 byte[] jpeg = Files.readAllBytes(cached);
-                BufferedImage img = ImageIO.read(new ByteArrayInputStream(jpeg));
-                if (img != null) return new Preview(jpeg, img.getWidth(), img.getHeight(), "cache", null);
+                int[] size = jpegSize(jpeg);
+                if (size != null) return new Preview(jpeg, size[0], size[1], "cache", null);
             } catch (IOException e) {
-                // made again below
+                // made again
             }
         }
+        return null;
+    }
+
+    /** Keeps a preview made in the cache. */
+    private Preview made(MediaFile f, Preview p) {
+        Path cached = cacheFile(f);
+        if (p.ok() && cached != null) store(cached, p.jpeg());
+        return p;
+    }
+
+    private Preview computed(MediaFile f, Source source) {
         Preview p;
         try {
             p = switch (f.format()) {
@@ -113,7 +333,6 @@ public final class PreviewMaker {
         } catch (IOException | RuntimeException e) {
             p = Preview.failed("no preview: " + e.getMessage());
         }
-        if (p.ok() && cached != null) store(cached, p.jpeg());
         return p;
     }
 
@@ -124,7 +343,19 @@ public final class PreviewMaker {
         try (InputStream in = s.open()) {
             head = in.readNBytes(HEAD_BYTES);
         }
+        Preview p = exifThumbnail(f, head);
+        return p != null ? p : decoded(f, s, "decoded");
+    }
+
+    /** The preview from a JPEG's EXIF thumbnail (its first bytes), or null when it has none big enough. */
+    private Preview exifThumbnail(MediaFile f, byte[] head) throws IOException {
         byte[] thumb = ContainerThumbnails.exifJpeg(head);
+        int[] size = thumb == null ? null : jpegSize(thumb);
+        if (size != null && (f.orientation() <= 1 || f.orientation() > 8) && Math.max(size[0], size[1]) <= box
+                && Math.max(size[0], size[1]) * 2 >= box) {
+            // upright and already the preview's size: the camera's own thumbnail as it is, nothing decoded
+            return new Preview(thumb, size[0], size[1], "EXIF thumbnail", null);
+        }
         if (thumb != null) {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(thumb));
             // an EXIF thumbnail smaller than half the box would look blurred: decode the photo instead
@@ -132,7 +363,7 @@ public final class PreviewMaker {
                 return encode(upright(img, f.orientation()), "EXIF thumbnail");
             }
         }
-        return decoded(f, s, "decoded");
+        return null;
     }
 
     /** ImageIO, reading every n-th pixel so a 12 MP photo costs what a 1 MP one does. */
@@ -218,22 +449,29 @@ public final class PreviewMaker {
         if (run.exit() != 0 || run.out().length < frame * g.tiles()) {
             return Preview.failed("ffmpeg (HEIC tiles): " + run.error());
         }
+        return encode(heifUpright(laidOut(g, run.out(), 0, tw, th, step), g.rotation(), f), "HEIC tiles (ffmpeg)");
+    }
+
+    /** The tiles of a grid (raw RGB from {@code at}, {@code tw} x {@code th} each, in row order) laid out, cropped. */
+    static BufferedImage laidOut(ContainerThumbnails.HeifGrid g, byte[] px, int at, int tw, int th, int step) {
+        int frame = tw * th * 3;
         int w = Math.max(1, Math.min(g.columns() * tw, g.width() / step));
         int h = Math.max(1, Math.min(g.rows() * th, g.height() / step));
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        byte[] px = run.out();
+        int[] out = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
         for (int t = 0; t < g.tiles(); t++) {
             int x0 = (t % g.columns()) * tw;
             int y0 = (t / g.columns()) * th;
-            int base = t * frame;
+            int base = at + t * frame;
             for (int y = 0; y < th && y0 + y < h; y++) {
+                int row = (y0 + y) * w;
                 for (int x = 0; x < tw && x0 + x < w; x++) {
                     int i = base + (y * tw + x) * 3;
-                    img.setRGB(x0 + x, y0 + y, ((px[i] & 0xff) << 16) | ((px[i + 1] & 0xff) << 8) | (px[i + 2] & 0xff));
+                    out[row + x0 + x] = ((px[i] & 0xff) << 16) | ((px[i + 1] & 0xff) << 8) | (px[i + 2] & 0xff);
                 }
             }
         }
-        return encode(heifUpright(img, g.rotation(), f), "HEIC tiles (ffmpeg)");
+        return img;
     }
 
     private Preview video(Source s) throws IOException {
@@ -262,7 +500,7 @@ public final class PreviewMaker {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    private record Run(byte[] out, String error, int exit) {
+    record Run(byte[] out, String error, int exit) {
         boolean ok() {
             return exit == 0 && out.length > 0;
         }
@@ -270,12 +508,17 @@ public final class PreviewMaker {
 
     /** Runs a helper with {@code stdin}, bounded in time and output; its stderr is the error text. */
     private static Run run(List<String> cmd, byte[] stdin) throws IOException {
+        return run(cmd, stdin == null ? null : List.of(stdin), HELPER_SECONDS);
+    }
+
+    /** As above, {@code stdin} given in pieces, waiting at most {@code seconds}. */
+    static Run run(List<String> cmd, List<byte[]> stdin, long seconds) throws IOException {
         Process p = new ProcessBuilder(cmd).start();
         Thread feeder = null;
         if (stdin != null) {
             feeder = Thread.ofVirtual().start(() -> {
                 try (var os = p.getOutputStream()) {
-                    os.write(stdin);
+                    for (byte[] piece : stdin) os.write(piece);
                 } catch (IOException ignored) {
                     // the helper stopped reading; its error says why
                 }
@@ -298,9 +541,9 @@ public final class PreviewMaker {
             out = os.readNBytes(64 * 1024 * 1024);
         }
         try {
-            if (!p.waitFor(HELPER_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return new Run(new byte[0], cmd.get(0) + " took longer than " + HELPER_SECONDS + " s", -1);
+                return new Run(new byte[0], cmd.get(0) + " took longer than " + seconds + " s", -1);
             }
             errReader.join(2000);
             if (feeder != null) feeder.join(2000);
@@ -316,17 +559,46 @@ public final class PreviewMaker {
 
     private Path cacheFile(MediaFile f) {
         if (cacheDir == null) return null;
-        String key = f.payloadKey() != null ? f.payloadKey()
-                : f.fingerprint() != null ? f.fingerprint() : null;
+        String key = contentKey(f);
         if (key == null) return null; // no content key: a path could name other bytes next time
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] h = md.digest((key + "|" + f.format() + "|" + f.orientation() + "|" + box)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] h = md.digest(key.getBytes(StandardCharsets.UTF_8));
             return cacheDir.resolve(HexFormat.of().formatHex(h, 0, 16) + ".jpg");
         } catch (NoSuchAlgorithmException e) {
             return null;
         }
+    }
+
+    /** What makes two previews the same picture: the content, its format and orientation, the size; or null. */
+    private String contentKey(MediaFile f) {
+        if (f == null) return null;
+        String key = f.payloadKey() != null ? f.payloadKey() : f.fingerprint();
+        return key == null ? null : key + "|" + f.format() + "|" + f.orientation() + "|" + box;
+    }
+
+    /** Width and height from a JPEG's frame header (SOF0-SOF15 but DHT, JPG, DAC), or null. */
+    static int[] jpegSize(byte[] b) {
+        if (b.length < 4 || (b[0] & 0xff) != 0xff || (b[1] & 0xff) != 0xd8) return null;
+        int p = 2;
+        while (p + 9 < b.length) {
+            if ((b[p] & 0xff) != 0xff) return null;
+            int m = b[p + 1] & 0xff;
+            if (m == 0xff) {
+                p++;
+                continue;
+            }
+            if (m == 0xd9 || m == 0xda) return null;
+            int len = ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
+            if (m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc) {
+                int h = ((b[p + 5] & 0xff) << 8) | (b[p + 6] & 0xff);
+                int w = ((b[p + 7] & 0xff) << 8) | (b[p + 8] & 0xff);
+                return w > 0 && h > 0 ? new int[] { w, h } : null;
+            }
+            if (len < 2) return null;
+            p += 2 + len;
+        }
+        return null;
     }
 
     private static void store(Path file, byte[] jpeg) {

@@ -68,7 +68,7 @@ class WorkbenchItemsUiTest {
     @AfterEach
     void reset() {
         SlowProbe.hold = false;
-        Job.getJobManager().cancel(AnalyzeJob.FAMILY);
+        Ui.settleJobs();
         var v = Ui.page().findView(TEST_STRATEGY_VIEW);
         if (v != null) Ui.page().hideView(v);
         Ui.session().open(null);
@@ -76,10 +76,7 @@ class WorkbenchItemsUiTest {
     }
 
     private CaseFolder demoCase(String name) throws Exception {
-        DemoCase.Demo demo = DemoCase.create(tmp.resolve("demo-" + name));
-        CaseData d = CaseData.named(name).withSources(List.of(demo.device().toString()),
-                List.of(demo.cloud().toString()));
-        return CaseFolder.create(tmp.resolve("case-" + name), d);
+        return Ui.demoCase(tmp, name);
     }
 
     /** Until {@code job} is done and what it found (results, failure or stop) has reached the session. */
@@ -157,6 +154,20 @@ class WorkbenchItemsUiTest {
 
     // ---- issue 14 item 3: answers in the fix view; Case Properties repairs a source ----------------------------
 
+    /** A fix view opened on a case with answers shows them (seen: "Don't know" beside a saved "yes"). */
+    @Test
+    void aFixViewShowsTheCasesSavedAnswers() throws Exception {
+        CaseFolder c = CaseFolder.create(tmp.resolve("saved-answers"), CaseData.named("Saved answers"));
+        Files.writeString(c.answersFile(), "icloud_photos_on=yes\napple_id_matches=no\n");
+        Ui.session().open(c);
+        String id = org.photoparity.ui.views.StrategyViewFactory.viewIdFor("strategy.settings");
+        StrategyView v = Ui.show(id, StrategyView.class);
+        Ui.drain();
+        assertEquals("yes", v.shownAnswer("icloud_photos_on"));
+        assertEquals("no", v.shownAnswer("apple_id_matches"));
+        Ui.page().hideView(Ui.page().findView(id));
+    }
+
     @Test
     void answeringAQuestionSavesItInTheCaseAndReRunsTheProbe() throws Exception {
         CaseFolder c = CaseFolder.create(tmp.resolve("answers"), CaseData.named("Answers"));
@@ -190,9 +201,13 @@ class WorkbenchItemsUiTest {
         d.setBlockOnOpen(false);
         d.open();
         try {
-            assertTrue(d.sourceStates().contains("\u2717 not found: " + typo), d.sourceStates());
+            // each row says what it is: the typo is not found, the device folder is recognised as what reads it
+            assertTrue(d.sourceStates().contains(typo + ": not found"), d.sourceStates());
+            assertTrue(d.sourceStates().contains(demo.device() + ": Folder of photos"), d.sourceStates());
+            assertTrue(d.getMessage().contains("Cannot be read (yet): " + typo), d.getMessage());
             d.fill("Repaired", List.of(demo.device().toString()), List.of(demo.cloud().toString()));
             assertFalse(d.sourceStates().contains("not found"), d.sourceStates());
+            assertFalse(d.getMessage().contains("Cannot be read"), "the warning goes with the typo: " + d.getMessage());
             d.save();
         } finally {
             d.close();

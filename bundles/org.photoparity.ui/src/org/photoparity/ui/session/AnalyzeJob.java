@@ -7,10 +7,10 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.ProgressMonitorWrapper;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.photoparity.cases.CaseFolder;
+import org.photoparity.core.spi.PhaseProgress;
 import org.photoparity.engine.Analysis;
 import org.photoparity.engine.AnalysisOptions;
 import org.photoparity.engine.AnalysisResult;
@@ -71,13 +71,13 @@ public final class AnalyzeJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        Phases phases = new Phases(monitor);
-        SubMonitor sub = SubMonitor.convert(phases, getName(), 100);
+        JobProgress phases = new JobProgress(monitor, getName(), text -> state(CaseSession.Phase.RUNNING, text));
         state(CaseSession.Phase.RUNNING, "Starting...");
         try {
-            // what `photoparity analyze --case DIR` runs, with the workbench's preferences as settings
-            AnalysisResult r = CaseAnalysis.run(caseFolder, UiPrefs.settings(), AnalysisOptions.defaults(),
-                    sub.split(100));
+            // what `photoparity analyze --case DIR` runs, with the workbench's preferences as settings; the bar and
+            // its text follow the engine's phases ("Scanning 45 of 86 files (device)"), not its sub-monitors
+            AnalysisResult r = CaseAnalysis.run(caseFolder, UiPrefs.settings(),
+                    AnalysisOptions.defaults().withProgress(phases), JobProgress.cancelOnly(monitor));
             result = r;
             ReportJob reports = new ReportJob(r, caseFolder.resultsDir(),
                     CaseAnalysis.reportOptions(caseFolder, UiPrefs.settings()), false);
@@ -120,33 +120,78 @@ public final class AnalyzeJob extends Job {
         });
     }
 
-    /** Passes the engine's task and sub-task names on to the session (at most five times a second). */
-    private final class Phases extends ProgressMonitorWrapper {
+    /**
+     * Shows the engine's phases in a job: each step's text ("Scanning 45 of 86 files (device)", "Matching",
+     * "Thumbnails 12 of 40") as the sub-task, the bar advanced to the step's share of the whole work, the text also
+     * handed to {@code status} (the Summary's "Analysing..." line) at most five times a second and at each new
+     * phase. No SWT: it only talks to the job's monitor.
+     */
+    public static final class JobProgress implements PhaseProgress {
+        /** Ticks of the whole bar. */
+        public static final int TICKS = 1000;
+
+        private final IProgressMonitor monitor;
+        private final java.util.function.Consumer<String> status;
+        private int ticks;
         private long last;
-        private String task = "";
+        private PhaseProgress.Phase phase;
 
-        Phases(IProgressMonitor monitor) {
-            super(monitor);
+        /** Begins the monitor's task ({@link #TICKS} ticks) named {@code task}. */
+        public JobProgress(IProgressMonitor monitor, String task, java.util.function.Consumer<String> status) {
+            this.monitor = monitor;
+            this.status = status == null ? t -> { } : status;
+            monitor.beginTask(task, TICKS);
         }
 
         @Override
-        public void setTaskName(String name) {
-            super.setTaskName(name);
-            task = name == null ? "" : name;
-            publish(task, true);
+        public synchronized void step(Step s) {
+            if (!Double.isNaN(s.fraction())) {
+                int now = (int) Math.round(s.fraction() * TICKS);
+                if (now > ticks) {
+                    monitor.worked(now - ticks);
+                    ticks = now;
+                }
+            }
+            String text = s.text();
+            monitor.subTask(text);
+            long t = System.currentTimeMillis();
+            if (s.phase() != phase || t - last >= 200) {
+                phase = s.phase();
+                last = t;
+                status.accept(text);
+            }
         }
 
-        @Override
-        public void subTask(String name) {
-            super.subTask(name);
-            publish(name == null || name.isBlank() ? task : name, false);
-        }
+        /**
+         * The job's monitor for the engine's own sub-monitors: they may ask whether to stop (Stop, the Progress
+         * view's red square) but do not move the bar or change its text: the phases do.
+         */
+        public static IProgressMonitor cancelOnly(IProgressMonitor monitor) {
+            return new ProgressMonitorWrapper(monitor) {
+                @Override
+                public void beginTask(String name, int totalWork) {
+                }
 
-        private void publish(String text, boolean always) {
-            long now = System.currentTimeMillis();
-            if (!always && now - last < 200) return;
-            last = now;
-            state(CaseSession.Phase.RUNNING, text);
+                @Override
+                public void setTaskName(String name) {
+                }
+
+                @Override
+                public void subTask(String name) {
+                }
+
+                @Override
+                public void worked(int work) {
+                }
+
+                @Override
+                public void internalWorked(double work) {
+                }
+
+                @Override
+                public void done() {
+                }
+            };
         }
     }
 
@@ -201,7 +246,9 @@ public final class AnalyzeJob extends Job {
         @Override
         protected IStatus run(IProgressMonitor monitor) {
             try {
-                written = Analysis.writeReports(result, dir, options, monitor);
+                // "Thumbnails 12 of 40", then "Writing the report", the bar following the previews made
+                written = Analysis.writeReports(result, dir, options, new JobProgress(monitor, getName(), null),
+                        JobProgress.cancelOnly(monitor));
                 return Status.OK_STATUS;
             } catch (OperationCanceledException e) {
                 return Status.CANCEL_STATUS;

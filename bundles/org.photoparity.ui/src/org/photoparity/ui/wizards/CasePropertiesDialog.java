@@ -15,12 +15,12 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DirectoryDialog;
-import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.photoparity.cases.CaseData;
 import org.photoparity.cases.CaseFolder;
+import org.photoparity.sources.Scanner;
 
 /**
  * Case > Case Properties...: the name, both sides' sources, the ideviceinfo files and the backup of the open case,
@@ -31,13 +31,10 @@ public final class CasePropertiesDialog extends TitleAreaDialog {
 
     private final CaseFolder caseFolder;
     private Text name;
-    private Text device;
-    private Text cloud;
-    private Text deviceInfo;
+    private PathListEditor device;
+    private PathListEditor cloud;
+    private PathListEditor deviceInfo;
     private Text backup;
-    private Label deviceState;
-    private Label cloudState;
-    private Label infoState;
     private Label backupState;
     private CaseData saved;
 
@@ -58,7 +55,7 @@ public final class CasePropertiesDialog extends TitleAreaDialog {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Case Properties");
         setMessage("Sources, device evidence and backup of the case in " + caseFolder.dir()
-                + ". One path per line; paths may be relative to the case folder.");
+                + ". Paths may be relative to the case folder; double-click a row to correct it.");
         Composite c = new Composite(area, SWT.NONE);
         c.setLayout(new GridLayout(3, false));
         c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -67,12 +64,9 @@ public final class CasePropertiesDialog extends TitleAreaDialog {
         name = new Text(c, SWT.BORDER);
         name.setText(d.name());
         name.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        device = list(c, "Device side:", d.deviceSources(), true);
-        deviceState = state(c);
-        cloud = list(c, "Cloud side:", d.cloudSources(), true);
-        cloudState = state(c);
-        deviceInfo = list(c, "ideviceinfo files:", d.deviceInfo(), false);
-        infoState = state(c);
+        device = list(c, "Device side:", d.deviceSources(), true, this::sourceStatus);
+        cloud = list(c, "Cloud side:", d.cloudSources(), true, this::sourceStatus);
+        deviceInfo = list(c, "ideviceinfo files:", d.deviceInfo(), false, this::evidenceStatus);
         new Label(c, SWT.NONE).setText("iOS backup:");
         backup = new Text(c, SWT.BORDER);
         backup.setText(d.backup() == null ? "" : d.backup());
@@ -86,50 +80,39 @@ public final class CasePropertiesDialog extends TitleAreaDialog {
             if (s != null) backup.setText(s);
         });
         backupState = state(c);
-        for (Text t : List.of(name, device, cloud, deviceInfo, backup)) t.addListener(SWT.Modify, e -> validate());
+        for (Text t : List.of(name, backup)) t.addListener(SWT.Modify, e -> validate());
+        for (PathListEditor l : List.of(device, cloud, deviceInfo)) l.addListener(this::validate);
         validate();
         return area;
     }
 
-    private Text list(Composite c, String label, List<String> lines, boolean folders) {
+    private static PathListEditor list(Composite c, String label, List<String> rows, boolean folders,
+            java.util.function.Function<String, Scanner.SpecStatus> status) {
         Label l = new Label(c, SWT.NONE);
         l.setText(label);
         l.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
-        Text t = new Text(c, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
-        t.setText(String.join("\n", lines));
-        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
-        gd.heightHint = 54;
-        gd.widthHint = 460;
-        t.setLayoutData(gd);
-        // Tab leaves the box instead of inserting a tab
-        t.addListener(SWT.Traverse, e -> {
-            if (e.detail == SWT.TRAVERSE_TAB_NEXT || e.detail == SWT.TRAVERSE_TAB_PREVIOUS) e.doit = true;
-        });
-        Composite b = new Composite(c, SWT.NONE);
-        GridLayout bl = new GridLayout(1, true);
-        bl.marginWidth = 0;
-        b.setLayout(bl);
-        b.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
-        if (folders) {
-            Button add = new Button(b, SWT.PUSH);
-            add.setText("Add folder...");
-            add.addListener(SWT.Selection, e -> {
-                String s = new DirectoryDialog(getShell()).open();
-                if (s != null) append(t, s);
-            });
-        }
-        Button file = new Button(b, SWT.PUSH);
-        file.setText("Add file...");
-        file.addListener(SWT.Selection, e -> {
-            String s = new FileDialog(getShell(), SWT.OPEN).open();
-            if (s != null) append(t, s);
-        });
-        return t;
+        PathListEditor e = new PathListEditor(c, "Type or paste a path (relative to the case folder or absolute)",
+                folders, true, status);
+        e.setPaths(rows);
+        return e;
     }
 
-    private static void append(Text t, String line) {
-        String cur = t.getText();
-        t.setText(cur.isBlank() ? line : cur.stripTrailing() + "\n" + line);
+    /** A source row's status, its path taken relative to the case folder as the analysis does. */
+    private Scanner.SpecStatus sourceStatus(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon > 1 && spec.substring(0, colon).matches("[a-z][a-z0-9-]+") && !Files.exists(Path.of(spec))) {
+            // kind:PATH keeps its kind; the path is taken relative to the case folder
+            return NewCaseWizard.sourceStatus(spec.substring(0, colon + 1) + caseFolder.resolve(spec.substring(colon + 1)));
+        }
+        return NewCaseWizard.sourceStatus(caseFolder.resolve(spec).toString());
+    }
+
+    private Scanner.SpecStatus evidenceStatus(String row) {
+        int eq = row.indexOf('=');
+        if (eq > 0 && !row.substring(0, eq).contains("/")) {
+            return NewCaseWizard.evidenceStatus(row.substring(0, eq + 1) + caseFolder.resolve(row.substring(eq + 1)));
+        }
+        return NewCaseWizard.evidenceStatus(caseFolder.resolve(row).toString());
     }
 
     private static Label state(Composite c) {
@@ -141,35 +124,28 @@ public final class CasePropertiesDialog extends TitleAreaDialog {
         return l;
     }
 
-    static List<String> lines(String text) {
-        List<String> out = new ArrayList<>();
-        for (String l : text.split("\\R")) if (!l.isBlank()) out.add(l.strip());
-        return out;
-    }
-
-    /** Found / not found for each line; a source with a kind: prefix (export:, ios:) is checked after it. */
-    private String describe(List<String> specs) {
-        if (specs.isEmpty()) return "";
-        List<String> parts = new ArrayList<>();
-        for (String s : specs) {
-            String path = s.matches("^[a-z][a-z0-9.-]+:(?!/|\\\\).*") ? s.substring(s.indexOf(':') + 1) : s;
-            String p = path.contains("=") && !path.substring(0, path.indexOf('=')).contains("/")
-                    ? path.substring(path.indexOf('=') + 1) : path;
-            Path resolved = caseFolder.resolve(p);
-            parts.add((Files.exists(resolved) ? "\u2713 found: " : "\u2717 not found: ") + resolved);
-        }
-        return String.join("\n", parts);
+    /** Found / not found for the backup folder. */
+    private String describeBackup(String dir) {
+        Path resolved = caseFolder.resolve(dir);
+        return (Files.isDirectory(resolved) ? "\u2713 found: " : "\u2717 not found: ") + resolved;
     }
 
     private void validate() {
-        deviceState.setText(describe(lines(device.getText())));
-        cloudState.setText(describe(lines(cloud.getText())));
-        infoState.setText(describe(lines(deviceInfo.getText())));
-        backupState.setText(backup.getText().isBlank() ? "" : describe(List.of(backup.getText().strip())));
+        backupState.setText(backup.getText().isBlank() ? "" : describeBackup(backup.getText().strip()));
         String problem = null;
         if (name.getText().isBlank()) problem = "Give the case a name.";
-        else if (lines(device.getText()).isEmpty()) problem = "Add at least one device-side source.";
-        else if (lines(cloud.getText()).isEmpty()) problem = "Add at least one cloud-side source.";
+        else if (device.pathsWithEntry().isEmpty()) problem = "Add at least one device-side source.";
+        else if (cloud.pathsWithEntry().isEmpty()) problem = "Add at least one cloud-side source.";
+        List<String> bad = new ArrayList<>(device.problems());
+        bad.addAll(cloud.problems());
+        bad.addAll(deviceInfo.problems());
+        if (problem == null) {
+            setMessage(bad.isEmpty() ? "Sources, device evidence and backup of the case in " + caseFolder.dir() + "."
+                    : bad.size() == 1 ? "Cannot be read (yet): " + bad.get(0)
+                            : bad.size() + " rows cannot be read (yet): see their status", bad.isEmpty()
+                                    ? org.eclipse.jface.dialogs.IMessageProvider.NONE
+                                    : org.eclipse.jface.dialogs.IMessageProvider.WARNING);
+        }
         setErrorMessage(problem);
         Button ok = getButton(IDialogConstants.OK_ID);
         if (ok != null) ok.setEnabled(problem == null);
@@ -186,8 +162,8 @@ public final class CasePropertiesDialog extends TitleAreaDialog {
     @Override
     protected void okPressed() {
         try {
-            saved = save(caseFolder, name.getText().strip(), lines(device.getText()), lines(cloud.getText()),
-                    lines(deviceInfo.getText()), backup.getText().isBlank() ? null : backup.getText().strip());
+            saved = save(caseFolder, name.getText().strip(), device.pathsWithEntry(), cloud.pathsWithEntry(),
+                    deviceInfo.pathsWithEntry(), backup.getText().isBlank() ? null : backup.getText().strip());
             super.okPressed();
         } catch (IOException | RuntimeException e) {
             setErrorMessage("Could not save " + caseFolder.caseFile() + ": " + e.getMessage());
@@ -202,13 +178,18 @@ public final class CasePropertiesDialog extends TitleAreaDialog {
     /** Fills the boxes (tests), as typing would. */
     public void fill(String caseName, List<String> deviceSources, List<String> cloudSources) {
         name.setText(caseName);
-        device.setText(String.join("\n", deviceSources));
-        cloud.setText(String.join("\n", cloudSources));
+        device.setPaths(deviceSources);
+        cloud.setPaths(cloudSources);
     }
 
-    /** The found / not found lines under the device and cloud boxes. */
+    /** Each source row with its status, "path: status", one per line (device side first). */
     public String sourceStates() {
-        return deviceState.getText() + "\n" + cloudState.getText();
+        List<String> out = new ArrayList<>();
+        for (PathListEditor e : List.of(device, cloud)) {
+            List<String> p = e.paths(), st = e.statuses();
+            for (int i = 0; i < p.size(); i++) out.add(p.get(i) + ": " + st.get(i));
+        }
+        return String.join("\n", out);
     }
 
     /** Presses Save (tests). */

@@ -28,7 +28,9 @@ import org.eclipse.swt.widgets.Text;
 import org.photoparity.cases.CaseData;
 import org.photoparity.cases.CaseFolder;
 import org.photoparity.evidence.DeviceInfo;
+import org.photoparity.evidence.readers.DeviceInfoReader;
 import org.photoparity.evidence.readers.IdeviceinfoRunner;
+import org.photoparity.sources.Scanner;
 import org.photoparity.ui.CaseActions;
 import org.photoparity.ui.prefs.UiPrefs;
 
@@ -92,7 +94,7 @@ public final class NewCaseWizard extends Wizard {
 
     public Inputs inputs() {
         return new Inputs(sources.name.getText().strip(), Path.of(sources.folder.getText().strip()),
-                lines(sources.device), lines(sources.cloud), lines(evidence.deviceInfo),
+                sources.device.pathsWithEntry(), sources.cloud.pathsWithEntry(), evidence.deviceInfo.pathsWithEntry(),
                 evidence.backup.getText().isBlank() ? null : evidence.backup.getText().strip(),
                 evidence.answers.getText().isBlank() ? null : Path.of(evidence.answers.getText().strip()),
                 evidence.live, evidence.analyse.getSelection());
@@ -123,71 +125,27 @@ public final class NewCaseWizard extends Wizard {
         return c;
     }
 
-    private static List<String> lines(Text t) {
-        List<String> out = new ArrayList<>();
-        for (String l : t.getText().split("\\R")) if (!l.isBlank()) out.add(l.strip());
-        return out;
+    /** The status of a source row: what reads it, or why nothing can. */
+    static Scanner.SpecStatus sourceStatus(String spec) {
+        return Scanner.standard().describe(spec);
     }
 
-    private static Text multiline(Composite parent, String message) {
-        Text t = new Text(parent, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
-        t.setMessage(message); // GTK shows no placeholder in a multi-line box: the tooltip and the hint below say it
-        t.setToolTipText(message);
-        // Tab moves to the next field instead of typing a tab into a path list
-        t.addListener(SWT.Traverse, e -> {
-            if (e.detail == SWT.TRAVERSE_TAB_NEXT || e.detail == SWT.TRAVERSE_TAB_PREVIOUS) e.doit = true;
-        });
-        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
-        gd.heightHint = 70;
-        gd.widthHint = 420;
-        t.setLayoutData(gd);
-        return t;
-    }
-
-    /** Adds a folder or file chosen in a dialog as a new line of {@code target}. */
-    private static void browseInto(Composite buttons, Text target, boolean folders, boolean files) {
-        if (folders) {
-            Button b = new Button(buttons, SWT.PUSH);
-            b.setText("Add folder...");
-            b.addListener(SWT.Selection, e -> {
-                String s = new DirectoryDialog(b.getShell()).open();
-                if (s != null) append(target, s);
-            });
-        }
-        if (files) {
-            Button b = new Button(buttons, SWT.PUSH);
-            b.setText("Add file...");
-            b.addListener(SWT.Selection, e -> {
-                String s = new FileDialog(b.getShell(), SWT.OPEN).open();
-                if (s != null) append(target, s);
-            });
-        }
-    }
-
-    private static void append(Text t, String line) {
-        String cur = t.getText();
-        t.setText(cur.isBlank() ? line : cur.stripTrailing() + "\n" + line);
-    }
-
-    private static Composite buttons(Composite parent) {
-        Composite c = new Composite(parent, SWT.NONE);
-        GridLayout gl = new GridLayout(1, true);
-        gl.marginWidth = 0;
-        c.setLayout(gl);
-        c.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
-        return c;
+    /** The status of an evidence row ([DOMAIN=]FILE). */
+    static Scanner.SpecStatus evidenceStatus(String row) {
+        String d = DeviceInfoReader.describe(row);
+        return d.startsWith("!") ? new Scanner.SpecStatus(false, d.substring(1)) : new Scanner.SpecStatus(true, d);
     }
 
     /** Page 1: name, folder, the two sides. */
     public final class SourcesPage extends WizardPage {
         Text name;
         Text folder;
-        Text device;
-        Text cloud;
+        PathListEditor device;
+        PathListEditor cloud;
 
         SourcesPage() {
             super("sources", "New Case: name and sources", null);
-            setDescription("One source per line: a folder, a zip (iCloud privacy export), an iOS backup, Photos.sqlite.");
+            setDescription("Each side's sources: folders, zips (iCloud.com, privacy export parts), an iOS backup, Photos.sqlite.");
             setPageComplete(false);
         }
 
@@ -209,12 +167,14 @@ public final class NewCaseWizard extends Wizard {
                 if (s != null) folder.setText(s);
             });
             label(c, "Device side:");
-            device = multiline(c, "e.g. /media/iphone/DCIM or an iOS backup folder");
-            browseInto(buttons(c), device, true, true);
+            device = new PathListEditor(c, "Type or paste a path, e.g. /media/iphone/DCIM or an iOS backup folder",
+                    true, true, NewCaseWizard::sourceStatus);
             label(c, "Cloud side:");
-            cloud = multiline(c, "e.g. iCloud Photos Part 1 of 3.zip, or an icloudpd folder");
-            browseInto(buttons(c), cloud, true, true);
-            for (Text t : List.of(name, folder, device, cloud)) t.addListener(SWT.Modify, e -> validate());
+            cloud = new PathListEditor(c, "Type or paste a path, e.g. iCloud Photos Part 1 of 3.zip or an icloudpd "
+                    + "folder", true, true, NewCaseWizard::sourceStatus);
+            for (Text t : List.of(name, folder)) t.addListener(SWT.Modify, e -> validate());
+            device.addListener(this::validate);
+            cloud.addListener(this::validate);
             setControl(c);
         }
 
@@ -231,19 +191,20 @@ public final class NewCaseWizard extends Wizard {
             else if (folder.getText().isBlank()) problem = "Choose a folder for the case.";
             else if (CaseFolder.isCase(Path.of(folder.getText().strip()))) {
                 problem = "That folder already holds a case: open it with File > Open Case, or choose another.";
-            } else if (lines(device).isEmpty()) problem = "Add at least one device-side source.";
-            else if (lines(cloud).isEmpty()) problem = "Add at least one cloud-side source.";
+            } else if (device.pathsWithEntry().isEmpty()) problem = "Add at least one device-side source.";
+            else if (cloud.pathsWithEntry().isEmpty()) problem = "Add at least one cloud-side source.";
             else {
                 Path f = Path.of(folder.getText().strip()).toAbsolutePath().normalize();
-                for (String s : lines(device).isEmpty() ? List.<String>of() : concat(lines(device), lines(cloud))) {
-                    Path src = Path.of(s).toAbsolutePath().normalize();
+                for (String s : concat(device.pathsWithEntry(), cloud.pathsWithEntry())) {
+                    Path src = Path.of(s.replaceFirst("^[a-z][a-z0-9-]+:(?=/)", "")).toAbsolutePath().normalize();
                     if (f.startsWith(src)) problem = "The case folder is inside the source " + s
                             + ": choose a folder outside the photo library (PhotoParity never writes there).";
                 }
-                for (String s : concat(lines(device), lines(cloud))) {
-                    if (!s.matches("^[a-z][a-z0-9.-]+:(?!/).*") && !Files.exists(Path.of(s))) {
-                        setMessage("Source not found (yet): " + s, WARNING);
-                    }
+                // each row says what it is; the page only says how many cannot be read yet
+                List<String> bad = concat(device.problems(), cloud.problems());
+                if (problem == null && !bad.isEmpty()) {
+                    setMessage(bad.size() == 1 ? "Cannot be read (yet): " + bad.get(0)
+                            : bad.size() + " sources cannot be read (yet): see their status", WARNING);
                 }
             }
             setErrorMessage(problem);
@@ -256,19 +217,27 @@ public final class NewCaseWizard extends Wizard {
             return l;
         }
 
+        public PathListEditor deviceList() {
+            return device;
+        }
+
+        public PathListEditor cloudList() {
+            return cloud;
+        }
+
         /** Fills the page (tests, and the Open Demo command). */
         public void fill(String caseName, Path caseFolder, List<String> deviceSources, List<String> cloudSources) {
             name.setText(caseName);
             folder.setText(caseFolder.toString());
-            device.setText(String.join("\n", deviceSources));
-            cloud.setText(String.join("\n", cloudSources));
+            device.setPaths(deviceSources);
+            cloud.setPaths(cloudSources);
             validate();
         }
     }
 
     /** Page 2: device evidence, backup, answers. */
     public final class EvidencePage extends WizardPage {
-        Text deviceInfo;
+        PathListEditor deviceInfo;
         Text backup;
         Text answers;
         Button analyse;
@@ -287,9 +256,9 @@ public final class NewCaseWizard extends Wizard {
             Label l = new Label(c, SWT.NONE);
             l.setText("ideviceinfo files:");
             l.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
-            deviceInfo = multiline(c, "ideviceinfo output, one file per line ([domain=]file)");
-            Composite b = buttons(c);
-            browseInto(b, deviceInfo, false, true);
+            deviceInfo = new PathListEditor(c, "ideviceinfo output file ([domain=]file)", false, true,
+                    NewCaseWizard::evidenceStatus);
+            Composite b = deviceInfo.buttons();
             Button read = new Button(b, SWT.PUSH);
             read.setText("Read connected device");
             read.setToolTipText("Runs ideviceinfo (libimobiledevice) on the iPhone connected by USB");
@@ -358,9 +327,13 @@ public final class NewCaseWizard extends Wizard {
             j.schedule();
         }
 
+        public PathListEditor deviceInfoList() {
+            return deviceInfo;
+        }
+
         /** Fills the page (tests). */
         public void fill(List<String> infoFiles, String backupDir, Path answersFile, boolean analyseNow) {
-            deviceInfo.setText(String.join("\n", infoFiles));
+            deviceInfo.setPaths(infoFiles);
             backup.setText(backupDir == null ? "" : backupDir);
             answers.setText(answersFile == null ? "" : answersFile.toString());
             analyse.setSelection(analyseNow);

@@ -47,6 +47,14 @@ class AnalyzeProductTest {
         for (String f : List.of("report.json", "report.html", "mismatches.csv")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
+        // the terminal speaks the report's words: labels, losses and probe titles, not enum names or probe ids
+        assertTrue(r.out().contains("Missing in iCloud") && r.out().contains("Differences: 8 (3 losses, 5 explained)"),
+                r.out());
+        for (String id : List.of("MISSING_IN_CLOUD", "METADATA_DRIFT", "probe.network", "probe.charging")) {
+            assertFalse(r.out().contains(id), id + " in:\n" + r.out());
+        }
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("fix 7") && l.contains("Charge, and Low Power Mode off")),
+                r.out());
         JsonNode j = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals(1, j.get("schema").asInt());
         for (String side : List.of("device", "cloud")) {
@@ -126,6 +134,35 @@ class AnalyzeProductTest {
                 "--cloud", work.resolve("nope2").toString(), "--no-cache");
         assertEquals(1, missing.exit(), missing.out() + missing.err());
         assertTrue(missing.err().contains("nope"), "the message names the path: " + missing.err());
+    }
+
+    /**
+     * Issue 14 item 1 on the command line: --progress prints the phases with their counts on stderr even where
+     * stderr is no terminal (here a pipe); stdout stays what scripts read. Without it a pipe gets no progress.
+     */
+    @Test
+    void progressByPhaseOnStderrOnlyWhenAsked() throws Exception {
+        Path dir = demo();
+        List<String> args = new ArrayList<>(List.of("analyze", "--device", dir.resolve("device").toString(),
+                "--cloud", dir.resolve("cloud").toString(), "--no-cache", "--set", "network.endpoints=none"));
+        List<String> with = new ArrayList<>(args);
+        with.addAll(List.of("--out", work.resolve("out1").toString(), "--progress"));
+        Product.Run r = Product.run(Product.home(), work, with.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("photoparity: ")).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("photoparity: Scanning \\d+ of \\d+ files \\(device\\).*")),
+                r.err());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("photoparity: Scanning \\d+ of \\d+ files \\(cloud\\).*")),
+                r.err());
+        for (String phase : List.of("Matching", "Checking the fixes", "Thumbnails", "Writing the report")) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("photoparity: " + phase)), phase + " in:\n" + r.err());
+        }
+        assertFalse(r.out().contains("Scanning") || r.out().contains("Thumbnails"), "stdout stays clean:\n" + r.out());
+        List<String> without = new ArrayList<>(args);
+        without.addAll(List.of("--out", work.resolve("out2").toString()));
+        Product.Run quiet = Product.run(Product.home(), work, without.toArray(String[]::new));
+        assertEquals(0, quiet.exit(), quiet.out() + quiet.err());
+        assertFalse(quiet.err().contains("Scanning"), "no progress into a pipe unless asked:\n" + quiet.err());
     }
 
     @Test

@@ -43,7 +43,7 @@ class FixBundleRemovalTest {
         Path home = Product.copy(tmp.resolve("photoparity"));
         Product.Run before = Product.run(home, tmp, "plugins");
         assertTrue(before.out().contains("restart.attempts.warn"), "the restart fix declares its setting");
-        for (String bundle : List.of("org.photoparity.fix.charging", "org.photoparity.fix.restart")) remove(home, bundle);
+        for (String bundle : List.of("org.photoparity.fix.charging", "org.photoparity.fix.restart")) Product.removeBundle(home, bundle);
 
         Product.Run plugins = Product.run(home, tmp, "plugins");
         assertEquals(0, plugins.exit(), plugins.err());
@@ -78,17 +78,5 @@ class FixBundleRemovalTest {
             }
         }
         assertTrue(html.contains("Fix 2"), "the remaining fixes are still ranked");
-    }
-
-    private static void remove(Path home, String bundle) throws Exception {
-        Path info = home.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info");
-        List<String> lines = Files.readAllLines(info);
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(bundle + ",")), bundle);
-        Files.write(info, lines.stream().filter(l -> !l.startsWith(bundle + ",")).collect(Collectors.toList()));
-        try (Stream<Path> s = Files.list(home.resolve("plugins"))) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(bundle + "_")).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

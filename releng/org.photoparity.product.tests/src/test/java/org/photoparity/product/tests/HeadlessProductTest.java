@@ -23,13 +23,28 @@ class HeadlessProductTest {
         assertTrue(r.out().contains("Usage: photoparity"), r.out());
         assertTrue(r.out().contains("plugins"), r.out());
         // the commands are contributions: --help lists what is installed, the benchmarks are not in the product
-        for (String c : List.of("analyze --device", "scan PATH", "probes [", "demo [DIR]", "plugins")) {
+        for (String c : List.of("analyze --device", "scan PATH", "probes [", "demo [DIR]", "plugins",
+                "workbench [-data DIR]")) {
             assertTrue(r.out().contains("\n  " + c), c + " in:\n" + r.out());
         }
         assertFalse(r.out().contains("bench-"), r.out());
         Product.Run plugins = Product.run(Product.home(), work, "plugins");
         assertTrue(plugins.out().lines().anyMatch(l -> l.startsWith("command ") && l.contains("analyze")
                 && l.contains("org.photoparity.cli")), plugins.out());
+    }
+
+    /**
+     * Issue 14: Eclipse's own options open the workbench, with or without the word workbench (no display here, so
+     * the launcher says that, instead of "no command given").
+     */
+    @Test
+    void eclipseOptionsOpenTheWorkbench() throws Exception {
+        for (List<String> args : List.of(List.of("-data", work.resolve("ws").toString()), List.of("workbench", "-data",
+                work.resolve("ws").toString()), List.of("-clearPersistedState"))) {
+            Product.Run r = Product.run(Product.home(), work, args.toArray(String[]::new));
+            assertEquals(2, r.exit(), args + ": " + r.out() + r.err());
+            assertTrue(r.err().contains("no display") && !r.err().contains("no command given"), args + ": " + r.err());
+        }
     }
 
     @Test

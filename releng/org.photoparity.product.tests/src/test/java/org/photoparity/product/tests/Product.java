@@ -106,6 +106,57 @@ final class Product {
         return target;
     }
 
+    /** The jar of a project bundle as the reactor built it (its module comes before this one). */
+    static Path builtJar(String bundle) throws IOException {
+        Path target = Paths.get("../../bundles/" + bundle + "/target");
+        if (!Files.isDirectory(target)) {
+            throw new IllegalStateException("no " + target + ": build the reactor (mvn verify -DskipTests) first");
+        }
+        try (Stream<Path> s = Files.list(target)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(bundle + "-")
+                    && p.getFileName().toString().endsWith(".jar") && !p.getFileName().toString().contains("-sources"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no " + bundle + " jar in " + target
+                            + ": build the reactor (mvn verify -DskipTests) first"));
+        }
+    }
+
+    /** Adds a bundle jar to a product copy's plugins and its simpleconfigurator list (start with -clean after). */
+    static void addBundle(Path home, Path jar) throws IOException {
+        String name, version;
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+            var attrs = j.getManifest().getMainAttributes();
+            name = attrs.getValue("Bundle-SymbolicName").split(";")[0].trim();
+            version = attrs.getValue("Bundle-Version").trim();
+        }
+        String file = name + "_" + version + ".jar";
+        Files.copy(jar, home.resolve("plugins").resolve(file));
+        Path info = home.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info");
+        List<String> lines = new ArrayList<>(Files.readAllLines(info));
+        lines.add(name + "," + version + ",plugins/" + file + ",4,false");
+        Files.write(info, lines);
+    }
+
+    /** Removes a bundle from a product copy: its jar and its simpleconfigurator line. */
+    static void removeBundle(Path home, String bundle) throws IOException {
+        Path info = home.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info");
+        List<String> lines = Files.readAllLines(info);
+        if (lines.stream().noneMatch(l -> l.startsWith(bundle + ","))) {
+            throw new IllegalStateException(bundle + " is not in " + info);
+        }
+        Files.write(info, lines.stream().filter(l -> !l.startsWith(bundle + ",")).toList());
+        try (Stream<Path> s = Files.list(home.resolve("plugins"))) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(bundle + "_")).toList()) {
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> w = Files.walk(p)) {
+                        for (Path q : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);
+                    }
+                } else {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     /** The evidence options of the demo case that `photoparity demo DIR` writes, with the given answers file. */
     static List<String> demoEvidence(Path demo, Path answers) {
         return List.of("--device-info", demo.resolve("evidence/ideviceinfo.txt").toString(), "--device-info",
