@@ -2,23 +2,21 @@
 # Workbench start-up with a case (issue 14 "a black window for 7-10 s on restart with a case", issue 15 item 3
 # "the workbench shows its window in under 2 s with a case"), N times (median and best):
 #   mapped    from the start of the launcher until a top-level window named "PhotoParity..." is mapped
-#             (xdotool search --sync --onlyvisible)
-#   painted   until a screenshot of that window (ImageMagick import) has less than 20 % pure-black pixels:
-#             what a technician sees instead of the black window
+#   painted   until less than 20 % of a 39x39 grid of that window's pixels are pure black: what a technician sees
+#             instead of the black window
 #   case      until the window title names the case ("Demo: iPhone vs iCloud - PhotoParity"): the case is open
+#             (these three watched by releng/benchmarks/xwatch.py through libX11 every 20 ms, started before the clock)
 #   own frame the product's own figure (-Dphotoparity.printStartup=true): "window painted after N ms", JVM start ->
 #             the event loop idle again after the window's first paint event (the first frame is complete)
 #   results   until the product says the case's results are on screen ("results shown after N ms", JVM start ->
 #             first results in the views; a restart shows the case's saved results, no analysis)
-# The external figures include the tools' own latency (xdotool polls; a screenshot takes 0.4-2 s on a loaded machine).
 # A first, untimed run opens the demo case (generating the demo data and analysing it, until its report.json is
-# written);
-# the timed runs are restarts with that case, as a technician's next morning is. Each run is stopped with SIGTERM
+# written); the timed runs are restarts with that case, as a technician's next morning is. Each run is stopped with SIGTERM
 # once measured. Under Xvfb when DISPLAY is unset.
 #
 #   releng/benchmarks/workbench-start.sh [--launcher PATH] [--runs 5]
 #
-# Needs xdotool and ImageMagick (Debian: xdotool, imagemagick) and Xvfb. Other builds on the machine change the
+# Needs python3 (its standard library only), libX11 and Xvfb. Other builds on the machine change the
 # figures: the load average is printed with them.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -31,7 +29,7 @@ while [ $# -gt 0 ]; do
     *) echo "workbench-start: unknown option $1" >&2; exit 2;;
   esac
 done
-for tool in xdotool import convert Xvfb; do
+for tool in python3 Xvfb; do
   command -v "$tool" >/dev/null || { echo "workbench-start: $tool is needed" >&2; exit 2; }
 done
 work="$(mktemp -d)"
@@ -59,11 +57,6 @@ ms() { echo $(( ($2 - $1) / 1000000 )); }
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 best() { tr ' ' '\n' | grep -v '^$' | sort -n | head -n1; }
 stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }
-# fraction of pure-black pixels in a screenshot of window $1 (1 when it cannot be taken yet)
-black() {
-  import -silent -window "$1" "$work/shot.png" 2>/dev/null || { echo 1; return; }
-  convert "$work/shot.png" -fill white +opaque black -colorspace gray -format '%[fx:1-mean]' info: 2>/dev/null || echo 1
-}
 
 # the first start: the demo case is made and analysed (its results saved in the case folder)
 PHOTOPARITY_JAVA_OPTS="-Dphotoparity.printStartup=true" "$launcher" >"$work/first.log" 2>&1 &
@@ -77,31 +70,26 @@ stop
 mapped=() painted=() cased=() shown=() own=()
 for i in $(seq "$runs"); do
   log="$work/run-$i.log"
+  # the watcher is up before the clock starts, so its own start-up is not counted
+  coproc XW { python3 "$root/releng/benchmarks/xwatch.py" '^(.* - )?PhotoParity *$' ' - PhotoParity' 180; }
+  read -r ready <&"${XW[0]}"
+  [ "$ready" = ready ] || { echo "workbench-start: xwatch did not start" >&2; exit 1; }
   t0=$(now)
+  echo "$t0" >&"${XW[1]}"
   PHOTOPARITY_JAVA_OPTS="-Dphotoparity.printStartup=true" "$launcher" >"$log" 2>&1 &
   pid=$!
-  wid="$(timeout 120 xdotool search --sync --onlyvisible --name '^(.* - )?PhotoParity *$' | head -n1)" || true
-  [ -n "$wid" ] || { echo "workbench-start: no window in 120 s:" >&2; tail -n 20 "$log" >&2; exit 1; }
-  t1=$(now)
-  while :; do
-    f="$(black "$wid")"
-    awk -v f="$f" 'BEGIN {exit !(f < 0.2)}' && break
-    [ $(ms "$t0" "$(now)") -lt 120000 ] || { echo "workbench-start: still black after 120 s" >&2; exit 1; }
-    sleep 0.05
-  done
-  t2=$(now)
-  t3=""
-  for _ in $(seq 2400); do
-    case "$(xdotool getwindowname "$wid" 2>/dev/null)" in *" - PhotoParity"*) t3=$(now); break;; esac
-    sleep 0.05
-  done
-  [ -n "$t3" ] || { echo "workbench-start: the case never opened" >&2; tail -n 20 "$log" >&2; exit 1; }
-  for _ in $(seq 1200); do grep -q "results shown after" "$log" && break; sleep 0.1; done
+  read -r seen <&"${XW[0]}"
+  wait "$XW_PID" 2>/dev/null || true
+  for _ in $(seq 1200); do grep -q "results shown after" "$log" && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   r="$(sed -n 's/.*results shown after \([0-9]*\) ms.*/\1/p' "$log" | head -n1)"
   p="$(sed -n 's/.*window painted after \([0-9]*\) ms.*/\1/p' "$log" | head -n1)"
   stop
-  mapped+=("$(ms "$t0" "$t1")"); painted+=("$(ms "$t0" "$t2")"); cased+=("$(ms "$t0" "$t3")"); shown+=("${r:-?}")
-  own+=("${p:-?}")
+  m="$(echo "$seen" | sed -n 's/.*mapped=\(-*[0-9]*\).*/\1/p')"
+  pa="$(echo "$seen" | sed -n 's/.*painted=\(-*[0-9]*\).*/\1/p')"
+  c="$(echo "$seen" | sed -n 's/.*case=\(-*[0-9]*\).*/\1/p')"
+  [ "${m:--1}" -ge 0 ] && [ "${pa:--1}" -ge 0 ] && [ "${c:--1}" -ge 0 ] \
+    || { echo "workbench-start: run $i: $seen" >&2; tail -n 20 "$log" >&2; exit 1; }
+  mapped+=("$m"); painted+=("$pa"); cased+=("$c"); shown+=("${r:-?}"); own+=("${p:-?}")
 done
 
 echo "launcher: $launcher"
