@@ -82,32 +82,13 @@ final class PhotoParityWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     /**
-     * Paint first: the last case is opened (read in a job, its saved results shown when ready) only once the window
-     * has painted, so a restart with a case never shows a black window while the case loads. Two seconds without a
-     * paint (a window opened minimized or off-screen) start it anyway.
+     * Paint first: the last case is opened (read in a job, its saved results shown when ready) only once the window's
+     * first frame is complete, so a restart with a case never shows a black window while the case loads. Ten seconds
+     * without a paint (a window opened minimized or off-screen) start it anyway: on a loaded machine the first paint
+     * can come seconds after postWindowOpen.
      */
     private static void startAfterFirstPaint(org.eclipse.swt.widgets.Display display) {
-        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable start = () -> {
-            if (started.compareAndSet(false, true) && !display.isDisposed()) CaseActions.startup(display);
-        };
-        org.eclipse.swt.widgets.Listener firstPaint = new org.eclipse.swt.widgets.Listener() {
-            @Override
-            public void handleEvent(org.eclipse.swt.widgets.Event e) {
-                display.removeFilter(org.eclipse.swt.SWT.Paint, this);
-                WorkbenchApplication.printStartup("window painting");
-                // after the paints already queued: asyncExec runs when the event queue is empty
-                display.asyncExec(() -> {
-                    WorkbenchApplication.printStartup("window painted");
-                    start.run();
-                });
-            }
-        };
-        display.addFilter(org.eclipse.swt.SWT.Paint, firstPaint);
-        display.timerExec(2000, () -> {
-            if (!display.isDisposed()) display.removeFilter(org.eclipse.swt.SWT.Paint, firstPaint);
-            start.run();
-        });
+        WorkbenchApplication.afterFirstFrame(display, 10_000, () -> CaseActions.startup(display));
     }
 
     /** File, Window and Help menus; plug-ins add to them through menu contributions. */

@@ -33,12 +33,58 @@ public final class WorkbenchApplication implements IApplication {
             return Integer.valueOf(1);
         }
         warmSvgDecoder();
+        watchFirstFrame(display);
         try {
             int rc = PlatformUI.createAndRunWorkbench(display, new PhotoParityWorkbenchAdvisor());
             return rc == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
         } finally {
             display.dispose();
         }
+    }
+
+    /** True once the first frame of the window is complete (its first paint event, then an idle event loop). */
+    private static boolean framePainted;
+    /** What waits for the first frame (UI thread only). */
+    private static final java.util.List<Runnable> afterFirstFrame = new java.util.ArrayList<>();
+
+    /**
+     * Watches for the window's first paint from the start (it may come before or after postWindowOpen): on it,
+     * once the events already queued are handled, the first frame is complete.
+     */
+    private static void watchFirstFrame(Display display) {
+        org.eclipse.swt.widgets.Listener firstPaint = new org.eclipse.swt.widgets.Listener() {
+            @Override
+            public void handleEvent(org.eclipse.swt.widgets.Event e) {
+                display.removeFilter(org.eclipse.swt.SWT.Paint, this);
+                printStartup("window painting");
+                // asyncExec runs when the event queue is empty: after the paints of this frame
+                display.asyncExec(() -> {
+                    printStartup("window painted");
+                    framePainted = true;
+                    java.util.List<Runnable> waiting = new java.util.ArrayList<>(afterFirstFrame);
+                    afterFirstFrame.clear();
+                    waiting.forEach(Runnable::run);
+                });
+            }
+        };
+        display.addFilter(org.eclipse.swt.SWT.Paint, firstPaint);
+    }
+
+    /**
+     * Runs {@code r} on the UI thread once the window's first frame is complete (at once when it is), or after
+     * {@code fallbackMillis} without one (a window opened minimized or off-screen), whichever comes first; once.
+     */
+    static void afterFirstFrame(Display display, int fallbackMillis, Runnable r) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable once = () -> {
+            if (done.compareAndSet(false, true) && !display.isDisposed()) r.run();
+        };
+        if (framePainted) {
+            display.asyncExec(once);
+            return;
+        }
+        afterFirstFrame.add(once);
+        display.timerExec(fallbackMillis, once);
     }
 
     /**

@@ -164,7 +164,8 @@ public final class CaseExplorerView implements CaseSession.Listener {
         List<Entry> entries = entries();
         viewer.setInput(entries);
         hint.setText(entries.isEmpty() ? "No cases yet: File > New Case... or File > Open Case..."
-                : "Double-click a case to open and analyze it. The open case is in bold; click a header to sort.");
+                : "Double-click a case to open it with its last results. The open case is in bold; click a header"
+                        + " to sort.");
         hint.getParent().layout();
     }
 
