@@ -24,7 +24,8 @@ import org.photoparity.report.ReportWriter;
 /**
  * A case folder analysed: what the workbench's Analyze and {@code photoparity analyze --case DIR} both run. The
  * case's sources, evidence, answers and settings become one engine spec; the reports go to the case's results
- * folder and the figures to case.json.
+ * folder and the figures to case.json; the whole results to {@code results/last-results.json} ({@link SavedResults}),
+ * which opening the case shows at once.
  */
 public final class CaseAnalysis {
 
@@ -88,9 +89,19 @@ public final class CaseAnalysis {
                 Preflight.reportFolder("The case's results folder", c.resultsDir()));
         outputs.add(new OutputGuard.Output("The case folder", c.dir()));
         Preflight.check(spec, options, outputs);
+        // the sources' stamp before the scan: a file changed while it runs makes the saved results look stale
+        String stamp;
+        try {
+            stamp = SavedResults.stamp(c);
+        } catch (IOException | RuntimeException e) {
+            stamp = null; // cannot tell later whether the sources changed: save no results to show at open
+        }
         AnalysisResult r = Analysis.run(spec, options, monitor);
         if (monitor != null && monitor.isCanceled()) throw new OperationCanceledException();
-        c.update(d -> d.withLastAnalysis(figures(r, System.currentTimeMillis() - start)));
+        LastAnalysis figures = figures(r, System.currentTimeMillis() - start);
+        c.update(d -> d.withLastAnalysis(figures));
+        if (stamp != null) SavedResults.write(c, r, stamp, java.time.Instant.parse(figures.analyzedAt()));
+        else Files.deleteIfExists(SavedResults.file(c));
         return r;
     }
 

@@ -105,7 +105,7 @@ public final class ReportHtml {
                     List<Mismatch> list = byCategory.get(c);
                     if (list.isEmpty()) continue;
                     w.write("<h3 id=\"cat-" + c.name() + "\"><span class=\"dot\" style=\"background:" + Vocabulary.colour(c)
-                            + "\"></span>" + esc(c.label()) + " <span class=\"code\">" + c.name() + "</span> <span "
+                            + "\"></span>" + esc(Vocabulary.label(c)) + ": " + esc(c.label()) + " <span "
                             + "class=\"muted\">(" + list.size() + ")</span></h3>\n");
                     w.write("<table class=\"rows diff\"><thead><tr><th>Device</th><th>Cloud</th><th>Matched by</th>"
                             + "<th>Detail</th><th>Loss</th></tr></thead><tbody>\n");
@@ -199,8 +199,11 @@ public final class ReportHtml {
                 + "<tbody>\n");
         for (Category c : Category.values()) {
             long v = counts.get(c);
-            String name = v > 0 ? "<a href=\"#cat-" + c.name() + "\">" + c.name() + "</a>" : c.name();
-            w.write("<tr" + (v == 0 ? " class=\"zero\"" : "") + "><td class=\"code\"><span class=\"dot\" style=\""
+            // the words people read; the id (MISSING_IN_CLOUD) stays in the tooltip, the anchors and report.json
+            String label = esc(Vocabulary.label(c));
+            String name = v > 0 ? "<a href=\"#cat-" + c.name() + "\" title=\"" + c.name() + "\">" + label + "</a>"
+                    : "<span title=\"" + c.name() + "\">" + label + "</span>";
+            w.write("<tr" + (v == 0 ? " class=\"zero\"" : "") + "><td><span class=\"dot\" style=\""
                     + "background:" + Vocabulary.colour(c) + "\"></span>" + name + "</td><td>" + esc(c.label())
                     + "</td><td class=\"num\" id=\"count-" + c.name() + "\">" + v + "</td></tr>\n");
         }

@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.photoparity.cases.CaseFolder;
+import org.photoparity.engine.SavedResults;
 import org.photoparity.ui.prefs.UiPrefs;
 import org.photoparity.ui.session.AnalyzeJob;
 import org.photoparity.ui.session.CaseSession;
@@ -40,6 +41,81 @@ public final class CaseActions {
         return open(CaseFolder.open(dir), analyse);
     }
 
+    /** Jobs of this family read a case's saved results and check its sources (tests wait on them). */
+    public static final Object SAVED_FAMILY = SavedResultsJob.class;
+
+    /**
+     * Shows {@code c} and its saved last results at once when it has them, without analysing, then checks in the
+     * background whether its sources changed since (the Summary then offers to analyse again); a case without saved
+     * results (never analysed, or analysed by an older version) is analysed.
+     */
+    public static Job openWithSavedResults(CaseFolder c) {
+        open(c, false);
+        Job job = new SavedResultsJob(c, CaseSession.current(), Display.getCurrent());
+        job.schedule();
+        return job;
+    }
+
+    public static Job openWithSavedResults(Path dir) throws IOException {
+        return openWithSavedResults(CaseFolder.open(dir));
+    }
+
+    /** Reads the saved results off the UI thread, hands them over, then stamps the sources and compares. */
+    private static final class SavedResultsJob extends Job {
+        private final CaseFolder c;
+        private final CaseSession session;
+        private final Display display;
+
+        SavedResultsJob(CaseFolder c, CaseSession session, Display display) {
+            super("Reading the last results of " + c.data().name());
+            this.c = c;
+            this.session = session;
+            this.display = display;
+            setPriority(SHORT);
+        }
+
+        @Override
+        public boolean belongsTo(Object family) {
+            return family == SAVED_FAMILY;
+        }
+
+        @Override
+        protected IStatus run(IProgressMonitor monitor) {
+            SavedResults.Saved saved = SavedResults.read(c);
+            if (saved == null) {
+                display.asyncExec(() -> {
+                    // nothing saved: analyse, unless another case was opened or an analysis was started meanwhile
+                    if (session.caseFolder() == c && session.result() == null
+                            && Job.getJobManager().find(AnalyzeJob.FAMILY).length == 0) {
+                        analyze();
+                    }
+                });
+                return Status.OK_STATUS;
+            }
+            display.asyncExec(() -> {
+                if (session.caseFolder() == c && session.result() == null) session.showSaved(saved);
+            });
+            if (monitor.isCanceled()) return Status.CANCEL_STATUS;
+            monitor.setTaskName("Checking whether the sources of " + c.data().name() + " changed");
+            boolean changed;
+            try {
+                changed = SavedResults.changed(c, saved);
+            } catch (IOException | RuntimeException e) {
+                return Status.warning("Could not check whether the sources of " + c.dir() + " changed: "
+                        + e.getMessage(), e);
+            }
+            if (changed) {
+                display.asyncExec(() -> {
+                    // only while the saved results are the ones shown (not after a new analysis)
+                    if (session.caseFolder() == c && saved.analyzedAt().equals(session.savedAt())) {
+                        session.setSourcesChangedSince(saved.analyzedAt());
+                    }
+                });
+            }
+            return Status.OK_STATUS;
+        }
+    }
+
     /** Analyses the open case in the background, replacing an analysis still running; null when no case is open. */
     public static AnalyzeJob analyze() {
         CaseSession session = CaseSession.current();
@@ -62,8 +138,9 @@ public final class CaseActions {
     }
 
     /**
-     * At start-up: reopen the last case, or else make and open the demo case, and analyse it. The demo data is
-     * generated in a job, so the window is usable at once.
+     * At start-up: reopen the last case, or else make and open the demo case, with its saved results when it has
+     * them (analysed when it has none). The case is read and the demo data generated in a job, so the window paints
+     * and is usable at once.
      */
     public static Job startup(Display display) {
         if ("none".equals(System.getProperty(STARTUP_PROPERTY))) return null;
@@ -93,7 +170,7 @@ public final class CaseActions {
                 String note = problem;
                 if (open != null) display.asyncExec(() -> {
                     if (CaseSession.current().hasCase()) return; // the technician was quicker
-                    open(open, true);
+                    openWithSavedResults(open);
                 });
                 return note == null ? Status.OK_STATUS : Status.warning("The last case could not be opened: " + note);
             }

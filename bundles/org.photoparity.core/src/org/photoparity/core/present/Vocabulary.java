@@ -2,6 +2,7 @@ package org.photoparity.core.present;
 
 import java.util.Locale;
 
+import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.Category;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
@@ -69,6 +70,18 @@ public final class Vocabulary {
             if (f.number() == p.fix()) return f.title();
         }
         return p.id();
+    }
+
+    /** An asset kind as people say it: "Photo", "Live Photo", "Screenshot". */
+    public static String label(AssetKind k) {
+        return switch (k) {
+            case PHOTO -> "Photo";
+            case VIDEO -> "Video";
+            case LIVE_PHOTO -> "Live Photo";
+            case SCREENSHOT -> "Screenshot";
+            case SIDECAR -> "Sidecar (edit or metadata)";
+            case UNKNOWN -> "Unknown";
+        };
     }
 
     /** "pass", "warn", "fail", "unknown". */

@@ -12,6 +12,12 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPlaceholder;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -92,11 +98,22 @@ public final class RestartScenario implements IStartup {
             });
             if (ready) return;
             if (System.currentTimeMillis() > end) {
-                throw new IllegalStateException("no analysed case after " + WAIT_MILLIS + " ms (case "
-                        + onUi(display, () -> String.valueOf(CaseSession.current().caseFolder())) + ")");
+                throw new IllegalStateException("no analysed case after " + WAIT_MILLIS + " ms (" + onUi(display,
+                        RestartScenario::waitingFor) + ")");
             }
             Thread.sleep(100);
         }
+    }
+
+    /** What the wait is still waiting for, each condition by name (for the failure message). */
+    private static String waitingFor() {
+        CaseSession s = CaseSession.current();
+        MPart part = page() == null ? null : part(MismatchesView.ID);
+        MismatchesView mv = mismatches();
+        return "case " + (s.caseFolder() == null ? "none" : "open") + ", result "
+                + (s.result() == null ? "none" : "present") + ", analysis " + s.analysis() + ", analyse jobs running "
+                + Job.getJobManager().find(AnalyzeJob.FAMILY).length + ", Mismatches view "
+                + (part == null ? "not in the model" : mv == null ? "not created" : mv.isBusy() ? "busy" : "idle");
     }
 
     /** Phase 1: what a technician would do, through the views' own widgets. */
@@ -118,7 +135,11 @@ public final class RestartScenario implements IStartup {
         onUi(display, () -> {
             IWorkbenchPage page = page();
             page.setPartState(page.findViewReference(CompareView.ID), IWorkbenchPage.STATE_MINIMIZED);
-            page.hideView(page.findViewReference(ProbesView.ID));
+            // Probes is a tab behind the Summary that was never shown, so it has no IViewReference yet (hideView of
+            // its reference would be a no-op): close its part through the E4 part service
+            MPart probes = part(ProbesView.ID);
+            window().getContext().get(EPartService.class).hidePart(probes);
+            if (isOpen(ProbesView.ID)) throw new IllegalStateException("Probes did not close");
             StrategyView sv = page.showView(STRATEGY_VIEW).getAdapter(StrategyView.class);
             var step1 = sv.stepButtons().get(0);
             step1.setSelection(true);
@@ -146,11 +167,11 @@ public final class RestartScenario implements IStartup {
             facts.put("filter.category", categoryCombo(mv).getText());
             facts.put("filter.shown", Integer.toString(mv.shownCount()));
             facts.put("filter.state", mv.currentState().filter().toString());
-            IViewReference compare = page.findViewReference(CompareView.ID);
-            facts.put("layout.compare", compare == null ? "closed" : state(page.getPartState(compare)));
-            facts.put("layout.probes.open", Boolean.toString(page.findViewReference(ProbesView.ID) != null));
-            IViewReference sref = page.findViewReference(STRATEGY_VIEW);
-            if (sref == null) {
+            // the layout as the E4 model holds it: views that are not rendered (a minimized stack, a tab never shown
+            // since the restart) have no IViewReference, so IWorkbenchPage cannot tell about them
+            facts.put("layout.compare", stateOf(CompareView.ID));
+            facts.put("layout.probes.open", Boolean.toString(isOpen(ProbesView.ID)));
+            if (!isOpen(STRATEGY_VIEW)) {
                 // after a layout reset: the view is not open, but its ticks live in the case and must come back
                 facts.put("layout.strategy.stack", "not open");
                 StrategyView sv = page.showView(STRATEGY_VIEW).getAdapter(StrategyView.class);
@@ -158,31 +179,48 @@ public final class RestartScenario implements IStartup {
                 facts.put("checklist.ticked", sv.tickedSteps().toString());
                 return null;
             }
-            IViewPart svPart = sref.getView(true);
+            IViewReference sref = page.findViewReference(STRATEGY_VIEW);
+            IViewPart svPart = sref != null ? sref.getView(true)
+                    : page.showView(STRATEGY_VIEW, null, IWorkbenchPage.VIEW_CREATE);
             StrategyView sv = svPart.getAdapter(StrategyView.class);
             facts.put("layout.strategy.visible", Boolean.toString(page.isPartVisible(svPart)));
-            // getViewStack lists created views only, and a restored workbench creates hidden tabs lazily
-            List<String> open = new ArrayList<>();
-            for (IViewReference r : page.getViewReferences()) {
-                r.getView(true);
-                open.add(r.getId());
-            }
-            facts.put("layout.views", String.join(",", open.stream().sorted().toList()));
-            List<String> stack = new ArrayList<>();
-            for (IViewPart p : page.getViewStack(svPart)) stack.add(p.getViewSite().getId());
-            facts.put("layout.strategy.stack", String.join(",", stack.stream().sorted().toList()));
+            facts.put("layout.views", String.join(",", openViews()));
+            facts.put("layout.strategy.stack", String.join(",", stackOf(STRATEGY_VIEW)));
             facts.put("checklist.step1", Boolean.toString(sv.stepButtons().get(0).getSelection()));
             facts.put("checklist.ticked", sv.tickedSteps().toString());
             return null;
         });
     }
 
-    private static String state(int s) {
-        return switch (s) {
-            case IWorkbenchPage.STATE_MINIMIZED -> "minimized";
-            case IWorkbenchPage.STATE_MAXIMIZED -> "maximized";
-            default -> "restored";
-        };
+    /** The view's placeholder in the active perspective, or null. */
+    private static MPlaceholder placeholder(String id) {
+        MWindow w = window();
+        EModelService models = w.getContext().get(EModelService.class);
+        List<MPlaceholder> found = models.findElements(models.getActivePerspective(w), id, MPlaceholder.class, null);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Whether the view is open (a tab of its stack, shown or not) in the active perspective. */
+    private static boolean isOpen(String id) {
+        MPlaceholder p = placeholder(id);
+        return p != null && p.isToBeRendered();
+    }
+
+    /** closed, minimized, maximized or restored: the state of the view's stack. */
+    private static String stateOf(String id) {
+        if (!isOpen(id)) return "closed";
+        List<String> tags = placeholder(id).getParent().getTags();
+        if (tags.contains(org.eclipse.e4.ui.workbench.IPresentationEngine.MINIMIZED)) return "minimized";
+        if (tags.contains(org.eclipse.e4.ui.workbench.IPresentationEngine.MAXIMIZED)) return "maximized";
+        return "restored";
+    }
+
+    /** The ids of the views open in the active perspective, sorted. */
+    private static List<String> openViews() {
+        MWindow w = window();
+        EModelService models = w.getContext().get(EModelService.class);
+        return models.findElements(models.getActivePerspective(w), null, MPlaceholder.class, List.of("View")).stream()
+                .filter(MUIElement::isToBeRendered).map(MUIElement::getElementId).sorted().toList();
     }
 
     private static IWorkbenchPage page() {
@@ -191,10 +229,39 @@ public final class RestartScenario implements IStartup {
         return w.getActivePage();
     }
 
+    /**
+     * The Mismatches part's object, from the Eclipse 4 model. Not through {@code IWorkbenchPage.findView}: for an
+     * e4view the compatibility layer makes the IViewPart wrapper only when the part goes through a page event
+     * (activation...), so in a restored workbench findView returns null for a view that is on screen and showing
+     * results until it is clicked. Null while the part is not created.
+     */
     private static MismatchesView mismatches() {
-        IWorkbenchPage page = page();
-        IViewPart v = page == null ? null : page.findView(MismatchesView.ID);
-        return v == null ? null : v.getAdapter(MismatchesView.class);
+        MPart p = page() == null ? null : part(MismatchesView.ID);
+        return p != null && p.getObject() instanceof MismatchesView mv ? mv : null;
+    }
+
+    private static MWindow window() {
+        IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        if (w == null) w = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
+        return w.getService(MWindow.class);
+    }
+
+    private static MPart part(String id) {
+        return window().getContext().get(EPartService.class).findPart(id);
+    }
+
+    /**
+     * The ids of the views shown as tabs of the stack holding {@code id} in the active perspective, sorted (from the
+     * E4 model: IWorkbenchPage.getViewStack lists only the 3.x view parts, not the e4view parts).
+     */
+    private static List<String> stackOf(String id) {
+        MPlaceholder p = placeholder(id);
+        if (p == null) return List.of("no placeholder for " + id);
+        List<String> ids = new ArrayList<>();
+        for (MUIElement e : p.getParent().getChildren()) {
+            if (e.isToBeRendered()) ids.add(e.getElementId());
+        }
+        return ids.stream().sorted().toList();
     }
 
     private static Combo categoryCombo(MismatchesView mv) {

@@ -93,7 +93,7 @@ class MismatchesUiTest {
         System.out.println("mismatches: 100000 rows filled in " + fill + " ms; 5 jumps x 40 rows in " + scroll + " ms");
         assertTrue(scroll < 3_000, "rendering 200 rows took " + scroll + " ms");
         // sorted by category, then by input order
-        assertEquals("Missing in cloud", v.cellText(0, Column.CATEGORY));
+        assertEquals("Missing in iCloud", v.cellText(0, Column.CATEGORY));
         assertEquals("DCIM/100APPLE/IMG_00000.HEIC", v.cellText(0, Column.DEVICE));
     }
 
@@ -147,7 +147,7 @@ class MismatchesUiTest {
         join(v.setGrouping(Grouping.CATEGORY), v);
         assertEquals(N + 8, v.tableRows());
         assertNull(v.mismatchAt(0), "the first row is a group header");
-        assertTrue(v.table().getItem(0).getText(0).contains("Missing in cloud"), v.table().getItem(0).getText(0));
+        assertTrue(v.table().getItem(0).getText(0).contains("Missing in iCloud"), v.table().getItem(0).getText(0));
         // double-clicking a header folds the group
         v.table().setSelection(0);
         v.table().notifyListeners(SWT.DefaultSelection, new Event());

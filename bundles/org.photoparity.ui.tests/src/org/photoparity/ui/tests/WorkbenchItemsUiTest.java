@@ -157,6 +157,20 @@ class WorkbenchItemsUiTest {
 
     // ---- issue 14 item 3: answers in the fix view; Case Properties repairs a source ----------------------------
 
+    /** A fix view opened on a case with answers shows them (seen: "Don't know" beside a saved "yes"). */
+    @Test
+    void aFixViewShowsTheCasesSavedAnswers() throws Exception {
+        CaseFolder c = CaseFolder.create(tmp.resolve("saved-answers"), CaseData.named("Saved answers"));
+        Files.writeString(c.answersFile(), "icloud_photos_on=yes\napple_id_matches=no\n");
+        Ui.session().open(c);
+        String id = org.photoparity.ui.views.StrategyViewFactory.viewIdFor("strategy.settings");
+        StrategyView v = Ui.show(id, StrategyView.class);
+        Ui.drain();
+        assertEquals("yes", v.shownAnswer("icloud_photos_on"));
+        assertEquals("no", v.shownAnswer("apple_id_matches"));
+        Ui.page().hideView(Ui.page().findView(id));
+    }
+
     @Test
     void answeringAQuestionSavesItInTheCaseAndReRunsTheProbe() throws Exception {
         CaseFolder c = CaseFolder.create(tmp.resolve("answers"), CaseData.named("Answers"));

@@ -65,7 +65,7 @@ public final class Handlers {
             String dir = d.open();
             if (dir == null) return null;
             try {
-                CaseActions.open(Path.of(dir), true);
+                CaseActions.openWithSavedResults(Path.of(dir));
             } catch (IOException e) {
                 MessageDialog.openError(shell(event), "Open Case", e.getMessage());
             }
@@ -82,7 +82,7 @@ public final class Handlers {
                 protected IStatus run(IProgressMonitor monitor) {
                     try {
                         CaseFolder c = Cases.ensureDemoCase();
-                        display.asyncExec(() -> CaseActions.open(c, true));
+                        display.asyncExec(() -> CaseActions.openWithSavedResults(c));
                         return Status.OK_STATUS;
                     } catch (IOException e) {
                         return Status.error("Could not create the demo case in " + Cases.demoCaseFolder() + ": "

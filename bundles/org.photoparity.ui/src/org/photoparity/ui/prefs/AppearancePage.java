@@ -2,6 +2,7 @@ package org.photoparity.ui.prefs;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.RadioGroupFieldEditor;
@@ -19,8 +20,7 @@ public final class AppearancePage extends FieldEditorPreferencePage implements I
 
     public AppearancePage() {
         super(GRID);
-        setDescription("The theme changes most colours at once; restart PhotoParity (File > Exit, then start it "
-                + "again) for every part of the window to follow.");
+        setDescription("The theme applies when PhotoParity starts: after OK it offers to restart now.");
     }
 
     @Override
@@ -39,13 +39,37 @@ public final class AppearancePage extends FieldEditorPreferencePage implements I
 
     @Override
     public boolean performOk() {
+        String before = InstanceScope.INSTANCE.getNode(THEME_NODE).get(THEME_KEY, UiPrefs.THEME_LIGHT);
         boolean ok = super.performOk();
-        applyTheme(UiPrefs.store().getString(UiPrefs.THEME));
+        String theme = UiPrefs.store().getString(UiPrefs.THEME);
         UiPrefs.flush();
+        if (!theme.equals(before)) {
+            // applied at the next start, not live: the CSS engine's reset of a live workbench touches the rows of
+            // virtual tables (the Mismatches view) that the table already dropped, which crashed GTK in native code
+            rememberTheme(theme);
+            if (!Boolean.getBoolean("photoparity.noDialogs") && MessageDialog.openQuestion(getShell(), "Theme",
+                    "The new theme applies when PhotoParity starts again. Restart now?")) {
+                getShell().getDisplay().asyncExec(() -> PlatformUI.getWorkbench().restart());
+            }
+        }
         return ok;
     }
 
-    /** Remembers {@code themeId} for the next start and applies what it can now. */
+    /** Remembers {@code themeId} for the next start (the e4 theme engine reads it then). */
+    public static void rememberTheme(String themeId) {
+        var node = InstanceScope.INSTANCE.getNode(THEME_NODE);
+        node.put(THEME_KEY, themeId);
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            // the next start falls back to the product's default theme
+        }
+    }
+
+    /**
+     * Remembers {@code themeId} and applies it now. Only safe before views hold rows (at start-up): a live reset of
+     * the CSS engine can touch dropped rows of virtual tables, see {@link #performOk()}.
+     */
     public static void applyTheme(String themeId) {
         var node = InstanceScope.INSTANCE.getNode(THEME_NODE);
         node.put(THEME_KEY, themeId);

@@ -33,7 +33,9 @@ public final class CaseSession {
 
     /** What changed. */
     public enum Change {
-        CASE, RESULT, PROBES, CHECKLIST, ANALYSIS, ANSWERS, CATEGORY_REQUEST
+        CASE, RESULT, PROBES, CHECKLIST, ANALYSIS, ANSWERS, CATEGORY_REQUEST,
+        /** Whether the sources changed since the saved results shown ({@link #sourcesChangedSince()}). */
+        SOURCES
     }
 
     /** Where an analysis of the open case stands. */
@@ -64,6 +66,10 @@ public final class CaseSession {
     private final Map<String, Set<Integer>> unsavedChecklist = new HashMap<>();
 
     private AnalysisState analysis = AnalysisState.IDLE;
+    /** When the results shown were analysed, if they were read back from the case's saved results; else null. */
+    private java.time.Instant savedAt;
+    /** Set when the sources changed since the saved results shown: the time of that analysis. */
+    private java.time.Instant sourcesChangedSince;
     private org.photoparity.core.model.Category requestedCategory;
 
     /**
@@ -109,6 +115,8 @@ public final class CaseSession {
         warnings = List.of();
         probes.clear();
         analysis = AnalysisState.IDLE;
+        savedAt = null;
+        sourcesChangedSince = null;
         fire(Change.CASE);
         fire(Change.RESULT);
         fire(Change.PROBES);
@@ -150,8 +158,37 @@ public final class CaseSession {
         return c;
     }
 
+    /**
+     * Shows the case's saved last results (read back from its results folder, no analysis run): the probes run on
+     * them later use the case's answers and the settings, as before any analysis.
+     */
+    public void showSaved(org.photoparity.engine.SavedResults.Saved saved) {
+        analysed(saved.result(), saved.probes(), null, saved.warnings());
+        savedAt = saved.analyzedAt();
+        fire(Change.SOURCES);
+    }
+
+    /** When the results shown were analysed if they are the case's saved ones (no analysis since the case opened). */
+    public java.time.Instant savedAt() {
+        return savedAt;
+    }
+
+    /** Null, or the analysis time of the saved results shown when the sources changed since then. */
+    public java.time.Instant sourcesChangedSince() {
+        return sourcesChangedSince;
+    }
+
+    /** Records that the sources changed since the saved results shown (their analysis time), or not (null). */
+    public void setSourcesChangedSince(java.time.Instant since) {
+        sourcesChangedSince = since;
+        fire(Change.SOURCES);
+    }
+
     /** Installs a finished analysis. */
     public void analysed(ReconcileResult r, List<ProbeResult> probeResults, CaseEvidence e, List<String> w) {
+        boolean wasStale = sourcesChangedSince != null;
+        savedAt = null;
+        sourcesChangedSince = null;
         result = r;
         evidence = e;
         warnings = w == null ? List.of() : List.copyOf(w);
@@ -159,6 +196,7 @@ public final class CaseSession {
         for (ProbeResult p : probeResults) probes.put(p.id(), p);
         fire(Change.RESULT);
         fire(Change.PROBES);
+        if (wasStale) fire(Change.SOURCES);
     }
 
     /** Probe results, in the order they were run. */

@@ -50,7 +50,7 @@ public final class CompareFields {
     /** The fields of one asset, in reading order; absent values are left out. */
     public static Map<String, String> fields(Asset a) {
         Map<String, String> m = new LinkedHashMap<>();
-        put(m, "Kind", a.kind().name());
+        put(m, "Kind", org.photoparity.core.present.Vocabulary.label(a.kind()));
         put(m, "Files", String.valueOf(a.files().size()));
         MediaFile p = a.primary();
         if (p != null) {

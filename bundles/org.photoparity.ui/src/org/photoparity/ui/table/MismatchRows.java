@@ -29,11 +29,9 @@ import org.photoparity.core.present.Vocabulary;
  */
 public final class MismatchRows {
 
-    /** A category as people read it in a list ("Missing in cloud"); the enum name stays in tooltips and exports. */
+    /** A category as people read it in a list ("Missing in iCloud", {@link Vocabulary#label}); the enum name stays in tooltips and exports. */
     public static String phrase(Category c) {
-        String n = c.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        n = n.replace("live photo", "Live Photo");
-        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+        return Vocabulary.label(c);
     }
 
 
@@ -186,7 +184,7 @@ public final class MismatchRows {
         return switch (c) {
             case CATEGORY -> phrase(r.category());
             case LOSS -> loss(r.mismatch());
-            case KIND -> r.kind().name().charAt(0) + r.kind().name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+            case KIND -> Vocabulary.label(r.kind());
             case DATE -> r.date() == null ? "" : r.date().toString().replace('T', ' ');
             case DEVICE -> r.device();
             case CLOUD -> r.cloud();

@@ -147,7 +147,7 @@ public final class CaseExplorerView implements CaseSession.Listener {
         Object o = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
         if (!(o instanceof Entry e)) return;
         try {
-            CaseActions.open(e.dir(), true);
+            CaseActions.openWithSavedResults(e.dir());
         } catch (IOException ex) {
             hint.setText(ex.getMessage());
             hint.getParent().layout();

@@ -216,7 +216,7 @@ public final class MismatchesView implements CaseSession.Listener {
         kind = new Combo(row2, SWT.READ_ONLY);
         kind.add(ALL_KINDS);
         for (AssetKind k : AssetKind.values()) {
-            kind.add(k.name().charAt(0) + k.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' '));
+            kind.add(org.photoparity.core.present.Vocabulary.label(k));
         }
         kind.setToolTipText("Show one kind of asset only");
         kind.addListener(SWT.Selection, e -> refilter());

@@ -49,6 +49,8 @@ public final class StrategyView implements CaseSession.Listener {
     private String partName = "";
     /** The answer widgets by key: what they show is re-read from the case on a case switch. */
     private final java.util.Map<String, java.util.function.Consumer<String>> answerShowers = new java.util.LinkedHashMap<>();
+    /** What the answer widgets show now, by key (tests). */
+    private final java.util.Map<String, java.util.function.Supplier<String>> answerShown = new java.util.LinkedHashMap<>();
     private Label answerState;
     private boolean showingAnswers;
     private StrategyDescriptor strategy;
@@ -218,6 +220,8 @@ public final class StrategyView implements CaseSession.Listener {
                 answerShowers.put(k.key(), v -> {
                     for (Button r : radios) r.setSelection(r.getData().equals(v == null ? "" : v));
                 });
+                answerShown.put(k.key(), () -> radios.stream().filter(Button::getSelection)
+                        .map(r -> (String) r.getData()).findFirst().orElse(null));
             }
             case PLAN -> {
                 Combo plan = new Combo(row, SWT.READ_ONLY);
@@ -294,6 +298,12 @@ public final class StrategyView implements CaseSession.Listener {
         AnswerKey k = AnswerKey.of(key).orElseThrow();
         answer(k, value);
         showAnswers();
+    }
+
+    /** What the widgets of question {@code key} show: "yes", "no", "" (don't know), null when none is chosen. */
+    public String shownAnswer(String key) {
+        var s = answerShown.get(key);
+        return s == null ? null : s.get();
     }
 
     /** The keys this view asks about, in order. */

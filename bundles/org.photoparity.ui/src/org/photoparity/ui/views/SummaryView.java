@@ -52,6 +52,7 @@ public final class SummaryView implements CaseSession.Listener {
     public static final String ID = "org.photoparity.ui.views.summary";
     static final String SHOW_MISMATCHES = "org.photoparity.ui.showMismatches";
     static final String CASE_PROPERTIES = "org.photoparity.ui.caseProperties";
+    static final String ANALYZE = "org.photoparity.ui.analyze";
 
     private final CaseSession session;
     @Inject
@@ -65,6 +66,9 @@ public final class SummaryView implements CaseSession.Listener {
     private Label subtitle;
     private Composite problem;
     private Label problemText;
+    private Composite stale;
+    private Label staleText;
+    private Button analyzeAgain;
     private Table causes;
     private Table figures;
     private Canvas chart;
@@ -106,6 +110,27 @@ public final class SummaryView implements CaseSession.Listener {
         repair.setText("Case Properties...");
         repair.setToolTipText("Change the case's sources, evidence and backup, then analyze again");
         repair.addListener(SWT.Selection, e -> execute(CASE_PROPERTIES));
+
+        // the saved results shown are older than the sources: says so until the next analysis
+        stale = new Composite(parent, SWT.NONE);
+        GridLayout stl = new GridLayout(2, false);
+        stl.marginWidth = 0;
+        stl.marginHeight = 0;
+        stale.setLayout(stl);
+        stale.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        staleText = new Label(stale, SWT.WRAP);
+        GridData stg = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        stg.widthHint = 300;
+        staleText.setLayoutData(stg);
+        staleText.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_YELLOW));
+        analyzeAgain = new Button(stale, SWT.PUSH);
+        analyzeAgain.setText("Analyze again");
+        analyzeAgain.setToolTipText("Scan both sides again (unchanged files come from the scan cache) and show the new"
+                + " results");
+        analyzeAgain.addListener(SWT.Selection, e -> {
+            if (commands != null && handlers != null) execute(ANALYZE);
+            else org.photoparity.ui.CaseActions.analyze();
+        });
 
         figures = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         figures.setHeaderVisible(true);
@@ -152,7 +177,7 @@ public final class SummaryView implements CaseSession.Listener {
     @Override
     public void sessionChanged(CaseSession.Change change) {
         switch (change) {
-            case RESULT, CASE, ANALYSIS, PROBES -> refresh();
+            case RESULT, CASE, ANALYSIS, PROBES, SOURCES -> refresh();
             default -> { }
         }
     }
@@ -179,6 +204,10 @@ public final class SummaryView implements CaseSession.Listener {
                             : "\nLast analyzed " + when(last.analyzedAt()) + ": "
                                     + String.format(Locale.ROOT, "%,d", last.mismatches())
                                     + " mismatches. Case > Analyze (F5) to show them.");
+        } else if (session.savedAt() != null) {
+            status = c.dir() + String.format(Locale.ROOT,
+                    "\nLast results, analyzed %s. %,d identical, %,d mismatches.", when(session.savedAt().toString()),
+                    result.identical(), result.mismatches().size());
         } else {
             status = c.dir() + (last == null ? "" : String.format(Locale.ROOT,
                     "\nAnalyzed %s in %.1f s. %,d identical, %,d mismatches.", when(last.analyzedAt()),
@@ -190,6 +219,13 @@ public final class SummaryView implements CaseSession.Listener {
                 + "\nRepair the case's sources or evidence, then analyze again (F5)." : "");
         ((GridData) problem.getLayoutData()).exclude = !failed;
         problem.setVisible(failed);
+        java.time.Instant since = c == null ? null : session.sourcesChangedSince();
+        staleText.setText(since == null ? "" : "Sources changed since " + when(since.toString())
+                + ": the results shown are from then.");
+        boolean showStale = since != null;
+        ((GridData) stale.getLayoutData()).exclude = !showStale;
+        stale.setVisible(showStale);
+        analyzeAgain.setEnabled(state.phase() != CaseSession.Phase.RUNNING);
 
         causes.removeAll();
         List<LikelyCause> ranked = result == null ? List.of() : LikelyCauses.rank(result, session.probes());
@@ -347,6 +383,16 @@ public final class SummaryView implements CaseSession.Listener {
     /** The persistent error shown after a failed analysis; empty when there is none. */
     public String problemText() {
         return problem.getVisible() ? problemText.getText() : "";
+    }
+
+    /** The "sources changed" notice; empty when it is not shown. */
+    public String staleText() {
+        return stale.getVisible() ? staleText.getText() : "";
+    }
+
+    /** The notice's "Analyze again" button (tests press it). */
+    public Button analyzeAgainButton() {
+        return analyzeAgain;
     }
 
     public Canvas chart() {

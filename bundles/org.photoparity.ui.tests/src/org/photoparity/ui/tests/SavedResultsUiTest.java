@@ -1,0 +1,200 @@
+package org.photoparity.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photoparity.cases.CaseData;
+import org.photoparity.cases.CaseFolder;
+import org.photoparity.core.model.Asset;
+import org.photoparity.core.model.AssetKind;
+import org.photoparity.core.model.CloudState;
+import org.photoparity.core.model.FileIssue;
+import org.photoparity.core.model.Listing;
+import org.photoparity.core.model.Mismatch;
+import org.photoparity.core.model.ProbeResult;
+import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.model.Sharing;
+import org.photoparity.demo.DemoCase;
+import org.photoparity.engine.AnalysisOptions;
+import org.photoparity.engine.AnalysisResult;
+import org.photoparity.engine.CaseAnalysis;
+import org.photoparity.engine.SavedResults;
+import org.photoparity.ui.CaseActions;
+import org.photoparity.ui.prefs.UiPrefs;
+import org.photoparity.ui.session.AnalyzeJob;
+import org.photoparity.ui.views.MismatchesView;
+import org.photoparity.ui.views.SummaryView;
+
+/**
+ * Issue 14 item 6, second half: opening a case shows its saved last results at once, without an analysis, and says
+ * so persistently when its sources changed since, with a button to analyse again.
+ */
+class SavedResultsUiTest {
+
+    @TempDir
+    Path tmp;
+
+    private final List<Job> analyses = new CopyOnWriteArrayList<>();
+    private final JobChangeAdapter watcher = new JobChangeAdapter() {
+        @Override
+        public void scheduled(IJobChangeEvent event) {
+            if (event.getJob().belongsTo(AnalyzeJob.FAMILY)) analyses.add(event.getJob());
+        }
+    };
+
+    @AfterEach
+    void reset() {
+        Job.getJobManager().removeJobChangeListener(watcher);
+        Job.getJobManager().cancel(AnalyzeJob.FAMILY);
+        Ui.session().open(null);
+        Ui.drain();
+    }
+
+    private CaseFolder demoCase(String name) throws Exception {
+        DemoCase.Demo demo = DemoCase.create(tmp.resolve("demo-" + name));
+        CaseData d = CaseData.named(name).withSources(List.of(demo.device().toString()),
+                List.of(demo.cloud().toString()));
+        return CaseFolder.create(tmp.resolve("case-" + name), d);
+    }
+
+    private static void join(Job job) throws InterruptedException {
+        assertNotNull(job);
+        job.join(60_000, null);
+        Ui.drain();
+    }
+
+    @Test
+    void openingACaseShowsItsSavedResultsWithoutAnalysingAndSaysWhenItsSourcesChanged() throws Exception {
+        CaseFolder c = demoCase("saved");
+        // an earlier analysis, as `photoparity analyze --case` or the workbench's Analyze runs it
+        AnalysisResult earlier = CaseAnalysis.run(c, UiPrefs.settings(), AnalysisOptions.defaults(), null);
+        assertTrue(Files.isRegularFile(SavedResults.file(c)), "the analysis saved its results");
+        SummaryView summary = Ui.show(SummaryView.ID, SummaryView.class);
+        MismatchesView mismatches = Ui.show(MismatchesView.ID, MismatchesView.class);
+        Job.getJobManager().addJobChangeListener(watcher);
+
+        Job load = CaseActions.openWithSavedResults(c.dir());
+        Ui.waitUntil("the saved results on screen", 20_000, () -> Ui.session().result() != null);
+        ReconcileResult shown = Ui.session().result();
+        // the whole results came back: mismatches with their assets (Compare needs them), sides, probes
+        assertEquals(earlier.result().mismatches(), shown.mismatches());
+        assertEquals(earlier.result().device(), shown.device());
+        assertEquals(earlier.result().cloud(), shown.cloud());
+        assertEquals(earlier.result().identical(), shown.identical());
+        assertEquals(earlier.result().matchedBy(), shown.matchedBy());
+        assertEquals(earlier.probes(), Ui.session().probes());
+        join(load);
+        Ui.waitUntil("the Mismatches table filled", 20_000,
+                () -> !mismatches.isBusy() && mismatches.tableRows() == shown.mismatches().size());
+        assertTrue(analyses.isEmpty(), "no analysis ran: " + analyses);
+        assertNotNull(Ui.session().savedAt());
+        assertTrue(summary.statusText().contains("Last results, analyzed"), summary.statusText());
+        assertEquals("", summary.staleText(), "the sources did not change");
+
+        // a source file touched since: the results stay, a persistent notice says so
+        Path photo;
+        try (Stream<Path> s = Files.walk(Path.of(c.data().deviceSources().get(0)))) {
+            photo = s.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
+        }
+        Files.setLastModifiedTime(photo, FileTime.from(Files.getLastModifiedTime(photo).toInstant().plusSeconds(90)));
+        Instant savedAt = Ui.session().savedAt();
+        Job again = CaseActions.openWithSavedResults(c.dir());
+        join(again);
+        Ui.waitUntil("the sources-changed notice", 20_000, () -> !summary.staleText().isEmpty());
+        assertEquals("Sources changed since " + SummaryView.when(savedAt.toString())
+                + ": the results shown are from then.", summary.staleText());
+        assertEquals(earlier.result().mismatches(), Ui.session().result().mismatches());
+        assertTrue(analyses.isEmpty(), "no analysis ran on open: " + analyses);
+        Ui.drain();
+        assertTrue(summary.analyzeAgainButton().isVisible() && summary.analyzeAgainButton().isEnabled());
+
+        // Analyze again: a new analysis replaces the results and the notice goes
+        summary.analyzeAgainButton().notifyListeners(SWT.Selection, new Event());
+        Ui.waitUntil("an analysis", 10_000, () -> !analyses.isEmpty());
+        AnalyzeJob job = (AnalyzeJob) analyses.get(0);
+        job.join(60_000, null);
+        Ui.waitUntil("the new results", 30_000, job::delivered);
+        Ui.drain();
+        assertEquals("", summary.staleText());
+        assertNull(Ui.session().savedAt());
+
+        // and the results saved by that analysis match the sources: opening again shows no notice
+        analyses.clear();
+        join(CaseActions.openWithSavedResults(c.dir()));
+        Ui.waitUntil("the saved results on screen", 20_000, () -> Ui.session().savedAt() != null);
+        assertEquals("", summary.staleText());
+        assertTrue(analyses.isEmpty(), "no analysis ran: " + analyses);
+    }
+
+    @Test
+    void aCaseWithoutSavedResultsIsAnalysedWhenOpened() throws Exception {
+        CaseFolder c = demoCase("fresh");
+        Job.getJobManager().addJobChangeListener(watcher);
+        join(CaseActions.openWithSavedResults(c.dir()));
+        Ui.waitUntil("an analysis", 10_000, () -> !analyses.isEmpty());
+        AnalyzeJob job = (AnalyzeJob) analyses.get(0);
+        job.join(60_000, null);
+        Ui.waitUntil("the results", 30_000, job::delivered);
+        assertNotNull(Ui.session().result());
+        assertNull(Ui.session().savedAt());
+        assertTrue(Files.isRegularFile(SavedResults.file(c)));
+    }
+
+    @Test
+    void savedResultsCarryEveryModelField() throws Exception {
+        CaseFolder c = CaseFolder.create(tmp.resolve("case-model"), CaseData.named("model"));
+        ReconcileResult r = Synthetic.result(40);
+        // a listing with every field set, an unreadable and an ignored file: what Synthetic leaves empty
+        Listing listing = new Listing(1, "Photos.sqlite", "IMG_1.HEIC", "DCIM/IMG_1.HEIC", "guid-1", "fp", 12L, 4032,
+                3024, Instant.parse("2024-02-03T04:05:06.789Z"), AssetKind.LIVE_PHOTO, CloudState.PENDING_UPLOAD, true,
+                3, "group", true, false, true, false, Map.of("k", "v"), Sharing.values()[Sharing.values().length - 1],
+                "burst", Boolean.TRUE);
+        Mismatch first = r.mismatches().get(0);
+        Asset withListing = new Asset("l1", AssetKind.LIVE_PHOTO, first.deviceAssets().isEmpty()
+                ? first.cloudAssets().get(0).files() : first.deviceAssets().get(0).files(), listing);
+        List<Asset> devAssets = new ArrayList<>(r.device().assets());
+        devAssets.add(withListing);
+        SideInventory dev = new SideInventory(r.device().role(), r.device().sources(), devAssets,
+                List.of(new FileIssue(0, "bad.jpg", "truncated")), List.of(new FileIssue(0, ".DS_Store", "system")),
+                devAssets.size() + 2, devAssets.size(), 123_456_789_012L);
+        ReconcileResult full = new ReconcileResult(dev, r.cloud(), r.identical(), r.mismatches(), r.matchedBy());
+        List<ProbeResult> probes = List.of(new ProbeResult(3, "probe.x", ProbeStatus.WARN, "summary & more",
+                List.of("line 1", "line \"2\"")));
+        Instant at = Instant.parse("2026-12-02T01:02:03Z");
+        SavedResults.write(c, new AnalysisResult(full, probes, null, List.of("a warning")), "stamp", at);
+        SavedResults.Saved back = SavedResults.read(c);
+        assertNotNull(back);
+        assertEquals(full, back.result());
+        assertEquals(probes, back.probes());
+        assertEquals(List.of("a warning"), back.warnings());
+        assertEquals(at, back.analyzedAt());
+        assertEquals("stamp", back.stamp());
+        // a file of another schema or a broken one is not shown (the case is analysed instead)
+        Files.writeString(SavedResults.file(c), "{\"schema\": 999}");
+        assertNull(SavedResults.read(c));
+        Files.writeString(SavedResults.file(c), "{\"schema\": 1, \"result\": {");
+        assertNull(SavedResults.read(c));
+    }
+}
