@@ -66,9 +66,13 @@ class WorkbenchItemsUiTest {
     Path tmp;
 
     @AfterEach
-    void reset() {
+    void reset() throws InterruptedException {
         SlowProbe.hold = false;
         Job.getJobManager().cancel(AnalyzeJob.FAMILY);
+        // a report still writing into the test's case folder would race the removal of the temp folder
+        Job.getJobManager().cancel(AnalyzeJob.ReportJob.FAMILY);
+        Job.getJobManager().join(AnalyzeJob.FAMILY, null);
+        Job.getJobManager().join(AnalyzeJob.ReportJob.FAMILY, null);
         var v = Ui.page().findView(TEST_STRATEGY_VIEW);
         if (v != null) Ui.page().hideView(v);
         Ui.session().open(null);
