@@ -1,9 +1,5 @@
 package org.photoparity.ui.restarttest;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,18 +67,9 @@ public final class RestartScenario implements IStartup {
             observe(display, facts);
             facts.put("ok", "true");
         } catch (Throwable t) {
-            StringWriter sw = new StringWriter();
-            t.printStackTrace(new PrintWriter(sw));
-            facts.put("error", sw.toString());
+            Facts.failed(facts, t);
         }
-        try {
-            StringBuilder sb = new StringBuilder();
-            facts.forEach((k, v) -> sb.append(k).append('=').append(v.replace("\\", "\\\\").replace("\n", "\\n"))
-                    .append('\n'));
-            Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            e.printStackTrace();
-        }
+        Facts.write(out, facts);
         // a normal close: the workbench saves its layout and the views their mementos
         display.asyncExec(wb::close);
     }

@@ -67,16 +67,13 @@ class SavedResultsUiTest {
     @AfterEach
     void reset() {
         Job.getJobManager().removeJobChangeListener(watcher);
-        Job.getJobManager().cancel(AnalyzeJob.FAMILY);
+        Ui.settleJobs();
         Ui.session().open(null);
         Ui.drain();
     }
 
     private CaseFolder demoCase(String name) throws Exception {
-        DemoCase.Demo demo = DemoCase.create(tmp.resolve("demo-" + name));
-        CaseData d = CaseData.named(name).withSources(List.of(demo.device().toString()),
-                List.of(demo.cloud().toString()));
-        return CaseFolder.create(tmp.resolve("case-" + name), d);
+        return Ui.demoCase(tmp, name);
     }
 
     private static void join(Job job) throws InterruptedException {

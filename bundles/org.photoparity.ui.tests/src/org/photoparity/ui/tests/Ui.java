@@ -57,6 +57,30 @@ final class Ui {
         }
     }
 
+    /** A case of the demo data under {@code tmp} (demo-NAME, case-NAME), not yet open. */
+    static org.photoparity.cases.CaseFolder demoCase(java.nio.file.Path tmp, String name) throws Exception {
+        org.photoparity.demo.DemoCase.Demo demo = org.photoparity.demo.DemoCase.create(tmp.resolve("demo-" + name));
+        org.photoparity.cases.CaseData d = org.photoparity.cases.CaseData.named(name)
+                .withSources(List.of(demo.device().toString()), List.of(demo.cloud().toString()));
+        return org.photoparity.cases.CaseFolder.create(tmp.resolve("case-" + name), d);
+    }
+
+    /**
+     * Stops what a test left running on a case (analysis, report, saved-results check) and waits until it is done,
+     * so the test's temp folder is not written while it is deleted.
+     */
+    static void settleJobs() {
+        Object[] families = {org.photoparity.ui.session.AnalyzeJob.FAMILY,
+                org.photoparity.ui.session.AnalyzeJob.ReportJob.FAMILY, org.photoparity.ui.CaseActions.SAVED_FAMILY};
+        for (Object f : families) org.eclipse.core.runtime.jobs.Job.getJobManager().cancel(f);
+        waitUntil("the case's jobs to end", 60_000, () -> {
+            for (Object f : families) {
+                if (org.eclipse.core.runtime.jobs.Job.getJobManager().find(f).length > 0) return false;
+            }
+            return true;
+        });
+    }
+
     /** Lets pending asyncExecs and layouts run. */
     static void drain() {
         Display d = Display.getCurrent();

@@ -66,13 +66,9 @@ class WorkbenchItemsUiTest {
     Path tmp;
 
     @AfterEach
-    void reset() throws InterruptedException {
+    void reset() {
         SlowProbe.hold = false;
-        Job.getJobManager().cancel(AnalyzeJob.FAMILY);
-        // a report still writing into the test's case folder would race the removal of the temp folder
-        Job.getJobManager().cancel(AnalyzeJob.ReportJob.FAMILY);
-        Job.getJobManager().join(AnalyzeJob.FAMILY, null);
-        Job.getJobManager().join(AnalyzeJob.ReportJob.FAMILY, null);
+        Ui.settleJobs();
         var v = Ui.page().findView(TEST_STRATEGY_VIEW);
         if (v != null) Ui.page().hideView(v);
         Ui.session().open(null);
@@ -80,10 +76,7 @@ class WorkbenchItemsUiTest {
     }
 
     private CaseFolder demoCase(String name) throws Exception {
-        DemoCase.Demo demo = DemoCase.create(tmp.resolve("demo-" + name));
-        CaseData d = CaseData.named(name).withSources(List.of(demo.device().toString()),
-                List.of(demo.cloud().toString()));
-        return CaseFolder.create(tmp.resolve("case-" + name), d);
+        return Ui.demoCase(tmp, name);
     }
 
     /** Until {@code job} is done and what it found (results, failure or stop) has reached the session. */

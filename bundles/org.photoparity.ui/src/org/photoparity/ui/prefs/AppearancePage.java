@@ -71,13 +71,7 @@ public final class AppearancePage extends FieldEditorPreferencePage implements I
      * the CSS engine can touch dropped rows of virtual tables, see {@link #performOk()}.
      */
     public static void applyTheme(String themeId) {
-        var node = InstanceScope.INSTANCE.getNode(THEME_NODE);
-        node.put(THEME_KEY, themeId);
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            // applied for this session; the next start falls back to the product's default theme
-        }
+        rememberTheme(themeId);
         IThemeEngine engine = PlatformUI.getWorkbench().getService(IThemeEngine.class);
         if (engine == null) {
             engine = (IThemeEngine) PlatformUI.getWorkbench().getDisplay().getData("org.eclipse.e4.ui.css.swt.theme");

@@ -3,20 +3,12 @@ package org.photoparity.product.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -49,7 +41,7 @@ class RestartPersistenceTest {
         Assumptions.assumeTrue(display != null && !display.isBlank(),
                 "skipped: no DISPLAY, and the workbench needs one (./mvnw starts Xvfb when DISPLAY is unset)");
         Path home = Product.copy(tmp.resolve("photoparity"));
-        install(home, scenarioJar());
+        Product.addBundle(home, Product.builtJar(BUNDLE));
         Path ws = Files.createDirectories(tmp.resolve("workspace"));
 
         long t0 = System.nanoTime();
@@ -98,74 +90,11 @@ class RestartPersistenceTest {
                 three.get("wait.analysis.ms"));
     }
 
-    /** The scenario bundle as the reactor built it (its module comes before this one). */
-    private static Path scenarioJar() throws IOException {
-        Path target = Paths.get(System.getProperty("photoparity.restarttest.target",
-                "../../bundles/" + BUNDLE + "/target"));
-        try (Stream<Path> s = Files.list(target)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(BUNDLE)
-                    && p.getFileName().toString().endsWith(".jar") && !p.getFileName().toString().contains("-sources"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no " + BUNDLE + " jar in " + target
-                            + ": build the reactor (mvn verify -DskipTests) first"));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalStateException("no " + target + ": build the reactor (mvn verify -DskipTests) first", e);
-        }
-    }
-
-    /** Adds the scenario bundle to the product copy's plugins and simpleconfigurator list. */
-    private static void install(Path home, Path jar) throws IOException {
-        String version;
-        try (JarFile j = new JarFile(jar.toFile())) {
-            version = j.getManifest().getMainAttributes().getValue("Bundle-Version").trim();
-        }
-        String name = BUNDLE + "_" + version + ".jar";
-        Files.copy(jar, home.resolve("plugins").resolve(name));
-        Path info = home.resolve("configuration/org.eclipse.equinox.simpleconfigurator/bundles.info");
-        List<String> lines = new ArrayList<>(Files.readAllLines(info));
-        lines.add(BUNDLE + "," + version + ",plugins/" + name + ",4,false");
-        Files.write(info, lines);
-    }
-
     private Map<String, String> phase(Path home, Path ws, String phase, String... args) throws Exception {
-        Path out = tmp.resolve(phase + ".txt");
-        Path log = tmp.resolve(phase + ".log");
-        Path userHome = Files.createDirectories(tmp.resolve("home"));
-        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "-Dphotoparity.restarttest=" + phase,
-                "-Dphotoparity.restarttest.out=" + out, "-Duser.home=" + userHome, "-jar",
-                Product.launcherJar(home).toString(), "-nosplash", "-consoleLog", "-data", ws.toString()));
-        if (phase.equals("phase1")) cmd.add("-clean"); // the copied configuration must see the added bundle
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        // the demo data, caches and any dot-folder go under the test's folder, not the user's home
-        pb.environment().put("HOME", userHome.toString());
-        pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-        pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
-        pb.environment().put("XDG_DATA_HOME", tmp.resolve("data").toString());
-        Process p = pb.start();
-        if (!p.waitFor(PHASE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-            fail(phase + " did not finish in " + PHASE_TIMEOUT_SECONDS + " s; output:\n" + tail(log));
-        }
-        assertEquals(0, p.exitValue(), phase + " exit code; output:\n" + tail(log));
-        if (!Files.isRegularFile(out)) fail(phase + " wrote no " + out + "; output:\n" + tail(log));
-        Map<String, String> facts = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                facts.put(line.substring(0, eq), line.substring(eq + 1).replace("\\n", "\n").replace("\\\\", "\\"));
-            }
-        }
-        if (!"true".equals(facts.get("ok"))) fail(phase + " failed: " + facts.get("error") + "\noutput:\n" + tail(log));
-        return facts;
-    }
-
-    private static String tail(Path log) throws IOException {
-        if (!Files.isRegularFile(log)) return "(none)";
-        String s = Files.readString(log, StandardCharsets.UTF_8);
-        return s.length() > 8000 ? s.substring(s.length() - 8000) : s;
+        List<String> launcher = new java.util.ArrayList<>();
+        if (phase.equals("phase1")) launcher.add("-clean"); // the copied configuration must see the added bundle
+        launcher.addAll(List.of(args));
+        return WorkbenchRun.run(home, tmp, ws, phase, "photoparity.restarttest.out",
+                List.of("photoparity.restarttest=" + phase), launcher, PHASE_TIMEOUT_SECONDS);
     }
 }
