@@ -34,8 +34,12 @@ import org.photoparity.sources.Scanner;
 public final class ScanBench {
 
     /** What the full pass is compared with: every file of the tree read once, single-threaded, from a warm cache. */
-    /** Untimed runs before each timed pass, so the timings are of compiled code, not of the JIT at work. */
+    /**
+     * Untimed runs before each timed pass, so the timings are of compiled code, not of the JIT at work: at least
+     * this many, and for at least {@link #WARM_UP_NANOS} (as a JMH warm-up iteration would).
+     */
     private static final int WARM_UPS = 3;
+    private static final long WARM_UP_NANOS = 5_000_000_000L;
 
     private static final String CAT = "find \"$1\" -type f -print0 | xargs -0 cat > /dev/null";
 
@@ -94,7 +98,7 @@ public final class ScanBench {
         Scanner scanner = Scanner.standard();
         ScanOptions metaOpts = new ScanOptions(true, threads, null);
         ScanOptions fullOpts = new ScanOptions(false, threads, null);
-        for (int i = 0; i < WARM_UPS; i++) scan(scanner, tree, metaOpts); // JIT warm-up, as JMH would
+        warmUp(() -> scan(scanner, tree, metaOpts));
         double metaSeconds = best(3, () -> scan(scanner, tree, metaOpts));
         SideInventory inv = scan(scanner, tree, metaOpts);
         double metaRate = inv.filesSeen() / metaSeconds;
@@ -115,7 +119,7 @@ public final class ScanBench {
 
         // cat and the full scan are timed in turns, best of 3 each, so both meet the same load from whatever else
         // runs on the machine; the scan gets one untimed run first as cat got its warm-up (JIT of the hash loop)
-        for (int i = 0; i < WARM_UPS; i++) scan(scanner, tree, fullOpts);
+        warmUp(() -> scan(scanner, tree, fullOpts));
         double catSeconds = Double.MAX_VALUE, fullSeconds = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             catSeconds = Math.min(catSeconds, best(1, () -> shell(CAT, tree)));
@@ -160,6 +164,11 @@ public final class ScanBench {
             ok &= fits;
         }
         return ok ? 0 : 1;
+    }
+
+    private static void warmUp(Step step) throws IOException, InterruptedException {
+        long end = System.nanoTime() + WARM_UP_NANOS;
+        for (int i = 0; i < WARM_UPS || System.nanoTime() < end; i++) step.run();
     }
 
     private static boolean verdict(PrintStream out, String what, double ratio, double target) {

@@ -1,6 +1,5 @@
 package org.photoparity.media;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -184,7 +183,7 @@ public final class MetadataMediaReader implements MediaReader {
     /** Parses metadata; returns why the file is unreadable, or null. */
     private static String parse(MediaFormat format, Tap tap, Result r) {
         // a ChannelTap serves bytes from its window and supports mark/reset itself; other streams need a buffer
-        InputStream in = tap instanceof ChannelTap ? tap : new BufferedInputStream(tap, 64 * 1024);
+        InputStream in = tap instanceof ChannelTap ? tap : new LeanBufferedInput(tap, new byte[64 * 1024]);
         Metadata m;
         try {
             m = switch (format) {

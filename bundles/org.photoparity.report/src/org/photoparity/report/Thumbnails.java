@@ -174,6 +174,8 @@ final class Thumbnails implements AutoCloseable {
 
     @Override
     public void close() {
+        // a stopped or finished report leaves no helper running and writes nothing more into the case's cache
+        maker.stop();
         if (pool != null) pool.shutdownNow();
         device.close();
         cloud.close();

@@ -24,6 +24,8 @@ final class FfmpegBatches implements AutoCloseable {
     /** A batch is run once it holds this many files or bytes of input. */
     private static final int MAX_FILES = 48;
     private static final int MAX_BYTES = 48 * 1024 * 1024;
+    /** Fewer JPEGs than this are decoded by ImageIO: about 30 ms each against a quarter second to start ffmpeg. */
+    private static final int MIN_JPEGS = 8;
 
     /**
      * One file's pictures: its stream ({@code codec} hevc: Annex-B; mjpeg: a JPEG, decoded at 1/2^{@code lowres}) of
@@ -40,12 +42,15 @@ final class FfmpegBatches implements AutoCloseable {
     }
 
     private final String ffmpeg;
+    /** True once the previews are no longer wanted: jobs not run yet are given up, without a retry. */
+    private final java.util.function.BooleanSupplier stopped;
     private final ExecutorService runs;
     private final Map<Shape, List<Job>> open = new LinkedHashMap<>();
     private final Map<Shape, Integer> openBytes = new LinkedHashMap<>();
 
-    FfmpegBatches(String ffmpeg) {
+    FfmpegBatches(String ffmpeg, java.util.function.BooleanSupplier stopped) {
         this.ffmpeg = ffmpeg;
+        this.stopped = stopped;
         this.runs = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
             Thread t = new Thread(r, "preview batches (ffmpeg)");
             t.setDaemon(true);
@@ -84,6 +89,15 @@ final class FfmpegBatches implements AutoCloseable {
     }
 
     private void run(Shape s, List<Job> jobs) {
+        if (stopped.getAsBoolean()) {
+            for (Job j : jobs) finish(j, PreviewMaker.Preview.failed("stopped"));
+            return;
+        }
+        if (s.codec().equals("mjpeg") && jobs.size() < MIN_JPEGS) {
+            // a few JPEGs decode faster in this process than ffmpeg starts
+            for (Job j : jobs) finish(j, j.alone().get());
+            return;
+        }
         List<byte[]> in = new ArrayList<>();
         int frames = 0;
         for (Job j : jobs) {
@@ -101,6 +115,10 @@ final class FfmpegBatches implements AutoCloseable {
             r = PreviewMaker.run(cmd, in, PreviewMaker.HELPER_SECONDS + 2L * jobs.size());
         } catch (java.io.IOException e) {
             r = null;
+        }
+        if (stopped.getAsBoolean()) {
+            for (Job j : jobs) finish(j, PreviewMaker.Preview.failed("stopped"));
+            return;
         }
         if (r == null || r.exit() != 0 || r.out().length != (long) frames * frame) {
             // one damaged file spoils the count: each file again on its own, with its own error
@@ -132,5 +150,10 @@ final class FfmpegBatches implements AutoCloseable {
     @Override
     public void close() {
         runs.shutdown();
+    }
+
+    /** Ends the running ffmpeg runs (their threads are interrupted) and drops the batches not started. */
+    void stopNow() {
+        runs.shutdownNow();
     }
 }

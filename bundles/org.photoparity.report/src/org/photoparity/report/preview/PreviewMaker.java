@@ -68,6 +68,9 @@ public final class PreviewMaker {
 
     private final Path cacheDir;
     private final int box;
+    private volatile boolean stopped;
+    /** The batches of {@link #makeAll} calls still running. */
+    private final java.util.Set<FfmpegBatches> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param cacheDir where previews are kept by content (null: no cache)
@@ -111,7 +114,8 @@ public final class PreviewMaker {
         List<java.util.concurrent.CompletableFuture<Preview>> out = new ArrayList<>();
         java.util.Map<String, java.util.concurrent.CompletableFuture<Preview>> byContent = new java.util.HashMap<>();
         Optional<Path> ffmpeg = helper("ffmpeg");
-        FfmpegBatches batches = ffmpeg.map(p -> new FfmpegBatches(p.toString())).orElse(null);
+        FfmpegBatches batches = ffmpeg.map(p -> new FfmpegBatches(p.toString(), () -> stopped)).orElse(null);
+        if (batches != null) live.add(batches);
         List<java.util.concurrent.CompletableFuture<Void>> firsts = new ArrayList<>();
         for (Request r : requests) {
             String key = contentKey(r.file());
@@ -130,14 +134,28 @@ public final class PreviewMaker {
                     if (batches != null) {
                         batches.flush();
                         batches.close();
+                        live.remove(batches);
                     }
                 });
         return out;
     }
 
+    /**
+     * Stops making previews (the report that asked was stopped or is done): previews not made yet are given up,
+     * helpers running are ended, and nothing more is written to the cache. This maker makes no more previews.
+     */
+    public void stop() {
+        stopped = true;
+        for (FfmpegBatches b : live) b.stopNow();
+    }
+
     /** Makes the preview of one request, or hands its HEVC pictures to the batches. */
     private void first(Request r, java.util.concurrent.CompletableFuture<Preview> done, FfmpegBatches batches) {
         MediaFile f = r.file();
+        if (stopped) {
+            done.complete(Preview.failed("stopped"));
+            return;
+        }
         try {
             Preview early = refusedOrCached(f);
             if (early != null) {
@@ -317,7 +335,7 @@ public final class PreviewMaker {
     /** Keeps a preview made in the cache. */
     private Preview made(MediaFile f, Preview p) {
         Path cached = cacheFile(f);
-        if (p.ok() && cached != null) store(cached, p.jpeg());
+        if (p.ok() && cached != null && !stopped) store(cached, p.jpeg());
         return p;
     }
 

@@ -283,12 +283,31 @@ public final class ScreenshotScenario implements IStartup {
         gc.dispose();
         ImageData data = img.getImageData();
         img.dispose();
+        // without a window manager (Xvfb) the rows of the shell below its status line stay black: leave them out
+        int h = data.height;
+        while (h > 1 && blackRow(data, h - 1)) h--;
+        if (h < data.height) {
+            Image cropped = new Image(d, b.width, h);
+            GC cg = new GC(d);
+            cg.copyArea(cropped, b.x, b.y);
+            cg.dispose();
+            data = cropped.getImageData();
+            cropped.dispose();
+        }
         ImageLoader l = new ImageLoader();
         l.data = new ImageData[] {data};
         Files.createDirectories(out);
         Path tmp = out.resolve("." + name + ".png.tmp");
         l.save(tmp.toString(), SWT.IMAGE_PNG);
         Files.move(tmp, out.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static boolean blackRow(ImageData data, int y) {
+        for (int x = 0; x < data.width; x++) {
+            org.eclipse.swt.graphics.RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+            if (rgb.red != 0 || rgb.green != 0 || rgb.blue != 0) return false;
+        }
+        return true;
     }
 
     private static IWorkbenchPage page() {

@@ -26,6 +26,7 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
@@ -170,6 +171,25 @@ public final class MismatchesView implements CaseSession.Listener {
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
+        // a group row spans the whole row, as in Eclipse's Problems view: the native text (clipped to the first
+        // column) is not drawn; each cell of the row draws its own slice of the one label, at the same x
+        table.addListener(SWT.EraseItem, e -> {
+            if (e.item.getData() instanceof MismatchRows.Group) e.detail &= ~SWT.FOREGROUND;
+        });
+        table.addListener(SWT.PaintItem, e -> {
+            if (!(e.item.getData() instanceof MismatchRows.Group)) return;
+            TableItem it = (TableItem) e.item;
+            int first = table.getColumnOrder()[0];
+            int x = it.getBounds(first).x + 4;
+            e.gc.setFont(it.getFont());
+            e.gc.setForeground(it.getForeground());
+            String label = it.getText(0); // the group label lives in the first model column
+            int h = e.gc.textExtent(label).y;
+            Rectangle cell = it.getBounds(e.index);
+            // a little past the cell on both sides, so no letter is lost in the gap between two cells
+            e.gc.setClipping(cell.x - 3, cell.y, cell.width + 6, cell.height);
+            e.gc.drawString(label, x, e.y + Math.max(0, (e.height - h) / 2), true);
+        });
         table.addListener(SWT.DefaultSelection, e -> open(table.getSelectionIndex()));
         table.addListener(SWT.Selection, e -> publishSelection());
         createColumns();
