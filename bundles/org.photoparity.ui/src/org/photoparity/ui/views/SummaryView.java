@@ -95,34 +95,17 @@ public final class SummaryView implements CaseSession.Listener {
         sg.widthHint = 300;
         subtitle.setLayoutData(sg);
 
-        problem = new Composite(parent, SWT.NONE);
-        GridLayout pl = new GridLayout(2, false);
-        pl.marginWidth = 0;
-        pl.marginHeight = 0;
-        problem.setLayout(pl);
-        problem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        problemText = new Label(problem, SWT.WRAP);
-        GridData pg = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        pg.widthHint = 300;
-        problemText.setLayoutData(pg);
-        problemText.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
+        // why the last analysis failed, with the way to repair the case
+        problem = noticeBar(parent);
+        problemText = noticeText(problem, SWT.COLOR_RED);
         Button repair = new Button(problem, SWT.PUSH);
         repair.setText("Case Properties...");
         repair.setToolTipText("Change the case's sources, evidence and backup, then analyze again");
         repair.addListener(SWT.Selection, e -> execute(CASE_PROPERTIES));
 
         // the saved results shown are older than the sources: says so until the next analysis
-        stale = new Composite(parent, SWT.NONE);
-        GridLayout stl = new GridLayout(2, false);
-        stl.marginWidth = 0;
-        stl.marginHeight = 0;
-        stale.setLayout(stl);
-        stale.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        staleText = new Label(stale, SWT.WRAP);
-        GridData stg = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        stg.widthHint = 300;
-        staleText.setLayoutData(stg);
-        staleText.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_YELLOW));
+        stale = noticeBar(parent);
+        staleText = noticeText(stale, SWT.COLOR_DARK_YELLOW);
         analyzeAgain = new Button(stale, SWT.PUSH);
         analyzeAgain.setText("Analyze again");
         analyzeAgain.setToolTipText("Scan both sides again (unchanged files come from the scan cache) and show the new"
@@ -381,6 +364,26 @@ public final class SummaryView implements CaseSession.Listener {
     }
 
     /** The persistent error shown after a failed analysis; empty when there is none. */
+    /** A row across the view for a persistent notice: its text, then a button. */
+    private static Composite noticeBar(Composite parent) {
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayout gl = new GridLayout(2, false);
+        gl.marginWidth = 0;
+        gl.marginHeight = 0;
+        bar.setLayout(gl);
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        return bar;
+    }
+
+    private static Label noticeText(Composite bar, int systemColour) {
+        Label l = new Label(bar, SWT.WRAP);
+        GridData g = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        g.widthHint = 300;
+        l.setLayoutData(g);
+        l.setForeground(bar.getDisplay().getSystemColor(systemColour));
+        return l;
+    }
+
     public String problemText() {
         return problem.getVisible() ? problemText.getText() : "";
     }
