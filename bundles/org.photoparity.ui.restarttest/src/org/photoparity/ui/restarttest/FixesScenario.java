@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.preference.IPreferencePage;
@@ -166,16 +165,6 @@ public final class FixesScenario implements IStartup {
     }
 
     private static <T> T onUi(Display display, Callable<T> body) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        display.syncExec(() -> {
-            try {
-                result.set(body.call());
-            } catch (Exception e) {
-                failure.set(e);
-            }
-        });
-        if (failure.get() != null) throw failure.get();
-        return result.get();
+        return UiThread.call(display, body);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +31,7 @@ class FixesInTheWorkbenchTest {
 
     @Test
     void anEighthFixTakesPartAndARemovedFixIsGoneFromTheWorkbench() throws Exception {
-        String display = System.getenv("DISPLAY");
-        Assumptions.assumeTrue(display != null && !display.isBlank(),
-                "skipped: no DISPLAY, and the workbench needs one (./mvnw starts Xvfb when DISPLAY is unset)");
-        Path home = Product.copy(tmp.resolve("photoparity"));
+        Path home = WorkbenchRun.productCopy(tmp);
         Product.removeBundle(home, "org.photoparity.fix.network");
         Product.addBundle(home, Product.builtJar("org.photoparity.extras.fix.datetime"));
         Product.addBundle(home, Product.builtJar("org.photoparity.ui.restarttest"));

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,10 +38,7 @@ class RestartPersistenceTest {
 
     @Test
     void filterLayoutAndChecklistSurviveARestart() throws Exception {
-        String display = System.getenv("DISPLAY");
-        Assumptions.assumeTrue(display != null && !display.isBlank(),
-                "skipped: no DISPLAY, and the workbench needs one (./mvnw starts Xvfb when DISPLAY is unset)");
-        Path home = Product.copy(tmp.resolve("photoparity"));
+        Path home = WorkbenchRun.productCopy(tmp);
         Product.addBundle(home, Product.builtJar(BUNDLE));
         Path ws = Files.createDirectories(tmp.resolve("workspace"));
 

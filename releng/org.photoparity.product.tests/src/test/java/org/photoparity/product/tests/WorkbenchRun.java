@@ -25,6 +25,17 @@ final class WorkbenchRun {
     }
 
     /**
+     * A private copy of the product for a workbench run, or the test is skipped when there is no display to run it
+     * on (./mvnw starts Xvfb when DISPLAY is unset).
+     */
+    static Path productCopy(Path tmp) throws java.io.IOException {
+        String display = System.getenv("DISPLAY");
+        org.junit.jupiter.api.Assumptions.assumeTrue(display != null && !display.isBlank(),
+                "skipped: no DISPLAY, and the workbench needs one (./mvnw starts Xvfb when DISPLAY is unset)");
+        return Product.copy(tmp.resolve("photoparity"));
+    }
+
+    /**
      * @param outProperty the system property naming the scenario's output file
      * @param props further {@code -D} options for the scenario
      * @param args further launcher arguments ({@code -clean}, {@code -clearPersistedState})
