@@ -89,6 +89,12 @@ public final class Vocabulary {
         return s.name().toLowerCase(Locale.ROOT);
     }
 
+    /** The status in a column or a badge: "Pass", "Warn", "Fail", "Unknown". */
+    public static String label(ProbeStatus s) {
+        String w = word(s);
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
     public static String colour(ProbeStatus s) {
         return switch (s) {
             case PASS -> "#2e8b57";

@@ -31,12 +31,7 @@ public final class StatusImages {
     }
 
     public static String label(ProbeStatus s) {
-        return switch (s) {
-            case PASS -> "Pass";
-            case WARN -> "Warn";
-            case FAIL -> "Fail";
-            case UNKNOWN -> "Unknown";
-        };
+        return Vocabulary.label(s);
     }
 
     /** The mark for {@code s}; owned here, do not dispose. UI thread only. */
