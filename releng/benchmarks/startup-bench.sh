@@ -45,7 +45,7 @@ else
 fi
 equinox="$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -n1)"
 work="$(mktemp -d)"
-xvfb_pid=""
+. "$(dirname "$0")/xvfb.sh"
 trap 'rm -rf "$work"; [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true' EXIT
 export XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" PHOTOPARITY_NO_PROGRESS=1
 
@@ -72,13 +72,7 @@ for i in $(seq "$runs"); do
 done
 
 if [ "$workbench" = 1 ]; then
-  if [ -z "${DISPLAY:-}" ]; then
-    for n in $(seq 91 120); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || break; done
-    Xvfb ":$n" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
-    xvfb_pid=$!
-    export DISPLAY=":$n"
-    sleep 1
-  fi
+  pp_xvfb 1280x1024x24
   for i in $(seq "$runs"); do
     log="$work/wb-$i.log"
     # the start scripts pass PHOTOPARITY_JAVA_OPTS to the JVM; the native launcher applies its -D entries

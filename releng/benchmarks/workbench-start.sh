@@ -33,7 +33,7 @@ for tool in python3 Xvfb; do
   command -v "$tool" >/dev/null || { echo "workbench-start: $tool is needed" >&2; exit 2; }
 done
 work="$(mktemp -d)"
-xvfb_pid=""
+. "$(dirname "$0")/xvfb.sh"
 pid=""
 cleanup() {
   [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
@@ -44,13 +44,7 @@ trap cleanup EXIT
 # everything the workbench writes (workspace, preferences, demo data, caches) goes to the temp folder
 export HOME="$work/home" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 mkdir -p "$HOME"
-if [ -z "${DISPLAY:-}" ]; then
-  for n in $(seq 91 120); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || break; done
-  Xvfb ":$n" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb_pid=$!
-  export DISPLAY=":$n"
-  sleep 1
-fi
+pp_xvfb 1440x900x24
 
 now() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
