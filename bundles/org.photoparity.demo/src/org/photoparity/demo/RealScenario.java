@@ -585,7 +585,8 @@ public final class RealScenario {
         Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+    /** A zip of the given entries (name to bytes), in memory, in the entries' order. */
+    public static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {

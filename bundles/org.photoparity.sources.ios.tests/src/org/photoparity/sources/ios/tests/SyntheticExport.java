@@ -1,6 +1,5 @@
 package org.photoparity.sources.ios.tests;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A two-part Apple privacy export laid out as documented (docs/formats.md): part 1 an English-named zip holding a
@@ -71,15 +68,7 @@ final class SyntheticExport {
     }
 
     static byte[] zip(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return org.photoparity.demo.RealScenario.zip(entries);
     }
 
     static void write(Path zip, Map<String, byte[]> entries) throws IOException {
