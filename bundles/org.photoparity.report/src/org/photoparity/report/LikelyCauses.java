@@ -136,7 +136,7 @@ public final class LikelyCauses {
             int i = 0;
             for (var e : explains.entrySet()) {
                 if (i > 0) b.append(i == explains.size() - 1 ? " and " : ", ");
-                b.append(e.getValue()).append(' ').append(e.getKey().name());
+                b.append(e.getValue()).append(' ').append(Vocabulary.label(e.getKey()));
                 i++;
             }
             b.append('.');

@@ -190,10 +190,10 @@ public final class ReportHtml {
                 + "\">\n");
         int y = 4;
         for (Category c : Category.values()) {
-            bar(w, c.name(), counts.get(c), max, Vocabulary.colour(c), y, labelW, barW, rowH);
+            bar(w, Vocabulary.label(c), counts.get(c), max, Vocabulary.colour(c), y, labelW, barW, rowH);
             y += rowH;
         }
-        bar(w, "identical", r.identical(), max, Vocabulary.IDENTICAL_COLOUR, y, labelW, barW, rowH);
+        bar(w, "Identical", r.identical(), max, Vocabulary.IDENTICAL_COLOUR, y, labelW, barW, rowH);
         w.write("</svg>\n");
         w.write("<table class=\"counts\"><thead><tr><th>Category</th><th>What it means</th><th>Count</th></tr></thead>"
                 + "<tbody>\n");
@@ -207,7 +207,7 @@ public final class ReportHtml {
                     + "background:" + Vocabulary.colour(c) + "\"></span>" + name + "</td><td>" + esc(c.label())
                     + "</td><td class=\"num\" id=\"count-" + c.name() + "\">" + v + "</td></tr>\n");
         }
-        w.write("<tr><td class=\"code\"><span class=\"dot\" style=\"background:" + Vocabulary.IDENTICAL_COLOUR + "\"></span>identical</td>"
+        w.write("<tr><td><span class=\"dot\" style=\"background:" + Vocabulary.IDENTICAL_COLOUR + "\"></span>Identical</td>"
                 + "<td>On both sides, unchanged</td><td class=\"num\" id=\"count-identical\">" + r.identical()
                 + "</td></tr>\n");
         w.write("</tbody></table></section>\n");
@@ -238,8 +238,8 @@ public final class ReportHtml {
             if (!c.explains().isEmpty()) {
                 w.write("<div class=\"explains\">");
                 for (var e : c.explains().entrySet()) {
-                    w.write("<a class=\"tag\" href=\"#cat-" + e.getKey().name() + "\">" + e.getKey().name() + " "
-                            + e.getValue() + "</a> ");
+                    w.write("<a class=\"tag\" href=\"#cat-" + e.getKey().name() + "\" title=\"" + e.getKey().name()
+                            + "\">" + esc(Vocabulary.label(e.getKey())) + " " + e.getValue() + "</a> ");
                 }
                 w.write("</div>");
             }
