@@ -52,26 +52,68 @@ grep -v '^app.classpath=' "$cfg" | sed "s|^app.mainclass=|app.classpath=\$APPDIR
 mv -f "$cfg.tmp" "$cfg"
 [ "$(grep -c '^app.classpath=' "$cfg")" = 1 ] || { echo "package-linux: unexpected $cfg" >&2; cat "$cfg" >&2; exit 1; }
 
-# 3. the AOT caches. Only the class path's classes and the JDK's are cached (bundles have their own loaders); a cache
-#    that does not match is ignored (-Xlog:aot=off keeps that silent). Trained on `plugins`, which starts the
-#    framework and reads the extension registry, as a technician's second start does (the first fills the
-#    framework's caches); the framework caches made by training are removed again.
+# 3. the AOT caches: the JDK's classes, the class path's and the bundles' (a JDK 25 cache keeps classes of other
+#    loaders too, matched by their bytes when a bundle loader defines them), with the method profiles of the training
+#    run; a cache that does not match is ignored (-Xlog:aot=off keeps that silent). Trained on what a technician waits
+#    for: the workbench restarted with a case (the demo case, made and analysed by a first start), until its saved
+#    results are shown; without a display (and no Xvfb) on `plugins`, a headless command. A headless `plugins` run
+#    first fills the framework's and the extension registry's caches, as a technician's first start does; in the
+#    packages they are removed again (their configuration is the user's).
 clean_config() { rm -rf "$1/configuration/org.eclipse.osgi" "$1/configuration/org.eclipse.core.runtime" "$1/configuration/org.eclipse.equinox.app"; }
 home="$work/home"
 mkdir -p "$home"
+export HOME="$home" XDG_CACHE_HOME="$home/.cache" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config"
+xvfb_pid=""
+if [ -z "${DISPLAY:-}" ] && command -v Xvfb >/dev/null 2>&1; then
+  . "$pp_root/releng/benchmarks/xvfb.sh"
+  pp_xvfb 1280x800x24
+  trap 'rm -rf "$work"; [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true' EXIT
+fi
+# workbench_until LOG report|shown CMD...: runs the workbench (PHOTOPARITY_JAVA_OPTS reaches the native launcher's JVM as system properties,
+# org.photoparity.launcher.Main) until its case's results are shown, then stops it (the JVM writes its cache on exit)
+workbench_until() {
+  local log="$1" what="$2"; shift 2
+  PHOTOPARITY_JAVA_OPTS="-Dphotoparity.printStartup=true" "$@" >"$log" 2>&1 &
+  local pid=$! i
+  for i in $(seq 3000); do
+    case "$what" in
+      report) [ -f "$XDG_CACHE_HOME/photoparity/demo-case/results/report.json" ] && break;;
+      shown) grep -q "results shown after" "$log" && break;;
+    esac
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  sleep 1
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" || true
+}
+train() { # OUT CMD...: the cache of the workbench restarted with the demo case (or of `plugins` without a display)
+  local out="$1"; shift
+  if [ -n "${DISPLAY:-}" ]; then
+    workbench_until "$work/train.log" shown "$@"
+  else
+    echo "package-linux: no display, the AOT cache is trained on a headless command" >&2
+    PHOTOPARITY_NO_FAST_PATH=1 "$@" plugins >/dev/null
+  fi
+  [ -s "$out" ] || { echo "package-linux: no AOT cache was written ($out)" >&2; tail -n 20 "$work/train.log" >&2 2>/dev/null; exit 1; }
+}
 #    a) the packages' runtime, through the native launcher itself (same class path as a user's start)
 cp "$cfg" "$work/cfg.orig"
-PHOTOPARITY_NO_FAST_PATH=1 HOME="$home" XDG_CACHE_HOME="$home/.cache" "$app/bin/photoparity" plugins >/dev/null
+PHOTOPARITY_NO_FAST_PATH=1 "$app/bin/photoparity" plugins >/dev/null
+if [ -n "${DISPLAY:-}" ]; then  # the demo case, made and analysed by a first start
+  workbench_until "$work/first.log" report "$app/bin/photoparity"
+  [ -f "$XDG_CACHE_HOME/photoparity/demo-case/results/report.json" ] \
+    || { echo "package-linux: the first start did not analyse the demo case" >&2; tail -n 20 "$work/first.log" >&2; exit 1; }
+fi
 sed "s|^java-options=-XX:AOTCache=.*|java-options=-XX:AOTCacheOutput=$work/photoparity.aot|" "$work/cfg.orig" > "$cfg"
-PHOTOPARITY_NO_FAST_PATH=1 HOME="$home" XDG_CACHE_HOME="$home/.cache" "$app/bin/photoparity" plugins >/dev/null
+train "$work/photoparity.aot" "$app/bin/photoparity"
 cp "$work/cfg.orig" "$cfg"
 clean_config "$app/lib/app"
 mv -f "$work/photoparity.aot" "$app/lib/app/photoparity.aot"
 #    b) the build's JDK, beside the materialized product (./photoparity and the product's start script use it)
 product_jar="$(ls "$product"/plugins/org.photoparity.launcher_*.jar | sort | tail -n1)"
-PHOTOPARITY_NO_FAST_PATH=1 HOME="$home" XDG_CACHE_HOME="$home/.cache" "$jdk/bin/java" -Xmx1g -jar "$product_jar" plugins >/dev/null
-PHOTOPARITY_NO_FAST_PATH=1 HOME="$home" XDG_CACHE_HOME="$home/.cache" "$jdk/bin/java" -Xmx1g \
-  -XX:AOTCacheOutput="$work/product.aot" -jar "$product_jar" plugins >/dev/null
+PHOTOPARITY_NO_FAST_PATH=1 "$jdk/bin/java" -Xmx1g -jar "$product_jar" plugins >/dev/null
+train "$work/product.aot" "$jdk/bin/java" -Xmx1g -XX:AOTCacheOutput="$work/product.aot" -jar "$product_jar"
 mv -f "$work/product.aot" "$product/photoparity.aot"
 
 # 4. the .deb: installs to /opt/photoparity, a menu entry (Graphics) and the icon
