@@ -65,6 +65,13 @@ public final class PreviewMaker {
     private static final int HEAD_BYTES = 256 * 1024;
     private static final long MAX_BYTES = 256L * 1024 * 1024;
     static final long HELPER_SECONDS = 30;
+    /**
+     * ffmpeg's input options for the HEVC pictures of HEIC files: no deblocking or SAO filtering. A preview is the
+     * picture scaled down 3 to 10 times, where those filters change nothing one can see (measured on the real
+     * iphone_7.heic tiles at preview size: PSNR 66 dB, no pixel off by more than 3 of 255), and decoding is about
+     * 15 % faster without them.
+     */
+    static final List<String> HEVC_INPUT = List.of("-skip_loop_filter", "all", "-f", "hevc");
 
     private final Path cacheDir;
     private final int box;
@@ -104,30 +111,49 @@ public final class PreviewMaker {
     }
 
     /**
-     * The previews of many files, each future completed the moment its picture exists (never exceptionally). Files
-     * with the same content (payload key or fingerprint, format and orientation) share one preview; the HEVC
-     * pictures of HEIC files (thumbnail items, grid tiles) are decoded in batches, one ffmpeg run for many files
-     * ({@link FfmpegBatches}); JPEGs, videos and the rest are made on {@code pool}.
+     * The previews of many files, each future completed the moment its picture exists (never exceptionally), in the
+     * order of {@code requests}. Files with the same content (payload key or fingerprint, format and orientation)
+     * share one preview; the HEVC pictures of HEIC files (thumbnail items, grid tiles) and thumbnail-less JPEGs are
+     * decoded in batches, one ffmpeg run for many files ({@link FfmpegBatches}); the rest is made on {@code pool}.
+     * The costliest are looked at first (HEIC, then JPEG, larger files first) and the HEVC batches start as soon as
+     * every HEIC has been looked at, so ffmpeg decodes on every core while the JPEGs' own thumbnails are made here.
      */
     public List<java.util.concurrent.CompletableFuture<Preview>> makeAll(List<Request> requests,
             java.util.concurrent.Executor pool) {
-        List<java.util.concurrent.CompletableFuture<Preview>> out = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Preview>> out = new ArrayList<>(requests.size());
         java.util.Map<String, java.util.concurrent.CompletableFuture<Preview>> byContent = new java.util.HashMap<>();
         Optional<Path> ffmpeg = helper("ffmpeg");
         FfmpegBatches batches = ffmpeg.map(p -> new FfmpegBatches(p.toString(), () -> stopped)).orElse(null);
         if (batches != null) live.add(batches);
+        List<Integer> order = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            order.add(i);
+            out.add(null);
+        }
+        order.sort(java.util.Comparator.<Integer>comparingInt(i -> costRank(requests.get(i).file()))
+                .thenComparing(i -> -Math.max(0, requests.get(i).file().size())));
+        List<java.util.concurrent.CompletableFuture<Void>> heics = new ArrayList<>();
         List<java.util.concurrent.CompletableFuture<Void>> firsts = new ArrayList<>();
-        for (Request r : requests) {
+        for (int i : order) {
+            Request r = requests.get(i);
             String key = contentKey(r.file());
             java.util.concurrent.CompletableFuture<Preview> same = key == null ? null : byContent.get(key);
             if (same != null) {
-                out.add(same);
+                out.set(i, same);
                 continue;
             }
             java.util.concurrent.CompletableFuture<Preview> f = new java.util.concurrent.CompletableFuture<>();
             if (key != null) byContent.put(key, f);
-            out.add(f);
-            firsts.add(java.util.concurrent.CompletableFuture.runAsync(() -> first(r, f, batches), pool));
+            out.set(i, f);
+            java.util.concurrent.CompletableFuture<Void> first =
+                    java.util.concurrent.CompletableFuture.runAsync(() -> first(r, f, batches), pool);
+            firsts.add(first);
+            if (r.file().format() == MediaFormat.HEIC) heics.add(first);
+        }
+        if (batches != null) {
+            // every HEIC looked at: their HEVC pictures are decoded now, while the JPEGs are still being looked at
+            java.util.concurrent.CompletableFuture.allOf(heics.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .whenComplete((v, e) -> batches.flush());
         }
         java.util.concurrent.CompletableFuture.allOf(firsts.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .whenComplete((v, e) -> {
@@ -138,6 +164,11 @@ public final class PreviewMaker {
                     }
                 });
         return out;
+    }
+
+    /** Which files are looked at first: HEIC (decoded by ffmpeg, the costliest), JPEG, then the rest. */
+    private static int costRank(MediaFile f) {
+        return f.format() == MediaFormat.HEIC ? 0 : f.format() == MediaFormat.JPEG ? 1 : 2;
     }
 
     /**
@@ -414,8 +445,10 @@ public final class PreviewMaker {
         Optional<Path> ffmpeg = helper("ffmpeg");
         String thumbError = null;
         if (t != null && ffmpeg.isPresent()) {
-            Run run = run(List.of(ffmpeg.get().toString(), "-v", "error", "-f", "hevc", "-i", "pipe:0", "-frames:v",
-                    "1", "-f", "image2pipe", "-vcodec", "png", "pipe:1"), t.annexB());
+            List<String> cmd = new ArrayList<>(List.of(ffmpeg.get().toString(), "-v", "error"));
+            cmd.addAll(HEVC_INPUT);
+            cmd.addAll(List.of("-i", "pipe:0", "-frames:v", "1", "-f", "image2pipe", "-vcodec", "png", "pipe:1"));
+            Run run = run(cmd, t.annexB());
             BufferedImage img = run.ok() ? ImageIO.read(new ByteArrayInputStream(run.out())) : null;
             if (img != null) return encode(heifUpright(img, t.rotation(), f), "HEIC thumbnail (ffmpeg)");
             thumbError = "ffmpeg: " + run.error();
@@ -461,8 +494,11 @@ public final class PreviewMaker {
         int step = Math.max(1, Math.min(g.width(), g.height()) / (box * 2));
         int tw = Math.max(1, g.tileWidth() / step);
         int th = Math.max(1, g.tileHeight() / step);
-        Run run = run(List.of(ffmpeg.toString(), "-v", "error", "-f", "hevc", "-i", "pipe:0", "-vsync", "0", "-vf",
-                "scale=" + tw + ":" + th, "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"), g.annexB());
+        List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-v", "error"));
+        cmd.addAll(HEVC_INPUT);
+        cmd.addAll(List.of("-i", "pipe:0", "-vsync", "0", "-vf", "scale=" + tw + ":" + th, "-f", "rawvideo",
+                "-pix_fmt", "rgb24", "pipe:1"));
+        Run run = run(cmd, g.annexB());
         int frame = tw * th * 3;
         if (run.exit() != 0 || run.out().length < frame * g.tiles()) {
             return Preview.failed("ffmpeg (HEIC tiles): " + run.error());
