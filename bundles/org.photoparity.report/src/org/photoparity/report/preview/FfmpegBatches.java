@@ -107,19 +107,26 @@ final class FfmpegBatches implements AutoCloseable {
 
     /** Starts every job queued (none of their kind, or none at all, are coming now). */
     void flush() {
-        Map<Shape, List<Job>> rest;
+        List<Map.Entry<Shape, List<Job>>> rest;
         synchronized (this) {
-            rest = new LinkedHashMap<>(open);
+            rest = new ArrayList<>(open.entrySet());
             open.clear();
             openBytes.clear();
         }
-        rest.forEach(this::start);
+        // the costliest first: a batch of thumbnails started before the grids would keep one core from them
+        rest.sort(java.util.Comparator.comparingLong((Map.Entry<Shape, List<Job>> e) -> -cost(e.getValue())));
+        for (Map.Entry<Shape, List<Job>> e : rest) start(e.getKey(), e.getValue());
+    }
+
+    private static long cost(List<Job> jobs) {
+        long c = 0;
+        for (Job j : jobs) c += j.cost();
+        return c;
     }
 
     /** The jobs as parts of about the same cost, as many as there are cores when each part is worth a run. */
     static List<List<Job>> parts(List<Job> jobs, int cores) {
-        long total = 0;
-        for (Job j : jobs) total += j.cost();
+        long total = cost(jobs);
         int n = (int) Math.max(1, Math.min(Math.min(cores, jobs.size()), total / MIN_PART_COST));
         if (n == 1) return List.of(jobs);
         List<Job> big = new ArrayList<>(jobs);
@@ -206,8 +213,7 @@ final class FfmpegBatches implements AutoCloseable {
             List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-v", "error", "-threads", "1"));
             // a JPEG decoded at 1/2, 1/4 or 1/8 of its size by the decoder itself (never below the preview's size)
             if (s.lowres() > 0) cmd.addAll(List.of("-lowres", String.valueOf(s.lowres())));
-            cmd.addAll(s.codec().equals("hevc") ? PreviewMaker.HEVC_INPUT : List.of("-f", s.codec()));
-            cmd.addAll(List.of("-i", "pipe:0", "-vsync", "0", "-vf", "scale=" + s.w() + ":" + s.h(),
+            cmd.addAll(List.of("-f", s.codec(), "-i", "pipe:0", "-vsync", "0", "-vf", "scale=" + s.w() + ":" + s.h(),
                     "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"));
             r = PreviewMaker.run(cmd, in, PreviewMaker.HELPER_SECONDS + 2L * jobs.size());
         } catch (java.io.IOException e) {
