@@ -21,6 +21,25 @@ public final class Vocabulary {
     private Vocabulary() {
     }
 
+    private static final java.util.regex.Pattern CATEGORY_ID = java.util.regex.Pattern.compile("\\b(" + String.join(
+            "|", java.util.Arrays.stream(Category.values()).map(Category::name).toList()) + ")\\b");
+
+    /**
+     * {@code text} written by a plug-in (a fix's why and steps) with each category id in it (MISSING_IN_CLOUD) as
+     * people read it: "\u201cMissing in iCloud\u201d". The text files keep the ids, so a label changed here is changed
+     * in every fix's text too.
+     */
+    public static String withCategoryLabels(String text) {
+        if (text == null) return null;
+        return CATEGORY_ID.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                quoted(Category.valueOf(m.group(1)))));
+    }
+
+    /** A category's label in quotes, for a sentence: "\u201cMissing in iCloud\u201d". */
+    public static String quoted(Category c) {
+        return "\u201c" + label(c) + "\u201d";
+    }
+
     /** A short label for a column or a chart: "Missing in iCloud". Ids (MISSING_IN_CLOUD) stay in exports. */
     public static String label(Category c) {
         return switch (c) {

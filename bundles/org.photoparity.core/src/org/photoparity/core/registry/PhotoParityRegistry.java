@@ -231,8 +231,11 @@ public final class PhotoParityRegistry {
                 }
                 Properties text = readText(e, attrs.get("text"));
                 List<String> steps = new ArrayList<>();
-                for (int i = 1; text.getProperty("step." + i) != null; i++) steps.add(text.getProperty("step." + i));
-                String why = text.getProperty("why");
+                // category ids in the text (MISSING_IN_CLOUD) are shown as their labels, declared once
+                for (int i = 1; text.getProperty("step." + i) != null; i++) {
+                    steps.add(org.photoparity.core.present.Vocabulary.withCategoryLabels(text.getProperty("step." + i)));
+                }
+                String why = org.photoparity.core.present.Vocabulary.withCategoryLabels(text.getProperty("why"));
                 if (why == null || steps.isEmpty()) {
                     problems.add(new ContributionProblem(kind, id, bundle,
                             attrs.get("text") + " must define why and step.1"));
@@ -247,7 +250,8 @@ public final class PhotoParityRegistry {
                         : Arrays.stream(attrs.get("probes").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                                 .toList();
                 StrategyDescriptor d = new StrategyDescriptor(id, fix, nameOf(attrs, id), why, steps,
-                        text.getProperty("confirm", ""), probeIds, bundle, explains);
+                        org.photoparity.core.present.Vocabulary.withCategoryLabels(text.getProperty("confirm", "")),
+                        probeIds, bundle, explains);
                 taken.put(id, bundle);
                 fixTaken.put(fix, id + " of bundle " + bundle);
                 strategies.add(new Contribution<>(kind, id, d.title(), bundle, e.version(), attrs, d));

@@ -74,8 +74,8 @@ public final class DeviceStorageProbe implements IProbe {
                     reducedBytes += cloud - device;
                 }
             }
-            f.evidence("analysis: " + missing.size() + " assets MISSING_ON_DEVICE (" + ResultFacts.size(missingBytes)
-                    + "), " + reduced + " REDUCED on the device (" + ResultFacts.size(reducedBytes) + " more as originals)");
+            f.evidence("analysis: " + missing.size() + " assets " + org.photoparity.core.present.Vocabulary.quoted(Category.MISSING_ON_DEVICE) + " (" + ResultFacts.size(missingBytes)
+                    + "), " + reduced + " " + org.photoparity.core.present.Vocabulary.quoted(Category.REDUCED) + " on the device (" + ResultFacts.size(reducedBytes) + " more as originals)");
             needed = missingBytes + reducedBytes;
             ResultFacts.ListingStates l = ResultFacts.deviceListings(r.get());
             if (l.notLocal() > 0) {

@@ -50,7 +50,7 @@ public final class IcloudStorageProbe implements IProbe {
             long missingBytes = ResultFacts.bytes(missing);
             f.evidence("analysis: cloud library " + ResultFacts.size(used) + " in " + r.get().cloud().assets().size()
                     + " assets (scanned)");
-            f.evidence("analysis: " + missing.size() + " assets MISSING_IN_CLOUD need " + ResultFacts.size(missingBytes));
+            f.evidence("analysis: " + missing.size() + " assets " + org.photoparity.core.present.Vocabulary.quoted(Category.MISSING_IN_CLOUD) + " need " + ResultFacts.size(missingBytes));
             library = used + missingBytes;
         } else {
             Optional<DeviceInfo> info = e.get(DeviceInfo.class);

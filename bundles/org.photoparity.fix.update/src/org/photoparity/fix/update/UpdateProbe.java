@@ -126,7 +126,7 @@ public final class UpdateProbe implements IProbe {
                     + " Settings > General > Software Update by hand");
         }
         if (have[0] < s.maxMajor()) {
-            f.verdict(ProbeStatus.FAIL, "iOS " + version + " is installed; this " + s.name() + " runs iOS "
+            f.verdict(ProbeStatus.FAIL, "iOS " + version + " is installed; this " + s.name() + " can run iOS "
                     + s.newest() + ": update (Settings > General > Software Update)");
         } else if (cmp < 0) {
             f.verdict(ProbeStatus.WARN, "iOS " + version + " is behind " + s.newest() + " of the same version: install"

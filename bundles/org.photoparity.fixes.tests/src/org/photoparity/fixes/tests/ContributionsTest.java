@@ -50,9 +50,30 @@ class ContributionsTest {
             assertFalse(d.confirm().isBlank(), d.id() + " says how to confirm");
             assertTrue(d.steps().stream().allMatch(st -> st.length() > 40 && !st.contains("  ")),
                     d.id() + ": steps are full sentences without continuation gaps");
+            // people read the categories' labels, never their ids (the text files may hold ids: they are replaced)
+            for (String text : concat(d.why(), d.confirm(), d.steps())) {
+                for (org.photoparity.core.model.Category c : org.photoparity.core.model.Category.values()) {
+                    assertFalse(text.matches("(?s).*\\b" + c.name() + "\\b.*"), d.id() + " shows " + c.name() + ": " + text);
+                }
+            }
         }
         Set<String> bundles = probes.stream().map(Contribution::bundle).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(7, bundles.size());
+    }
+
+    private static List<String> concat(String why, String confirm, List<String> steps) {
+        List<String> all = new java.util.ArrayList<>(steps);
+        all.add(why);
+        all.add(confirm);
+        return all;
+    }
+
+    @Test
+    void theSettingsFixSaysWhichCategoriesItCausesInWords() {
+        StrategyDescriptor d = PhotoParityRegistry.get().strategies().stream()
+                .filter(c -> c.id().equals("strategy.settings")).findFirst().orElseThrow().instance();
+        assertTrue(d.why().contains("never reach the cloud (\u201cMissing in iCloud\u201d)"), d.why());
+        assertTrue(d.why().contains("(\u201cMissing on the device\u201d)"), d.why());
     }
 
     @Test

@@ -100,7 +100,7 @@ class ProbesTest {
         ProbeResult p = expect(PASS, run("probe.icloudstorage",
                 opts().answers(answers("icloud_plan=50GB\nicloud_other_usage_gb=2\n")).build(), r));
         assertEquals("the library and the other iCloud usage (32.00 GB) fit the 50GB plan", p.summary());
-        assertTrue(anyContains(p.evidence(), "5 assets MISSING_IN_CLOUD need 10.00 GB"), p.evidence().toString());
+        assertTrue(anyContains(p.evidence(), "5 assets \u201cMissing in iCloud\u201d need 10.00 GB"), p.evidence().toString());
         assertTrue(anyContains(p.evidence(), "smallest plan that fits: 50GB"), p.evidence().toString());
     }
 

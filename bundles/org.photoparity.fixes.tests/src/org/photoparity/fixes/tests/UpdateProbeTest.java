@@ -61,7 +61,7 @@ class UpdateProbeTest {
         ProbeResult eleven = update(FRESH, "iPhone12,1", "26.1");
         assertTrue(eleven.status() != PASS, eleven.summary());
         expect(FAIL, eleven);
-        assertTrue(eleven.summary().contains("runs iOS 27.1"), eleven.summary());
+        assertTrue(eleven.summary().contains("can run iOS 27.1"), eleven.summary());
         // iPhone 5c on 10.3.3: its newest (10.3.4 went to the iPhone 5 and the iPad 4 cellular only)
         ProbeResult fiveC = expect(PASS, update(FRESH, "iPhone5,3", "10.3.3"));
         assertEquals("iOS 10.3.3 is the newest this iPhone 5c runs", fiveC.summary());

@@ -109,7 +109,7 @@ public final class ContainerThumbnails {
                 }
             }
             if (hvcC == null) return null;
-            byte[] data = itemData(b, iloc, thumb);
+            byte[] data = itemData(b, locations(b, iloc, -1), thumb);
             if (data == null) return null;
             return new HeifThumb(annexB(hvcC, data), width, height, rotation);
         } catch (RuntimeException e) {
@@ -144,7 +144,8 @@ public final class ContainerThumbnails {
             if (!"grid".equals(itemType(b, iinf, primary))) return null;
             List<Integer> tiles = references(b, iref, "dimg", primary);
             if (tiles.isEmpty()) return null;
-            byte[] grid = itemData(b, iloc, primary, idat);
+            Map<Integer, long[]> where = locations(b, iloc, idat);
+            byte[] grid = itemData(b, where, primary);
             if (grid == null || grid.length < 8) return null;
             int rows = (grid[2] & 0xff) + 1;
             int cols = (grid[3] & 0xff) + 1;
@@ -183,12 +184,20 @@ public final class ContainerThumbnails {
             }
             if (hvcC == null || tw <= 0 || th <= 0 || tiles.size() != rows * cols) return null;
             ByteArrayOutputStream all = new ByteArrayOutputStream(file.length);
-            boolean first = true;
+            writeParameterSets(hvcC, all);
+            int lengthSize = (hvcC[21] & 3) + 1;
             for (int t : tiles) {
-                byte[] data = itemData(b, iloc, t, idat);
-                if (data == null) return null;
-                all.writeBytes(first ? annexB(hvcC, data) : annexB(null, data, (hvcC[21] & 3) + 1));
-                first = false;
+                long[] extents = where.get(t);
+                if (extents == null) return null;
+                if (extents.length == 2) {
+                    // one extent (as iPhones write them): its NAL units straight from the file's bytes
+                    if (extents[1] <= 0 || extents[0] + extents[1] > file.length) return null;
+                    writeNals(file, (int) extents[0], (int) (extents[0] + extents[1]), lengthSize, all);
+                } else {
+                    byte[] data = itemData(b, where, t);
+                    if (data == null) return null;
+                    writeNals(data, 0, data.length, lengthSize, all);
+                }
             }
             return new HeifGrid(all.toByteArray(), tiles.size(), rows, cols, tw, th, width, height, rotation);
         } catch (RuntimeException e) {
@@ -324,12 +333,12 @@ public final class ContainerThumbnails {
         };
     }
 
-    private static byte[] itemData(ByteBuffer b, int iloc, int item) {
-        return itemData(b, iloc, item, -1);
-    }
-
-    /** The bytes of {@code item}: construction method 0 (extents in the file) or 1 (in the idat box). */
-    private static byte[] itemData(ByteBuffer b, int iloc, int item, int idat) {
+    /**
+     * Where each item's bytes lie (iloc), read in one pass: item id to its extents as absolute {start, length}
+     * pairs. Items stored in the file (construction method 0) or in idat (method 1, when {@code idat} is given) are
+     * listed; others (method 2, item offsets) are left out.
+     */
+    private static Map<Integer, long[]> locations(ByteBuffer b, int iloc, int idat) {
         int version = b.get(iloc + 8) & 0xff;
         int p = iloc + 12;
         int sizes = b.getShort(p) & 0xffff;
@@ -346,7 +355,7 @@ public final class ContainerThumbnails {
             count = b.getInt(p) & 0xffffffffL;
             p += 4;
         }
-        Map<Integer, byte[]> found = new HashMap<>();
+        Map<Integer, long[]> out = new HashMap<>();
         for (long i = 0; i < count; i++) {
             int id;
             if (version < 2) {
@@ -366,35 +375,39 @@ public final class ContainerThumbnails {
             p += baseSize;
             int extents = b.getShort(p) & 0xffff;
             p += 2;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long[] at = new long[2 * extents];
             for (int e = 0; e < extents; e++) {
                 p += indexSize;
-                long off = read(b, p, offsetSize);
+                at[2 * e] = (method == 1 ? idat + 8 : 0) + base + read(b, p, offsetSize);
                 p += offsetSize;
-                long len = read(b, p, lengthSize);
+                at[2 * e + 1] = read(b, p, lengthSize);
                 p += lengthSize;
-                if (id == item && (method == 0 || (method == 1 && idat >= 0))) {
-                    long start = (method == 1 ? idat + 8 : 0) + base + off;
-                    if (start < 0 || len <= 0 || start + len > b.limit()) return null;
-                    out.write(b.array(), (int) start, (int) len);
-                }
             }
-            if (id == item) found.put(id, out.toByteArray());
+            if (method == 0 || (method == 1 && idat >= 0)) out.put(id, at);
         }
-        byte[] d = found.get(item);
-        return d == null || d.length == 0 ? null : d;
+        return out;
+    }
+
+    /** The bytes of {@code item} (its extents joined), or null when it has none or they lie outside the file. */
+    private static byte[] itemData(ByteBuffer b, Map<Integer, long[]> where, int item) {
+        long[] at = where.get(item);
+        if (at == null) return null;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int e = 0; e < at.length; e += 2) {
+            long start = at[e];
+            long len = at[e + 1];
+            if (start < 0 || len <= 0 || start + len > b.limit()) return null;
+            out.write(b.array(), (int) start, (int) len);
+        }
+        byte[] d = out.toByteArray();
+        return d.length == 0 ? null : d;
     }
 
     /** hvcC parameter sets, then the length-prefixed NAL units, as start-code-delimited HEVC. */
     private static byte[] annexB(byte[] hvcC, byte[] data) {
-        return annexB(hvcC, data, (hvcC[21] & 3) + 1);
-    }
-
-    /** As above; {@code hvcC} null writes the NAL units only (later tiles of a grid share the parameter sets). */
-    private static byte[] annexB(byte[] hvcC, byte[] data, int lengthSize) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + (hvcC == null ? 0 : hvcC.length) + 64);
-        if (hvcC != null) writeParameterSets(hvcC, out);
-        writeNals(data, lengthSize, out);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + hvcC.length + 64);
+        writeParameterSets(hvcC, out);
+        writeNals(data, 0, data.length, (hvcC[21] & 3) + 1, out);
         return out.toByteArray();
     }
 
@@ -418,13 +431,14 @@ public final class ContainerThumbnails {
         }
     }
 
-    private static void writeNals(byte[] data, int lengthSize, ByteArrayOutputStream out) {
-        int q = 0;
-        while (q + lengthSize <= data.length) {
+    /** The length-prefixed NAL units in {@code data[from, to)}, each after a start code. */
+    private static void writeNals(byte[] data, int from, int to, int lengthSize, ByteArrayOutputStream out) {
+        int q = from;
+        while (q + lengthSize <= to) {
             int len = 0;
             for (int i = 0; i < lengthSize; i++) len = (len << 8) | (data[q + i] & 0xff);
             q += lengthSize;
-            if (len <= 0 || q + len > data.length) break;
+            if (len <= 0 || q + len > to) break;
             out.write(0);
             out.write(0);
             out.write(0);

@@ -104,30 +104,49 @@ public final class PreviewMaker {
     }
 
     /**
-     * The previews of many files, each future completed the moment its picture exists (never exceptionally). Files
-     * with the same content (payload key or fingerprint, format and orientation) share one preview; the HEVC
-     * pictures of HEIC files (thumbnail items, grid tiles) are decoded in batches, one ffmpeg run for many files
-     * ({@link FfmpegBatches}); JPEGs, videos and the rest are made on {@code pool}.
+     * The previews of many files, each future completed the moment its picture exists (never exceptionally), in the
+     * order of {@code requests}. Files with the same content (payload key or fingerprint, format and orientation)
+     * share one preview; the HEVC pictures of HEIC files (thumbnail items, grid tiles) and thumbnail-less JPEGs are
+     * decoded in batches, one ffmpeg run for many files ({@link FfmpegBatches}); the rest is made on {@code pool}.
+     * The costliest are looked at first (HEIC, then JPEG, larger files first) and the HEVC batches start as soon as
+     * every HEIC has been looked at, so ffmpeg decodes on every core while the JPEGs' own thumbnails are made here.
      */
     public List<java.util.concurrent.CompletableFuture<Preview>> makeAll(List<Request> requests,
             java.util.concurrent.Executor pool) {
-        List<java.util.concurrent.CompletableFuture<Preview>> out = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Preview>> out = new ArrayList<>(requests.size());
         java.util.Map<String, java.util.concurrent.CompletableFuture<Preview>> byContent = new java.util.HashMap<>();
         Optional<Path> ffmpeg = helper("ffmpeg");
         FfmpegBatches batches = ffmpeg.map(p -> new FfmpegBatches(p.toString(), () -> stopped)).orElse(null);
         if (batches != null) live.add(batches);
+        List<Integer> order = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            order.add(i);
+            out.add(null);
+        }
+        order.sort(java.util.Comparator.<Integer>comparingInt(i -> costRank(requests.get(i).file()))
+                .thenComparing(i -> -Math.max(0, requests.get(i).file().size())));
+        List<java.util.concurrent.CompletableFuture<Void>> heics = new ArrayList<>();
         List<java.util.concurrent.CompletableFuture<Void>> firsts = new ArrayList<>();
-        for (Request r : requests) {
+        for (int i : order) {
+            Request r = requests.get(i);
             String key = contentKey(r.file());
             java.util.concurrent.CompletableFuture<Preview> same = key == null ? null : byContent.get(key);
             if (same != null) {
-                out.add(same);
+                out.set(i, same);
                 continue;
             }
             java.util.concurrent.CompletableFuture<Preview> f = new java.util.concurrent.CompletableFuture<>();
             if (key != null) byContent.put(key, f);
-            out.add(f);
-            firsts.add(java.util.concurrent.CompletableFuture.runAsync(() -> first(r, f, batches), pool));
+            out.set(i, f);
+            java.util.concurrent.CompletableFuture<Void> first =
+                    java.util.concurrent.CompletableFuture.runAsync(() -> first(r, f, batches), pool);
+            firsts.add(first);
+            if (r.file().format() == MediaFormat.HEIC) heics.add(first);
+        }
+        if (batches != null) {
+            // every HEIC looked at: their HEVC pictures are decoded now, while the JPEGs are still being looked at
+            java.util.concurrent.CompletableFuture.allOf(heics.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .whenComplete((v, e) -> batches.flush());
         }
         java.util.concurrent.CompletableFuture.allOf(firsts.toArray(java.util.concurrent.CompletableFuture[]::new))
                 .whenComplete((v, e) -> {
@@ -138,6 +157,11 @@ public final class PreviewMaker {
                     }
                 });
         return out;
+    }
+
+    /** Which files are looked at first: HEIC (decoded by ffmpeg, the costliest), JPEG, then the rest. */
+    private static int costRank(MediaFile f) {
+        return f.format() == MediaFormat.HEIC ? 0 : f.format() == MediaFormat.JPEG ? 1 : 2;
     }
 
     /**
@@ -715,6 +739,18 @@ public final class PreviewMaker {
     }
 
     static byte[] jpegBytes(BufferedImage img) throws IOException {
+        if (img.getType() != BufferedImage.TYPE_3BYTE_BGR) {
+            // the JPEG writer copies any other layout pixel by pixel (a third of the preview threads' time); Java2D
+            // converts it in one native blit
+            BufferedImage bgr = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+            java.awt.Graphics2D g = bgr.createGraphics();
+            try {
+                g.drawImage(img, 0, 0, null);
+            } finally {
+                g.dispose();
+            }
+            img = bgr;
+        }
         Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg");
         if (!it.hasNext()) throw new IOException("no JPEG writer in this Java runtime");
         ImageWriter w = it.next();

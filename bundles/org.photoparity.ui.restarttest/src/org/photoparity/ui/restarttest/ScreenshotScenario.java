@@ -198,9 +198,10 @@ public final class ScreenshotScenario implements IStartup {
                     List.of(many.resolve("cloud").toString()), List.of(), null, null, Map.of(), false));
             CaseActions.open(big, true);
             page().showView("org.eclipse.ui.views.ProgressView");
-            waitUntil("the analysis to be under way", 30_000,
-                    () -> Job.getJobManager().find(AnalyzeJob.FAMILY).length > 0);
-            pump(250); // the Progress view paints its first rows
+            // mid-scan, with a count: "Scanning 1,234 of 3,005 files (device)"
+            waitUntil("the scan to be under way", 60_000, () -> Job.getJobManager().find(AnalyzeJob.FAMILY).length > 0
+                    && CaseSession.current().analysis().text().matches("Scanning [1-9].*"));
+            pump(250); // the Progress view paints its row
             if (Job.getJobManager().find(AnalyzeJob.FAMILY).length == 0) {
                 throw new IllegalStateException("the analysis ended before the Progress view could be shown");
             }
@@ -228,17 +229,28 @@ public final class ScreenshotScenario implements IStartup {
         return root;
     }
 
-    /** Sixty copies of each real photo on the device, the originals in the cloud: a longer analysis. */
+    /**
+     * 600 copies of each real photo on the device (hard links to the cloud's copy, so no disk is used), the
+     * originals in the cloud: an analysis long enough to be seen mid-scan.
+     */
     private Path manyCopies() throws Exception {
         Path root = work.resolve("many");
-        Path dev = Files.createDirectories(root.resolve("device/DCIM/100APPLE"));
         Path cld = Files.createDirectories(root.resolve("cloud"));
         int n = 1000;
         for (String f : List.of("iphone_7.heic", "IMG_4580.HEIC", "IMG_0658.JPG", "train.jpg", "Apple iPhone 6.jpg")) {
             String ext = f.substring(f.lastIndexOf('.')).toUpperCase(java.util.Locale.ROOT);
-            Files.copy(fixtures.resolve(f), cld.resolve("IMG_" + n + ext));
-            for (int i = 0; i < 60; i++) Files.copy(fixtures.resolve(f), dev.resolve("IMG_" + (n + i) + ext));
-            n += 100;
+            Path original = cld.resolve("IMG_" + n + ext);
+            Files.copy(fixtures.resolve(f), original);
+            Path dev = Files.createDirectories(root.resolve("device/DCIM/" + (100 + n / 1000) + "APPLE"));
+            for (int i = 0; i < 600; i++) {
+                Path copy = dev.resolve(String.format("IMG_%04d%s", n % 1000 + i, ext));
+                try {
+                    Files.createLink(copy, original);
+                } catch (UnsupportedOperationException | java.io.IOException e) {
+                    Files.copy(original, copy);
+                }
+            }
+            n += 1000;
         }
         return root;
     }

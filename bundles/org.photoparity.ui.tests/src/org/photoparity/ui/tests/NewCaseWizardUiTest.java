@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.demo.DemoCase;
+import org.photoparity.ui.wizards.FolderChooser;
 import org.photoparity.ui.wizards.NewCaseWizard;
 import org.photoparity.ui.wizards.PathListEditor;
 
@@ -77,5 +78,25 @@ class NewCaseWizardUiTest {
         } finally {
             dialog.close();
         }
+    }
+
+    /**
+     * Browse opens GTK's folder chooser in a folder, where it has its New Folder button (opened with no folder it
+     * shows "Recent", which has none: "Browse cannot create a folder"): the case folder typed, or its nearest
+     * existing parent when it does not exist yet, else the home folder.
+     */
+    @Test
+    void browseOpensInAFolderSoANewFolderCanBeCreated() throws Exception {
+        Path parent = Files.createDirectories(tmp.resolve("cases"));
+        var shell = Ui.page().getWorkbenchWindow().getShell();
+        var notYet = FolderChooser.dialog(shell, "Case folder", NewCaseWizard.CASE_FOLDER_MESSAGE,
+                parent.resolve("anna/iphone-7").toString());
+        assertEquals(parent.toString(), notYet.getFilterPath(), "a case folder not made yet: its existing parent");
+        assertEquals("Case folder", notYet.getText());
+        assertTrue(notYet.getMessage().contains("New Folder"), notYet.getMessage());
+        assertEquals(parent.toString(), FolderChooser.start(parent.toString()));
+        assertEquals(System.getProperty("user.home"), FolderChooser.start(""), "nothing typed: the home folder");
+        assertEquals(System.getProperty("user.home"), FolderChooser.start("   "));
+        assertEquals(tmp.toString(), FolderChooser.start(tmp.resolve("a/../b/c").toString()));
     }
 }

@@ -11,7 +11,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.wizard.WizardDialog;
-import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IViewPart;
@@ -59,10 +58,11 @@ public final class Handlers {
     public static final class OpenCase extends AbstractHandler {
         @Override
         public Object execute(ExecutionEvent event) {
-            DirectoryDialog d = new DirectoryDialog(shell(event));
-            d.setText("Open Case");
-            d.setMessage("Choose the folder that holds the case's case.json");
-            String dir = d.open();
+            // in the folder beside the open case (where a technician keeps cases), else home: not GTK's "Recent"
+            CaseSession s = CaseSession.current();
+            Path near = s.caseFolder() == null ? null : s.caseFolder().dir().getParent();
+            String dir = org.photoparity.ui.wizards.FolderChooser.choose(shell(event), "Open Case",
+                    "Choose the folder that holds the case's case.json", near == null ? null : near.toString());
             if (dir == null) return null;
             try {
                 CaseActions.openWithSavedResults(Path.of(dir));
@@ -172,12 +172,10 @@ public final class Handlers {
                         "There is nothing to export yet: analyze the case first (Case > Analyze).");
                 return null;
             }
-            DirectoryDialog d = new DirectoryDialog(shell(event));
-            d.setText("Export Report");
-            d.setMessage("Choose or create the folder for report.html, report.json and mismatches.csv (outside the"
-                    + " photo libraries). The case's own results folder already holds the last analysis's report.");
-            d.setFilterPath(System.getProperty("user.home"));
-            String dir = d.open();
+            String dir = org.photoparity.ui.wizards.FolderChooser.choose(shell(event), "Export Report",
+                    "Choose or create the folder for report.html, report.json and mismatches.csv (outside the"
+                    + " photo libraries). The case's own results folder already holds the last analysis's report.",
+                    null);
             if (dir != null) export(Path.of(dir));
             return null;
         }

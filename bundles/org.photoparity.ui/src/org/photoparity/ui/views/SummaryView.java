@@ -118,7 +118,7 @@ public final class SummaryView implements CaseSession.Listener {
         figures = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         figures.setHeaderVisible(true);
         figures.setLinesVisible(true);
-        for (String[] c : new String[][] { { "", "130" }, { "Device", "110" }, { "Cloud", "110" } }) {
+        for (String[] c : new String[][] { { "", "130" }, { "Device", "95" }, { "Cloud", "95" } }) {
             TableColumn tc = new TableColumn(figures, c[0].isEmpty() ? SWT.LEFT : SWT.RIGHT);
             tc.setText(c[0]);
             tc.setWidth(Integer.parseInt(c[1]));
@@ -250,6 +250,10 @@ public final class SummaryView implements CaseSession.Listener {
             row("Ignored", d.ignored().size(), k.ignored().size());
             row("Sources", d.sources().size(), k.sources().size());
         }
+        // the names whole ("Paired by content-hash"), never narrower than the header's first column
+        TableColumn names = figures.getColumn(0);
+        names.pack();
+        names.setWidth(Math.max(130, names.getWidth()));
         subtitle.getParent().layout(true, true);
         chart.redraw();
     }

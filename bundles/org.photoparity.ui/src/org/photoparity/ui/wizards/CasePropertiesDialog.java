@@ -14,7 +14,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -74,9 +73,8 @@ public final class CasePropertiesDialog extends TitleAreaDialog {
         Button bb = new Button(c, SWT.PUSH);
         bb.setText("Browse...");
         bb.addListener(SWT.Selection, e -> {
-            DirectoryDialog dd = new DirectoryDialog(getShell());
-            dd.setText("iOS backup folder");
-            String s = dd.open();
+            String s = FolderChooser.choose(getShell(), "iOS backup folder",
+                    "Choose the backup folder (it holds Info.plist and Manifest.db)", backup.getText());
             if (s != null) backup.setText(s);
         });
         backupState = state(c);

@@ -20,7 +20,6 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
@@ -40,6 +39,10 @@ import org.photoparity.ui.prefs.UiPrefs;
  * creates the case folder, opens the case and analyses it.
  */
 public final class NewCaseWizard extends Wizard {
+
+    /** What the case folder's chooser says (it opens in the typed folder's nearest existing parent). */
+    public static final String CASE_FOLDER_MESSAGE = "Choose an empty folder for the case, or create one with the "
+            + "chooser's New Folder button";
 
     /** What the wizard collected. */
     public record Inputs(String name, Path folder, List<String> device, List<String> cloud, List<String> deviceInfo,
@@ -163,7 +166,7 @@ public final class NewCaseWizard extends Wizard {
             Button browse = new Button(c, SWT.PUSH);
             browse.setText("Browse...");
             browse.addListener(SWT.Selection, e -> {
-                String s = new DirectoryDialog(getShell()).open();
+                String s = FolderChooser.choose(getShell(), "Case folder", CASE_FOLDER_MESSAGE, folder.getText());
                 if (s != null) folder.setText(s);
             });
             label(c, "Device side:");
@@ -275,7 +278,8 @@ public final class NewCaseWizard extends Wizard {
             Button bb = new Button(c, SWT.PUSH);
             bb.setText("Browse...");
             bb.addListener(SWT.Selection, e -> {
-                String s = new DirectoryDialog(getShell()).open();
+                String s = FolderChooser.choose(getShell(), "iOS backup folder",
+                        "Choose the backup folder (it holds Info.plist and Manifest.db)", backup.getText());
                 if (s != null) backup.setText(s);
             });
             new Label(c, SWT.NONE).setText("Answers file:");

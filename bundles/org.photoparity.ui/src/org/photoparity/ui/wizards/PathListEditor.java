@@ -9,7 +9,6 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -82,7 +81,9 @@ public final class PathListEditor {
         if (folders) {
             Button b = button(buttons, "Add folder...");
             b.addListener(SWT.Selection, e -> {
-                String s = new DirectoryDialog(b.getShell()).open();
+                String s = FolderChooser.choose(b.getShell(), "Add folder", "Choose a folder to add",
+                        entry.getText().isBlank() && !paths().isEmpty() ? paths().get(paths().size() - 1)
+                                : entry.getText());
                 if (s != null) add(s);
             });
         }
