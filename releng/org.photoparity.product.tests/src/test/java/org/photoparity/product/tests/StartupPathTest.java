@@ -49,6 +49,34 @@ class StartupPathTest {
         assertTrue(ui.isEmpty(), "a headless command loaded classes from " + ui + "; all: " + bundles);
     }
 
+    /**
+     * The Equinox launcher and the framework are signed jars; a URLClassLoader would check their signatures before
+     * the first class (about 0.4 s on a cold JVM) and a JDK 25 AOT cache skips signed classes. org.photoparity.launcher
+     * loads them without: no PKCS#7 signature is parsed on the way to the framework.
+     */
+    @Test
+    void theFrameworkStartsWithoutCheckingJarSignatures() throws Exception {
+        Path framework;
+        try (var s = Files.list(Product.home().resolve("plugins"))) {
+            framework = s.filter(p -> p.getFileName().toString().startsWith("org.eclipse.osgi_")).findFirst().orElseThrow();
+        }
+        try (var jar = new java.util.jar.JarFile(framework.toFile(), false)) {
+            assertTrue(jar.stream().anyMatch(e -> e.getName().matches("META-INF/[^/]+\\.(RSA|DSA|EC)")),
+                    "the framework jar is signed (else this test proves nothing): " + framework);
+        }
+        Path log = work.resolve("classes.txt");
+        Product.Run r = Product.run(Product.home(), work,
+                Map.of("PHOTOPARITY_NO_FAST_PATH", "1", "PHOTOPARITY_JAVA_OPTS",
+                        (Runtime.version().feature() >= 24 ? "-XX:AOTMode=off" : "-Xshare:off")
+                                + " -Xlog:class+load=info:file=" + log), "--version");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(log);
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" org.eclipse.core.runtime.adaptor.EclipseStarter ")
+                && l.contains("/plugins/org.eclipse.osgi_")), "the framework started from its jar");
+        List<String> verified = lines.stream().filter(l -> l.contains(" sun.security.pkcs.PKCS7 ")).toList();
+        assertTrue(verified.isEmpty(), "a jar signature was checked: " + verified);
+    }
+
     @Test
     void versionWithoutOsgiPrintsWhatTheOsgiCommandPrints() throws Exception {
         Product.Run fast = Product.run(Product.home(), work, "--version");
