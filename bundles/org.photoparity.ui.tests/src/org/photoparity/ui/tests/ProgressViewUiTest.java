@@ -12,15 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -60,20 +57,12 @@ class ProgressViewUiTest {
     @TempDir
     Path tmp;
 
-    private final List<Job> analyses = new CopyOnWriteArrayList<>();
-    private final JobChangeAdapter watcher = new JobChangeAdapter() {
-        @Override
-        public void scheduled(IJobChangeEvent event) {
-            if (event.getJob().belongsTo(AnalyzeJob.FAMILY)) analyses.add(event.getJob());
-        }
-    };
+    private final AnalysesSeen seen = new AnalysesSeen();
+    private final List<Job> analyses = seen.jobs;
 
     @AfterEach
     void reset() {
-        Job.getJobManager().removeJobChangeListener(watcher);
-        Ui.settleJobs();
-        Ui.session().open(null);
-        Ui.drain();
+        seen.close();
     }
 
     @Test
@@ -155,7 +144,7 @@ class ProgressViewUiTest {
         int total = countFiles(device);
 
         Ui.page().showView(ReconcilePerspective.PROGRESS);
-        Job.getJobManager().addJobChangeListener(watcher);
+        seen.listen();
         ToolItem analyze = toolbarItem("Analyze");
         analyze.notifyListeners(SWT.Selection, new Event()); // the toolbar's Analyze, as a click runs it
         Ui.waitUntil("Analyze to schedule the analysis", 10_000, () -> !analyses.isEmpty());

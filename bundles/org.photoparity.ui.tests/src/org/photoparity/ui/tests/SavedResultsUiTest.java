@@ -12,12 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.junit.jupiter.api.AfterEach;
@@ -56,20 +53,12 @@ class SavedResultsUiTest {
     @TempDir
     Path tmp;
 
-    private final List<Job> analyses = new CopyOnWriteArrayList<>();
-    private final JobChangeAdapter watcher = new JobChangeAdapter() {
-        @Override
-        public void scheduled(IJobChangeEvent event) {
-            if (event.getJob().belongsTo(AnalyzeJob.FAMILY)) analyses.add(event.getJob());
-        }
-    };
+    private final AnalysesSeen seen = new AnalysesSeen();
+    private final List<Job> analyses = seen.jobs;
 
     @AfterEach
     void reset() {
-        Job.getJobManager().removeJobChangeListener(watcher);
-        Ui.settleJobs();
-        Ui.session().open(null);
-        Ui.drain();
+        seen.close();
     }
 
     private CaseFolder demoCase(String name) throws Exception {
@@ -90,7 +79,7 @@ class SavedResultsUiTest {
         assertTrue(Files.isRegularFile(SavedResults.file(c)), "the analysis saved its results");
         SummaryView summary = Ui.show(SummaryView.ID, SummaryView.class);
         MismatchesView mismatches = Ui.show(MismatchesView.ID, MismatchesView.class);
-        Job.getJobManager().addJobChangeListener(watcher);
+        seen.listen();
 
         Job load = CaseActions.openWithSavedResults(c.dir());
         Ui.waitUntil("the saved results on screen", 20_000, () -> Ui.session().result() != null);
@@ -148,7 +137,7 @@ class SavedResultsUiTest {
     @Test
     void aCaseWithoutSavedResultsIsAnalysedWhenOpened() throws Exception {
         CaseFolder c = demoCase("fresh");
-        Job.getJobManager().addJobChangeListener(watcher);
+        seen.listen();
         join(CaseActions.openWithSavedResults(c.dir()));
         Ui.waitUntil("an analysis", 10_000, () -> !analyses.isEmpty());
         AnalyzeJob job = (AnalyzeJob) analyses.get(0);
