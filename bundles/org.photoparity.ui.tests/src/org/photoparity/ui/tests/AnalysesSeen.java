@@ -8,8 +8,12 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.photoparity.ui.session.AnalyzeJob;
 
-/** The analyses (AnalyzeJob) scheduled while it listens, in order; a test listens, then ends with {@link #close}. */
-final class AnalysesSeen extends JobChangeAdapter implements AutoCloseable {
+/**
+ * The analyses (AnalyzeJob) scheduled while it listens, in order. Registered as a test's extension: after each test
+ * it stops listening, lets the jobs settle and closes the case the test opened.
+ */
+final class AnalysesSeen extends JobChangeAdapter
+        implements AutoCloseable, org.junit.jupiter.api.extension.AfterEachCallback {
 
     final List<Job> jobs = new CopyOnWriteArrayList<>();
 
@@ -22,6 +26,11 @@ final class AnalysesSeen extends JobChangeAdapter implements AutoCloseable {
     AnalysesSeen listen() {
         Job.getJobManager().addJobChangeListener(this);
         return this;
+    }
+
+    @Override
+    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+        close();
     }
 
     /** Stops listening, waits for the jobs to settle and closes the case the test opened. */

@@ -27,7 +27,6 @@ import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.cases.CaseData;
@@ -57,13 +56,9 @@ class ProgressViewUiTest {
     @TempDir
     Path tmp;
 
-    private final AnalysesSeen seen = new AnalysesSeen();
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final AnalysesSeen seen = new AnalysesSeen();
     private final List<Job> analyses = seen.jobs;
-
-    @AfterEach
-    void reset() {
-        seen.close();
-    }
 
     @Test
     void theProgressViewShowsTheAnalysisAndItsStopButtonStopsItMidway() throws Exception {

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.cases.CaseData;
@@ -53,13 +52,9 @@ class SavedResultsUiTest {
     @TempDir
     Path tmp;
 
-    private final AnalysesSeen seen = new AnalysesSeen();
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final AnalysesSeen seen = new AnalysesSeen();
     private final List<Job> analyses = seen.jobs;
-
-    @AfterEach
-    void reset() {
-        seen.close();
-    }
 
     private CaseFolder demoCase(String name) throws Exception {
         return Ui.demoCase(tmp, name);
