@@ -111,7 +111,19 @@ public final class CaseExplorerView implements CaseSession.Listener {
         });
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
         session.addListener(this);
-        refresh();
+        // the cases' case.json files are read off the UI thread: the window paints first (issue 15)
+        hint.setText("Reading the recent cases...");
+        org.eclipse.swt.widgets.Display display = parent.getDisplay();
+        int asked = ++shownGeneration;
+        Thread reader = new Thread(() -> {
+            List<Entry> entries = entries();
+            display.asyncExec(() -> {
+                // a refresh since (a case was opened) has shown newer entries
+                if (asked == shownGeneration) show(entries);
+            });
+        }, "recent cases");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Numbers compare as numbers ("1,204" after "98"), the rest as text ignoring case. */
@@ -159,9 +171,16 @@ public final class CaseExplorerView implements CaseSession.Listener {
         if (change == CaseSession.Change.CASE) refresh();
     }
 
+    /** Counts the listings asked for on the UI thread: a late background read does not replace a newer one. */
+    private int shownGeneration;
+
     public void refresh() {
+        shownGeneration++;
+        show(entries());
+    }
+
+    private void show(List<Entry> entries) {
         if (viewer == null || viewer.getControl().isDisposed()) return;
-        List<Entry> entries = entries();
         viewer.setInput(entries);
         hint.setText(entries.isEmpty() ? "No cases yet: File > New Case... or File > Open Case..."
                 : "Double-click a case to open it with its last results. The open case is in bold; click a header"
