@@ -213,17 +213,12 @@ public final class PreviewMaker {
      * segments left out) at the preview's size: a {@link Preview} or a {@link FfmpegBatches.Job}.
      */
     private Object jpegPlan(MediaFile f, Source s, java.util.function.Consumer<Preview> done) throws IOException {
-        byte[] head;
+        byte[] all;
         try (InputStream in = s.open()) {
-            head = in.readNBytes(HEAD_BYTES);
-        }
-        Preview fromThumb = exifThumbnail(f, head);
-        if (fromThumb != null) return fromThumb;
-        byte[] all = head;
-        if (head.length == HEAD_BYTES) {
-            try (InputStream in = s.open()) {
-                all = in.readNBytes((int) Math.min(MAX_BYTES, Math.max(f.size(), 0) + 1));
-            }
+            all = in.readNBytes(HEAD_BYTES);
+            Preview fromThumb = exifThumbnail(f, all);
+            if (fromThumb != null) return fromThumb;
+            if (all.length == HEAD_BYTES) all = withRest(all, in, f.size());
         }
         byte[] bare = withoutAppSegments(all);
         int[] size = bare == null ? null : jpegSize(bare);
@@ -243,6 +238,16 @@ public final class PreviewMaker {
         return new FfmpegBatches.Job("mjpeg", lowres, bare, 1, size[0], size[1], w, h,
                 (rgb, at) -> encodeQuietly(upright(fromRgb(rgb, at, w, h), f.orientation()), "decoded (ffmpeg)"),
                 alone, done);
+    }
+
+    /** {@code head} and what follows it in {@code in}, up to the file's size and {@link #MAX_BYTES} in all. */
+    private static byte[] withRest(byte[] head, InputStream in, long size) throws IOException {
+        int want = (int) Math.min(MAX_BYTES, Math.max(size, 0) + 1) - head.length;
+        if (want <= 0) return head;
+        byte[] rest = in.readNBytes(want);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, all, head.length, rest.length);
+        return all;
     }
 
     /**
@@ -281,15 +286,14 @@ public final class PreviewMaker {
             throws IOException {
         // an iPhone's thumbnail item lies near the start: the whole file is read only when the head does not hold it
         byte[] all;
+        ContainerThumbnails.HeifThumb t;
         try (InputStream in = s.open()) {
             all = in.readNBytes(HEAD_BYTES);
-        }
-        ContainerThumbnails.HeifThumb t = ContainerThumbnails.heif(all);
-        if (t == null && all.length == HEAD_BYTES) {
-            try (InputStream in = s.open()) {
-                all = in.readNBytes((int) Math.min(MAX_BYTES, Math.max(f.size(), 0) + 1));
-            }
             t = ContainerThumbnails.heif(all);
+            if (t == null && all.length == HEAD_BYTES) {
+                all = withRest(all, in, f.size());
+                t = ContainerThumbnails.heif(all);
+            }
         }
         java.util.function.Supplier<Preview> alone = () -> {
             try {
