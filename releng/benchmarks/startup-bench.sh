@@ -12,7 +12,8 @@
 #   releng/benchmarks/startup-bench.sh [--launcher PATH] [--java PATH] [--runs 5] [--no-workbench]
 #
 #   --launcher  default ./photoparity of this tree (the materialized product on the build's JDK); give
-#               /opt/photoparity/bin/photoparity (the .deb) or an unpacked .tar.gz's bin/photoparity to time those
+#               /opt/photoparity/bin/photoparity (the .deb's start script; bin/photoparity-desktop its native
+#               launcher) or an unpacked .tar.gz's bin/photoparity to time those
 #   --java      the reference java; default: the launcher's bundled runtime (lib/runtime/bin/java next to a package's
 #               launcher), else the JDK that ./photoparity uses
 # Other builds on the machine change the figures: the load average is printed with them.

@@ -129,7 +129,7 @@ public final class Main {
     /**
      * The -Dkey=value entries of PHOTOPARITY_JAVA_OPTS as system properties, for the native launcher of the Linux
      * packages, which cannot pass that variable to the JVM it starts (the start scripts do; setting them again here
-     * changes nothing). Other JVM options there belong in lib/app/photoparity.cfg.
+     * changes nothing). Other JVM options there belong in lib/app/photoparity-desktop.cfg.
      */
     static void systemProperties(String opts) {
         if (opts == null) return;

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Linux packages (issue 15, profile linux-packages): the .deb unpacked with dpkg-deb -x and the .tar.gz
- * unpacked with tar each carry a runtime, a native launcher, a desktop entry and an icon, and their launcher runs
- * with JAVA_HOME unset and no java on the PATH: --version, analyze on the demo case, and the workbench window.
+ * unpacked with tar each carry a runtime, a native launcher (bin/photoparity-desktop, the menu entry's), a start
+ * script (bin/photoparity, what a technician types), a desktop entry and an icon, and both launchers run with
+ * JAVA_HOME unset and no java on the PATH: --version, analyze on the demo case, and the workbench window.
  */
 class LinuxPackagesTest {
 
@@ -59,7 +60,7 @@ class LinuxPackagesTest {
         }
         String entry = Files.readString(desktop);
         assertTrue(entry.contains("Name=PhotoParity"), entry);
-        assertTrue(entry.contains("Exec=/opt/photoparity/bin/photoparity"), entry);
+        assertTrue(entry.contains("Exec=/opt/photoparity/bin/photoparity-desktop\n"), entry);
         assertTrue(entry.contains("Icon=/opt/photoparity/lib/photoparity.png"), entry);
         assertTrue(Files.size(app.resolve("lib/photoparity.png")) > 0, "icon");
         exercise(app);
@@ -72,29 +73,45 @@ class LinuxPackagesTest {
         run(List.of("tar", "-xzf", tgz.toString(), "-C", root.toString()));
         Path app = root.resolve("photoparity");
         String entry = Files.readString(app.resolve("photoparity.desktop"));
-        assertTrue(entry.contains("Exec=/opt/photoparity/bin/photoparity"), entry);
+        assertTrue(entry.contains("Exec=/opt/photoparity/bin/photoparity-desktop\n"), entry);
         assertTrue(Files.size(app.resolve("lib/photoparity.png")) > 0, "icon");
         exercise(app);
     }
 
-    /** --version (without and with OSGi), analyze on the demo case, the workbench window under the build's Xvfb. */
+    /**
+     * Both launchers: the start script (--version without and with OSGi, analyze on the demo case, the workbench
+     * window) and the native launcher the menu entry starts (--version through OSGi, the workbench window), both on
+     * the same class path with the AOT cache the build trained, under the build's Xvfb.
+     */
     private void exercise(Path app) throws Exception {
-        Path launcher = app.resolve("bin/photoparity");
-        assertTrue(Files.isExecutable(launcher), "native launcher " + launcher);
+        Path script = app.resolve("bin/photoparity");
+        Path nativeLauncher = app.resolve("bin/photoparity-desktop");
+        assertTrue(Files.isExecutable(script), "start script " + script);
+        assertTrue(Files.readString(script).startsWith("#!/bin/sh\n"), "a POSIX sh script");
+        assertTrue(Files.isExecutable(nativeLauncher), "native launcher " + nativeLauncher);
+        assertTrue(Files.isRegularFile(app.resolve("lib/app/photoparity-desktop.cfg")), "the native launcher's options");
         assertTrue(Files.isExecutable(app.resolve("lib/runtime/bin/java")), "bundled runtime");
         assertTrue(Files.isRegularFile(app.resolve("lib/app/photoparity.aot")), "the AOT cache the build trained");
         Path home = Files.createDirectories(tmp.resolve("home-" + app.getParent().getFileName()));
 
-        Product.Run fast = launch(launcher, home, Map.of(), "--version");
+        Product.Run fast = launch(script, home, Map.of(), "--version");
         assertEquals(0, fast.exit(), fast.err());
         assertTrue(fast.out().startsWith("PhotoParity 1.0.0."), fast.out());
-        Product.Run osgi = launch(launcher, home, Map.of("PHOTOPARITY_NO_FAST_PATH", "1"), "--version");
-        assertEquals(0, osgi.exit(), osgi.err());
-        assertEquals(fast.out(), osgi.out());
-        assertTrue(osgi.err().isBlank() || !osgi.err().contains("aot"), "a silent AOT cache: " + osgi.err());
+        for (Path launcher : List.of(script, nativeLauncher)) {
+            Product.Run osgi = launch(launcher, home, Map.of("PHOTOPARITY_NO_FAST_PATH", "1"), "--version");
+            assertEquals(0, osgi.exit(), launcher + ": " + osgi.err());
+            assertEquals(fast.out(), osgi.out(), launcher.toString());
+            assertTrue(osgi.err().isBlank() || !osgi.err().contains("aot"), "a silent AOT cache: " + osgi.err());
+        }
+        // the script gives PHOTOPARITY_JAVA_OPTS to the JVM itself: the AOT cache is mapped, the bundles' classes too
+        Product.Run logged = launch(script, home, Map.of("PHOTOPARITY_NO_FAST_PATH", "1", "PHOTOPARITY_JAVA_OPTS",
+                "-Xlog:class+load=info"), "--version");
+        assertEquals(0, logged.exit(), logged.err());
+        assertTrue(logged.out().lines().filter(l -> l.contains("source: shared objects file")).count() > 1000,
+                "classes from the AOT cache: " + logged.out().lines().limit(5).toList());
 
         Path report = home.resolve("report");
-        Product.Run analyze = launch(launcher, home, Map.of(), "analyze", "--out", report.toString());
+        Product.Run analyze = launch(script, home, Map.of(), "analyze", "--out", report.toString());
         assertEquals(0, analyze.exit(), analyze.out() + analyze.err());
         assertTrue(Files.size(report.resolve("report.json")) > 0 && Files.size(report.resolve("report.html")) > 0,
                 analyze.out());
@@ -102,6 +119,10 @@ class LinuxPackagesTest {
         String display = System.getenv("DISPLAY");
         Assumptions.assumeTrue(display != null && !display.isBlank(),
                 "the workbench part needs a display (./mvnw starts Xvfb when DISPLAY is unset)");
+        for (Path launcher : List.of(nativeLauncher, script)) workbenchWindow(app, launcher, home, display);
+    }
+
+    private void workbenchWindow(Path app, Path launcher, Path home, String display) throws Exception {
         List<String> cmd = List.of(launcher.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
         environment(pb, home, Map.of("PHOTOPARITY_JAVA_OPTS", "-Dphotoparity.printStartup=true"));
@@ -121,8 +142,9 @@ class LinuxPackagesTest {
         });
         try {
             String line = shown.get(3, TimeUnit.MINUTES);
-            assertTrue(line.startsWith("photoparity: workbench usable after"), line);
-            System.out.println("LinuxPackagesTest " + app.getParent().getFileName() + ": " + line);
+            assertTrue(line.startsWith("photoparity: workbench usable after"), launcher + ": " + line);
+            System.out.println("LinuxPackagesTest " + app.getParent().getFileName() + " " + launcher.getFileName()
+                    + ": " + line);
         } finally {
             p.destroy();
             if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
