@@ -92,6 +92,35 @@ class VersionsAndLossesRealFilesTest {
         assertNull(again.explanation());
     }
 
+    /**
+     * icloudpd --size adjusted alone: the edited render under the original's name, and no original. The cloud's
+     * IMG_4120.JPG is the device's IMG_E4120.JPG byte for byte (a square crop, 500x500 against the original's
+     * 500x375): it is the edit, not a reduced copy of the original, and the cloud side does hold an edit.
+     */
+    @Test
+    void adjustedOnlyDownloadIsTheEditUnderTheOriginalsNameNotAReducedCopy() throws IOException {
+        Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
+        for (String f : List.of("IMG_4120.JPG", "IMG_E4120.JPG", "IMG_4120.AAE")) copy(f, device, DCIM + f);
+        copy("IMG_E4120.JPG", cloud, "2019/06/09/IMG_4120.JPG");
+        Mismatch m = only(reconcile(device, cloud, false));
+        assertEquals(Category.EDITED, m.category());
+        assertEquals("the cloud's IMG_4120.JPG is the device's edit IMG_E4120.JPG, byte for byte: the cloud side holds"
+                + " the edited version under the original's name, without the original", m.detail());
+        assertFalse(m.loss());
+        assertTrue(m.explanation() != null && m.explanation().startsWith("the edit is in iCloud"), m.explanation());
+        assertFalse(m.explanation().contains("no edits at all"), m.explanation());
+
+        // the other way round: the device copy is the render (an import of edited versions), the cloud the original
+        Path device2 = tmp.resolve("iphone2"), cloud2 = tmp.resolve("icloudpd2");
+        copy("IMG_E4120.JPG", device2, DCIM + "IMG_4120.JPG");
+        for (String f : List.of("IMG_4120.JPG", "IMG_E4120.JPG")) copy(f, cloud2, "2019/06/09/" + f);
+        Mismatch back = only(reconcile(device2, cloud2, false));
+        assertEquals(Category.EDITED, back.category());
+        assertEquals("the device's IMG_4120.JPG is the cloud's edit IMG_E4120.JPG, byte for byte: the device side holds"
+                + " the edited version under the original's name, without the original", back.detail());
+        assertFalse(back.loss());
+    }
+
     /** IMG_0658 is a real burst frame (MakerNote burst UUID); a second frame of its burst is built from it. */
     @Test
     void burstFrameWhosePickIsInTheCloudIsNotALoss() throws IOException {

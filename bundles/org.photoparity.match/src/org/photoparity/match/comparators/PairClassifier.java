@@ -29,8 +29,9 @@ import org.photoparity.match.internal.Evidence.TimeDiff;
  * Explains each pair. A pair gets at most one mismatch, of the first category that applies in this order:
  * <ol>
  * <li>LIVE_PHOTO_INCOMPLETE: a Live Photo's still or video missing on one side (a loss, the gravest);</li>
- * <li>EDITED: an edit (render, -adjusted, AAE) on one side only, edits that differ, or different content at the
- * same format and size with the same metadata;</li>
+ * <li>EDITED: an edit (render, -adjusted, AAE) on one side only, edits that differ, one side's only file being the
+ * other side's render byte for byte (an icloudpd --size adjusted download: the edit under the original's name; not a
+ * loss, and nothing else is compared), or different content at the same format and size with the same metadata;</li>
  * <li>REDUCED: fewer pixels on one side (Optimize Storage, icloudpd medium/thumb); a reduced copy is re-encoded
  * as a consequence, so a format change does not outrank it;</li>
  * <li>CONVERTED: another format at full size (HEIC vs JPEG, MOV vs MP4);</li>
@@ -60,7 +61,7 @@ public final class PairClassifier implements IComparator {
                 sm.worked(KeyMatcher.CANCEL_CHECK);
             }
             Mismatch m = classify(ev, p);
-            if (m != null && m.category() == Category.EDITED) {
+            if (m != null && m.category() == Category.EDITED && m.explanation() == null) {
                 if (!looked) {
                     deviceNoEdits = noEdits(r.device(), false);
                     cloudNoEdits = noEdits(r.cloud(), true);
@@ -106,7 +107,21 @@ public final class PairClassifier implements IComparator {
         boolean bothFiles = d.hasFiles() && c.hasFiles();
         if (bothFiles) {
             live(d, c, found);
-            edits(d, c, found);
+            List<MediaFile> de = AssetFacts.editFiles(d), ce = AssetFacts.editFiles(c);
+            String cloudHolds = ce.isEmpty() ? renderUnderOriginalsName(de, c, "cloud", "device") : null;
+            String deviceHolds = de.isEmpty() ? renderUnderOriginalsName(ce, d, "device", "cloud") : null;
+            if (cloudHolds != null || deviceHolds != null) {
+                // one picture on both sides: comparing the other side's original with it (sizes, formats, times)
+                // would only describe the edit
+                found.add(new Finding(Category.EDITED, cloudHolds != null ? cloudHolds : deviceHolds));
+                String why = cloudHolds != null
+                        ? "the edit is in iCloud (this file) and iCloud Photos keeps an edited photo's original with"
+                                + " it; this download does not hold the original (icloudpd --size original adds it)"
+                        : "the edit is on the device (this file) and Photos keeps an edited photo's original with it;"
+                                + " this copy of the device does not hold the original";
+                return finish(d, c, p, found, why);
+            }
+            edits(d, c, de, ce, found);
         }
         String hd = AssetFacts.contentHash(d), hc = AssetFacts.contentHash(c);
         boolean sameBytes = hd != null && hd.equals(hc);
@@ -127,6 +142,11 @@ public final class PairClassifier implements IComparator {
                         : new Finding(Category.EDITED, "same format and size, different content"));
             }
         }
+        return finish(d, c, p, found, null);
+    }
+
+    /** The mismatch of the findings (null when there are none), explained by {@code why} when it is not null. */
+    private static Mismatch finish(Asset d, Asset c, Reconciliation.Pair p, List<Finding> found, String why) {
         if (found.isEmpty()) return null;
         // precedence as in the class comment
         found.sort((x, y) -> Integer.compare(rank(x.category()), rank(y.category())));
@@ -138,8 +158,32 @@ public final class PairClassifier implements IComparator {
         List<String> dp = AssetFacts.paths(d), cp = AssetFacts.paths(c);
         Set<String> states = new LinkedHashSet<>(AssetFacts.states(d));
         states.addAll(AssetFacts.states(c));
-        return new Mismatch(first.category(), dp, cp, p.matchedBy(), detail.toString(), states, List.of(d),
+        Mismatch m = new Mismatch(first.category(), dp, cp, p.matchedBy(), detail.toString(), states, List.of(d),
                 List.of(c));
+        return why == null || first.category() != Category.EDITED ? m : m.explained(why);
+    }
+
+    /**
+     * When {@code holder}'s original is, byte for byte, one of the other side's edit files {@code otherEdits} (an
+     * icloudpd --size adjusted download without --size original gives the render under the original's name), what
+     * that says; else null. The caller checks that {@code holder} shows no edit: then its file cannot be told from an
+     * original by its name.
+     */
+    static String renderUnderOriginalsName(List<MediaFile> otherEdits, Asset holder, String holderSide,
+            String otherSide) {
+        if (otherEdits.isEmpty()) return null;
+        MediaFile own = AssetFacts.still(holder);
+        if (own == null) own = holder.primary();
+        if (own == null || AssetFacts.isBlank(own.fingerprint())) return null;
+        for (MediaFile f : otherEdits) {
+            if (f.format() == MediaFormat.AAE || f.role() == ResourceRole.ADJUSTMENT_SIDECAR) continue;
+            if (own.fingerprint().equals(f.fingerprint())) {
+                return "the " + holderSide + "'s " + own.name() + " is the " + otherSide + "'s edit " + f.name()
+                        + ", byte for byte: the " + holderSide + " side holds the edited version under the original's"
+                        + " name, without the original";
+            }
+        }
+        return null;
     }
 
     static int rank(Category c) {
@@ -166,8 +210,7 @@ public final class PairClassifier implements IComparator {
         if (!parts.isEmpty()) found.add(new Finding(Category.LIVE_PHOTO_INCOMPLETE, String.join("; ", parts)));
     }
 
-    private static void edits(Asset d, Asset c, List<Finding> found) {
-        List<MediaFile> de = AssetFacts.editFiles(d), ce = AssetFacts.editFiles(c);
+    private static void edits(Asset d, Asset c, List<MediaFile> de, List<MediaFile> ce, List<Finding> found) {
         if (!de.isEmpty() && ce.isEmpty()) {
             found.add(new Finding(Category.EDITED, "edited on the device only (" + names(de) + ")"));
         } else if (de.isEmpty() && !ce.isEmpty()) {
