@@ -120,8 +120,13 @@ public final class DeviceStorageProbe implements IProbe {
         }
         StatusText.line(e).ifPresent(f::evidence);
         if (StatusText.DEVICE_FULL.in(e)) f.verdict(ProbeStatus.FAIL, "Photos' status line says the iPhone is full");
-        return f.result("No storage evidence: give ideviceinfo -q com.apple.disk_usage output (--device-info), a"
-                + " backup with Photos.sqlite, or run analyze");
+        String ask = "give ideviceinfo -q com.apple.disk_usage output (--device-info); a backup with Photos.sqlite or"
+                + " the answer optimize_storage tells whether Optimize iPhone Storage is on";
+        if (needed == null) {
+            return f.result("No storage evidence: " + ask + "; an analysis adds what must come down to the iPhone");
+        }
+        return f.result((needed > 0 ? ResultFacts.size(needed) + " must come down to the iPhone"
+                : "Nothing has to come down to the iPhone") + ", but its free space is unknown: " + ask);
     }
 
     private static double reserveGb(CaseEvidence e) {

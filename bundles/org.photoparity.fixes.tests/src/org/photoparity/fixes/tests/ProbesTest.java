@@ -1,6 +1,7 @@
 package org.photoparity.fixes.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.photoparity.core.model.ProbeStatus.FAIL;
 import static org.photoparity.core.model.ProbeStatus.PASS;
@@ -200,7 +201,18 @@ class ProbesTest {
 
     @Test
     void deviceStorageUnknownWithoutEvidence() {
-        expect(UNKNOWN, run("probe.devicestorage", Probes.empty()));
+        ProbeResult u = expect(UNKNOWN, run("probe.devicestorage", Probes.empty()));
+        assertTrue(u.summary().contains("--device-info") && u.summary().contains("optimize_storage"), u.summary());
+    }
+
+    /** After an analysis, what must come down is known: the message asks only for what is not (it said "run analyze"). */
+    @Test
+    void deviceStorageUnknownAfterAnAnalysisAsksForTheFreeSpaceOnly() {
+        ProbeResult u = expect(UNKNOWN, run("probe.devicestorage", opts().build(), missingOnDevice(2, 3 * GB)));
+        assertFalse(u.summary().contains("run analyze"), u.summary());
+        assertTrue(u.summary().startsWith("6.00 GB must come down to the iPhone, but its free space is unknown: give"
+                + " ideviceinfo -q com.apple.disk_usage output (--device-info)"), u.summary());
+        assertTrue(u.summary().contains("optimize_storage"), u.summary());
     }
 
     // ---- 5 restart ----
