@@ -75,11 +75,7 @@ class VersionsAndLossesRealFilesTest {
     @Test
     void editTheIcloudpdDownloadCannotCarryIsNotALoss() throws IOException {
         Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
-        for (String f : List.of("IMG_4120.JPG", "IMG_E4120.JPG", "IMG_4120.AAE")) copy(f, device, DCIM + f);
-        copy("IMG_4120.JPG", cloud, "2019/06/09/IMG_4120.JPG");
-        Mismatch m = only(reconcile(device, cloud, false));
-        assertEquals(Category.EDITED, m.category());
-        assertFalse(m.loss());
+        Mismatch m = editedOnTheDeviceAgainst("IMG_4120.JPG", device, cloud);
         assertTrue(m.explanation() != null && m.explanation().startsWith("edit not carried by the source: the cloud"
                 + " side holds no edits at all"), m.explanation());
 
@@ -99,14 +95,9 @@ class VersionsAndLossesRealFilesTest {
      */
     @Test
     void adjustedOnlyDownloadIsTheEditUnderTheOriginalsNameNotAReducedCopy() throws IOException {
-        Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
-        for (String f : List.of("IMG_4120.JPG", "IMG_E4120.JPG", "IMG_4120.AAE")) copy(f, device, DCIM + f);
-        copy("IMG_E4120.JPG", cloud, "2019/06/09/IMG_4120.JPG");
-        Mismatch m = only(reconcile(device, cloud, false));
-        assertEquals(Category.EDITED, m.category());
+        Mismatch m = editedOnTheDeviceAgainst("IMG_E4120.JPG", tmp.resolve("iphone"), tmp.resolve("icloudpd"));
         assertEquals("the cloud's IMG_4120.JPG is the device's edit IMG_E4120.JPG, byte for byte: the cloud side holds"
                 + " the edited version under the original's name, without the original", m.detail());
-        assertFalse(m.loss());
         assertTrue(m.explanation() != null && m.explanation().startsWith("the edit is in iCloud"), m.explanation());
         assertFalse(m.explanation().contains("no edits at all"), m.explanation());
 
@@ -119,6 +110,19 @@ class VersionsAndLossesRealFilesTest {
         assertEquals("the device's IMG_4120.JPG is the cloud's edit IMG_E4120.JPG, byte for byte: the device side holds"
                 + " the edited version under the original's name, without the original", back.detail());
         assertFalse(back.loss());
+    }
+
+    /**
+     * The device's edited IMG_4120 (original, render IMG_E4120, AAE sidecar) against an icloudpd folder holding the
+     * fixture {@code cloudFile} as 2019/06/09/IMG_4120.JPG: the one mismatch, EDITED and not a loss.
+     */
+    private static Mismatch editedOnTheDeviceAgainst(String cloudFile, Path device, Path cloud) throws IOException {
+        for (String f : List.of("IMG_4120.JPG", "IMG_E4120.JPG", "IMG_4120.AAE")) copy(f, device, DCIM + f);
+        copy(cloudFile, cloud, "2019/06/09/IMG_4120.JPG");
+        Mismatch m = only(reconcile(device, cloud, false));
+        assertEquals(Category.EDITED, m.category());
+        assertFalse(m.loss());
+        return m;
     }
 
     /** IMG_0658 is a real burst frame (MakerNote burst UUID); a second frame of its burst is built from it. */
