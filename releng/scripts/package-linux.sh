@@ -44,6 +44,7 @@ app_version="${version%%.*}.$(echo "$version" | cut -d. -f2).$(echo "$version" |
   --app-version "$app_version" --vendor PhotoParity --icon "$icon" \
   --description "Reconciles an iPhone or iPad photo library with its iCloud library" \
   --java-options -Xmx1g --java-options "-XX:AOTCache=\$APPDIR/photoparity.aot" \
+  --java-options --enable-native-access=ALL-UNNAMED \
   --java-options -Xlog:aot=off --java-options -Xlog:cds=off
 app="$work/image/photoparity"
 # jpackage puts every jar of its input on the class path; the bundles must stay OSGi's: only the launcher jar

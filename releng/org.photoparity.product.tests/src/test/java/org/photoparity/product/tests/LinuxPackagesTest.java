@@ -1,19 +1,16 @@
 package org.photoparity.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -123,32 +120,13 @@ class LinuxPackagesTest {
     }
 
     private void workbenchWindow(Path app, Path launcher, Path home, String display) throws Exception {
-        List<String> cmd = List.of(launcher.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(List.of(launcher.toString())).directory(home.toFile());
         environment(pb, home, Map.of("PHOTOPARITY_JAVA_OPTS", "-Dphotoparity.printStartup=true"));
         pb.environment().put("DISPLAY", display);
-        Process p = pb.start();
-        CompletableFuture<String> shown = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                StringBuilder all = new StringBuilder();
-                for (String line; (line = r.readLine()) != null;) {
-                    all.append(line).append('\n');
-                    if (line.startsWith("photoparity: workbench usable after")) return line;
-                }
-                return "ended without a window:\n" + all;
-            } catch (IOException e) {
-                return e.toString();
-            }
-        });
-        try {
-            String line = shown.get(3, TimeUnit.MINUTES);
-            assertTrue(line.startsWith("photoparity: workbench usable after"), launcher + ": " + line);
-            System.out.println("LinuxPackagesTest " + app.getParent().getFileName() + " " + launcher.getFileName()
-                    + ": " + line);
-        } finally {
-            p.destroy();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
-        }
+        String printed = Product.workbenchUntilUsable(pb);
+        assertFalse(printed.contains(Product.RESTRICTED_WARNING), launcher + ":\n" + printed);
+        System.out.println("LinuxPackagesTest " + app.getParent().getFileName() + " " + launcher.getFileName() + ": "
+                + printed.lines().reduce((a, b) -> b).orElse(""));
     }
 
     private static Product.Run launch(Path launcher, Path home, Map<String, String> env, String... args) throws Exception {

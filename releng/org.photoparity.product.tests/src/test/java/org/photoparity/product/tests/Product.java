@@ -16,6 +16,12 @@ final class Product {
     record Run(int exit, String out, String err) {
     }
 
+    /**
+     * What Java 24+ prints when a class without native access calls System.loadLibrary (SWT) or System.load
+     * (sqlite-jdbc, for a backup's databases): the launchers enable native access for the bundles (unnamed modules).
+     */
+    static final String RESTRICTED_WARNING = "WARNING: A restricted method";
+
     static Path home() {
         Path p = Paths.get(System.getProperty("photoparity.product", "missing"));
         if (!Files.isDirectory(p.resolve("plugins"))) {
@@ -57,6 +63,36 @@ final class Product {
                 "-nosplash", "-consoleLog", "-data", "@none", "-application", application));
         cmd.addAll(List.of(args));
         return exec(new ProcessBuilder(cmd).directory(workDir.toFile()), workDir, cmd);
+    }
+
+    /**
+     * Starts the workbench ({@code pb}'s command, its environment set by the caller, PHOTOPARITY_JAVA_OPTS with
+     * -Dphotoparity.printStartup=true) and returns everything it printed, stdout and stderr, until the line
+     * "photoparity: workbench usable after N ms" (the last line returned), then stops it. Fails after 3 minutes or
+     * when it ends without a window.
+     */
+    static String workbenchUntilUsable(ProcessBuilder pb) throws Exception {
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        java.util.concurrent.CompletableFuture<String> shown = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (java.io.BufferedReader r = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                StringBuilder all = new StringBuilder();
+                for (String line; (line = r.readLine()) != null;) {
+                    all.append(line).append('\n');
+                    if (line.startsWith("photoparity: workbench usable after")) return all.toString();
+                }
+                throw new IllegalStateException("ended without a window:\n" + all);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            return shown.get(3, TimeUnit.MINUTES);
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
+        }
     }
 
     static Run exec(ProcessBuilder pb, Path workDir, List<String> cmd) throws Exception {

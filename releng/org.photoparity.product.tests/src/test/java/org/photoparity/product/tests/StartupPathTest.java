@@ -1,6 +1,7 @@
 package org.photoparity.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -85,6 +86,29 @@ class StartupPathTest {
         assertEquals(0, osgi.exit(), osgi.err());
         assertTrue(osgi.out().startsWith("PhotoParity 1.0.0."), osgi.out());
         assertEquals(osgi.out(), fast.out());
+    }
+
+    /**
+     * The product's start script runs org.photoparity.launcher with -jar: its manifest enables native access for the
+     * bundles, so Java 24+ prints no "restricted method" warning when SWT loads its libraries (nor when sqlite-jdbc
+     * loads its own for a backup's databases) and will not block them in a later release.
+     */
+    @Test
+    void theWorkbenchStartsWithNativeAccessForTheBundles() throws Exception {
+        String display = System.getenv("DISPLAY");
+        org.junit.jupiter.api.Assumptions.assumeTrue(display != null && !display.isBlank(),
+                "the workbench needs a display (./mvnw starts Xvfb when DISPLAY is unset)");
+        Path home = Product.copy(work.resolve("photoparity"));
+        ProcessBuilder pb = new ProcessBuilder(List.of(home.resolve("photoparity").toString())).directory(work.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("DISPLAY", display);
+        pb.environment().put("HOME", Files.createDirectories(work.resolve("home")).toString());
+        pb.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());
+        pb.environment().put("XDG_DATA_HOME", work.resolve("data").toString());
+        pb.environment().put("XDG_CONFIG_HOME", work.resolve("config").toString());
+        pb.environment().put("PHOTOPARITY_JAVA_OPTS", "-Dphotoparity.printStartup=true");
+        String printed = Product.workbenchUntilUsable(pb);
+        assertFalse(printed.contains(Product.RESTRICTED_WARNING), printed);
     }
 
     @Test

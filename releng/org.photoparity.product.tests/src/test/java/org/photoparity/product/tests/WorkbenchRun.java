@@ -76,6 +76,10 @@ final class WorkbenchRun {
             }
         }
         if (!"true".equals(facts.get("ok"))) fail(name + " failed: " + facts.get("error") + "\noutput:\n" + tail(log));
+        // SWT loads its libraries through System.loadLibrary: on Java 24+ a JVM without native access for the
+        // bundles prints four WARNING lines and says it will block that in a future release
+        String all = Files.readString(log, StandardCharsets.UTF_8);
+        if (all.contains(Product.RESTRICTED_WARNING)) fail(name + ": the JVM warned about native access:\n" + tail(log));
         return facts;
     }
 
