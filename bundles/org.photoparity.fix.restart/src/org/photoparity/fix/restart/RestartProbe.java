@@ -55,11 +55,18 @@ public final class RestartProbe implements IProbe {
             if (s.lastUploadAttempt() != null) {
                 f.evidence(s.source() + ": last upload attempt " + DateTimeFormatter.ISO_INSTANT.format(s.lastUploadAttempt()));
             }
+            // with an empty queue, assets never synced while the rest of the library is: new photos, or a sync that
+            // stopped taking them; one snapshot cannot tell which
+            long outside = s.synced() > 0 && s.pendingUploads() == 0 ? s.notSynced() : 0;
+            if (outside > 0) {
+                f.evidence(s.source() + ": " + outside + " library assets are not synced and not waiting in the upload"
+                        + " queue (ZCLOUDLOCALSTATE 0, no upload attempt): new, or not taken by the sync");
+            }
             if (cmp.isPresent()) return; // the comparison decides
             if (s.maxUploadAttempts() >= attemptsWarn && s.pendingUploads() > 0) {
                 f.verdict(ProbeStatus.WARN, s.pendingUploads() + " assets wait to upload and some were tried up to "
                         + s.maxUploadAttempts() + " times: likely stalled; restart, then compare with a second snapshot");
-            } else if (s.pendingUploads() == 0 && s.synced() > 0) {
+            } else if (s.pendingUploads() == 0 && s.synced() > 0 && outside == 0) {
                 f.verdict(ProbeStatus.PASS, "nothing is waiting to upload (" + s.synced() + " assets synced)");
             }
         });

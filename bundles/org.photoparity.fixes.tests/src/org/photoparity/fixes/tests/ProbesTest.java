@@ -248,6 +248,20 @@ class ProbesTest {
         assertTrue(moving.summary().startsWith("2 pending assets uploaded"), moving.summary());
     }
 
+    /**
+     * Two library photos never synced and not queued (ZCLOUDLOCALSTATE 0, no cloud master, no attempts) while the rest
+     * is synced: one snapshot cannot tell new photos from a sync that stopped taking them, so no PASS (it said
+     * "nothing is waiting to upload" beside two photos missing in iCloud).
+     */
+    @Test
+    void restartDoesNotPassWhileLibraryPhotosAreNotSynced() throws Exception {
+        Path b = Fixtures.backup(dir.resolve("unsynced"), "iPhone14,5", "17.5.1", T1, Fixtures.rows(23, 0, 0, 2), null);
+        ProbeResult p = expect(UNKNOWN, run("probe.restart", opts().backup(b).build(), null));
+        assertTrue(p.summary().startsWith("No sign either way: restart the iPhone"), p.summary());
+        assertTrue(anyContains(p.evidence(), "2 library assets are not synced and not waiting in the upload queue"),
+                p.evidence().toString());
+    }
+
     @Test
     void restartUnknownSaysWhatToTry() {
         ProbeResult p = expect(UNKNOWN, run("probe.restart", Probes.empty()));
