@@ -50,14 +50,15 @@ public final class RestartProbe implements IProbe {
         });
 
         Optional<PhotosLibraryStats> stats = e.get(PhotosLibraryStats.class);
+        // with an empty queue, assets never synced while the rest of the library is: new photos, or a sync that
+        // stopped taking them; one snapshot cannot tell which
+        long outside = stats.filter(s -> s.synced() > 0 && s.pendingUploads() == 0)
+                .map(PhotosLibraryStats::notSynced).orElse(0L);
         stats.ifPresent(s -> {
             f.evidence(s.describe());
             if (s.lastUploadAttempt() != null) {
                 f.evidence(s.source() + ": last upload attempt " + DateTimeFormatter.ISO_INSTANT.format(s.lastUploadAttempt()));
             }
-            // with an empty queue, assets never synced while the rest of the library is: new photos, or a sync that
-            // stopped taking them; one snapshot cannot tell which
-            long outside = s.synced() > 0 && s.pendingUploads() == 0 ? s.notSynced() : 0;
             if (outside > 0) {
                 f.evidence(s.source() + ": " + outside + " library assets are not synced and not waiting in the upload"
                         + " queue (ZCLOUDLOCALSTATE 0, no upload attempt): new, or not taken by the sync");
@@ -87,8 +88,12 @@ public final class RestartProbe implements IProbe {
         if (StatusText.STUCK.in(e)) {
             f.verdict(ProbeStatus.WARN, "Photos' status line shows the sync waiting or paused");
         }
-        return f.result("No sign either way: restart the iPhone (side button + volume, slide to power off, wait 30 s),"
-                + " then compare two backups taken an hour apart (--backup NEW --previous OLD)");
+        String restart = "restart the iPhone (side button + volume, slide to power off, wait 30 s), then compare two"
+                + " backups taken an hour apart (--backup NEW --previous OLD)";
+        return f.result(outside > 0
+                ? outside + " library assets are neither synced nor queued for upload (new, or not taken by the sync): "
+                        + restart
+                : "No sign either way: " + restart);
     }
 
     private static int attemptsWarn(CaseEvidence e) {

@@ -257,7 +257,8 @@ class ProbesTest {
     void restartDoesNotPassWhileLibraryPhotosAreNotSynced() throws Exception {
         Path b = Fixtures.backup(dir.resolve("unsynced"), "iPhone14,5", "17.5.1", T1, Fixtures.rows(23, 0, 0, 2), null);
         ProbeResult p = expect(UNKNOWN, run("probe.restart", opts().backup(b).build(), null));
-        assertTrue(p.summary().startsWith("No sign either way: restart the iPhone"), p.summary());
+        assertTrue(p.summary().startsWith("2 library assets are neither synced nor queued for upload (new, or not taken"
+                + " by the sync): restart the iPhone"), p.summary());
         assertTrue(anyContains(p.evidence(), "2 library assets are not synced and not waiting in the upload queue"),
                 p.evidence().toString());
     }
