@@ -28,9 +28,14 @@ public final class ResultFacts {
 
     /** Assets of one side involved in mismatches of {@code category}, counted once each. */
     public static List<Asset> assets(ReconcileResult r, Category category, boolean deviceSide) {
+        return assets(r, category, deviceSide, false);
+    }
+
+    /** The same, of the mismatches that are losses only when {@code lossesOnly}. */
+    public static List<Asset> assets(ReconcileResult r, Category category, boolean deviceSide, boolean lossesOnly) {
         java.util.LinkedHashMap<String, Asset> m = new java.util.LinkedHashMap<>();
         for (Mismatch x : r.mismatches()) {
-            if (x.category() != category) continue;
+            if (x.category() != category || (lossesOnly && !x.loss())) continue;
             for (Asset a : deviceSide ? x.deviceAssets() : x.cloudAssets()) m.putIfAbsent(a.id(), a);
         }
         return List.copyOf(m.values());

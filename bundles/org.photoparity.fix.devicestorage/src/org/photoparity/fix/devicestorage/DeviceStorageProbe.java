@@ -61,7 +61,10 @@ public final class DeviceStorageProbe implements IProbe {
         long reduced = 0;
         Optional<ReconcileResult> r = e.result();
         if (r.isPresent()) {
-            List<Asset> missing = ResultFacts.assets(r.get(), Category.MISSING_ON_DEVICE, false);
+            // only losses must come down: what the evidence explains (a shared-album item, one in Recently Deleted)
+            // is not on its way to the iPhone
+            List<Asset> missing = ResultFacts.assets(r.get(), Category.MISSING_ON_DEVICE, false, true);
+            int explained = ResultFacts.assets(r.get(), Category.MISSING_ON_DEVICE, false).size() - missing.size();
             long missingBytes = ResultFacts.bytes(missing);
             long reducedBytes = 0;
             for (Mismatch m : r.get().mismatches()) {
@@ -75,6 +78,7 @@ public final class DeviceStorageProbe implements IProbe {
                 }
             }
             f.evidence("analysis: " + missing.size() + " assets " + org.photoparity.core.present.Vocabulary.quoted(Category.MISSING_ON_DEVICE) + " (" + ResultFacts.size(missingBytes)
+                    + (explained > 0 ? "; " + explained + " more explained (not a loss) left out" : "")
                     + "), " + reduced + " " + org.photoparity.core.present.Vocabulary.quoted(Category.REDUCED) + " on the device (" + ResultFacts.size(reducedBytes) + " more as originals)");
             needed = missingBytes + reducedBytes;
             ResultFacts.ListingStates l = ResultFacts.deviceListings(r.get());

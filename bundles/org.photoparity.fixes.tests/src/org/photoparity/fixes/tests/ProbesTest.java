@@ -205,6 +205,27 @@ class ProbesTest {
         assertTrue(u.summary().contains("--device-info") && u.summary().contains("optimize_storage"), u.summary());
     }
 
+    /**
+     * Only losses must come down: an item the evidence explains (here a shared-album item of a privacy export, which
+     * iCloud Photos does not sync to the iPhone) is left out of the download size, and the evidence says so.
+     */
+    @Test
+    void deviceStorageCountsOnlyTheLossesAsDownloads() throws IOException {
+        List<Asset> cloud = Fixtures.assets("cloud", 3, 2 * GB);
+        List<Mismatch> mm = new ArrayList<>();
+        mm.add(Fixtures.mismatch(Category.MISSING_ON_DEVICE, List.of(), List.of(cloud.get(0))));
+        mm.add(Fixtures.mismatch(Category.MISSING_ON_DEVICE, List.of(), List.of(cloud.get(1)))
+                .explained("shared album item, not synced by iCloud Photos"));
+        mm.add(Fixtures.mismatch(Category.MISSING_ON_DEVICE, List.of(), List.of(cloud.get(2)))
+                .explained("shared album item, not synced by iCloud Photos"));
+        Path disk = Fixtures.write(dir, "disk3.plist", Fixtures.diskXml(40 * GB, 111 * GB, 30 * GB));
+        ProbeResult p = expect(PASS, run("probe.devicestorage",
+                opts().deviceInfo(disk.toString()).answers(answers("optimize_storage=no\n")).build(),
+                Fixtures.result(List.of(), cloud, mm)));
+        assertEquals("the iPhone has room: 40.00 GB free for 2.00 GB of downloads", p.summary());
+        assertTrue(anyContains(p.evidence(), "2 more explained (not a loss) left out"), p.evidence().toString());
+    }
+
     /** After an analysis, what must come down is known: the message asks only for what is not (it said "run analyze"). */
     @Test
     void deviceStorageUnknownAfterAnAnalysisAsksForTheFreeSpaceOnly() {
