@@ -46,11 +46,21 @@ public final class IcloudStorageProbe implements IProbe {
         Optional<ReconcileResult> r = e.result();
         if (r.isPresent() && !r.get().cloud().assets().isEmpty()) {
             long used = ResultFacts.sideBytes(r.get().cloud());
-            List<Asset> missing = ResultFacts.assets(r.get(), Category.MISSING_IN_CLOUD, true);
+            // hidden items, unpicked burst frames and Recently Deleted items are in iCloud, only not in a download:
+            // they count; shared album, iCloud link and Shared with You items are not part of the library's storage
+            List<Asset> missing = new java.util.ArrayList<>();
+            int shared = 0;
+            for (Asset a : ResultFacts.assets(r.get(), Category.MISSING_IN_CLOUD, true)) {
+                if (notInThePlan(a)) shared++;
+                else missing.add(a);
+            }
             long missingBytes = ResultFacts.bytes(missing);
             f.evidence("analysis: cloud library " + ResultFacts.size(used) + " in " + r.get().cloud().assets().size()
                     + " assets (scanned)");
-            f.evidence("analysis: " + missing.size() + " assets " + org.photoparity.core.present.Vocabulary.quoted(Category.MISSING_IN_CLOUD) + " need " + ResultFacts.size(missingBytes));
+            f.evidence("analysis: " + missing.size() + " assets "
+                    + org.photoparity.core.present.Vocabulary.quoted(Category.MISSING_IN_CLOUD) + " need "
+                    + ResultFacts.size(missingBytes) + (shared == 0 ? "" : "; " + shared + " shared items (shared"
+                            + " albums, iCloud links, Shared with You) left out: they do not count against the plan"));
             library = used + missingBytes;
         } else {
             Optional<DeviceInfo> info = e.get(DeviceInfo.class);
@@ -119,5 +129,15 @@ public final class IcloudStorageProbe implements IProbe {
         return f.result("No sizes to compare: run analyze (device and cloud sources) or give ideviceinfo"
                 + " com.apple.disk_usage, and answer icloud_plan"
                 + plan.map(p -> " (plan answered: " + p.label() + ")").orElse(""));
+    }
+
+    /** Shared album, iCloud link and Shared with You items: not stored in the user's iCloud Photos library. */
+    private static boolean notInThePlan(Asset a) {
+        org.photoparity.core.model.Listing l = a.listing();
+        if (l == null) return false;
+        return switch (l.sharing()) {
+            case SHARED_ALBUM, ICLOUD_LINK, SHARED_WITH_YOU -> true;
+            default -> false;
+        };
     }
 }

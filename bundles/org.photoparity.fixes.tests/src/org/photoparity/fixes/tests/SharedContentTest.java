@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.core.model.Asset;
 import org.photoparity.core.model.AssetKind;
+import org.photoparity.core.model.Category;
 import org.photoparity.core.model.CloudState;
 import org.photoparity.core.model.Listing;
 import org.photoparity.core.model.ProbeResult;
@@ -46,6 +47,37 @@ class SharedContentTest {
                 3024, Instant.parse("2025-06-01T10:00:00Z"), AssetKind.PHOTO, state, true, attempts, null, false, false,
                 false, false, Map.of(), sharing, null, null);
         return new Asset("0:" + name, AssetKind.PHOTO, List.of(), l);
+    }
+
+    /**
+     * Fix 3 sizes the library in iCloud: shared album items, iCloud links and Shared with You items missing in the
+     * cloud do not count against the plan (they were added to what the library "needs").
+     */
+    @Test
+    void sharedItemsMissingInTheCloudDoNotCountAgainstThePlan() {
+        List<Asset> device = new ArrayList<>();
+        List<org.photoparity.core.model.Mismatch> mm = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Asset a = listed("IMG_" + i + ".HEIC", CloudState.NOT_SYNCED, 0, Sharing.LIBRARY);
+            device.add(a);
+            mm.add(missingInCloud(a));
+        }
+        for (Sharing sh : List.of(Sharing.SHARED_ALBUM, Sharing.ICLOUD_LINK, Sharing.SHARED_WITH_YOU)) {
+            Asset a = listed("S_" + sh + ".JPG", CloudState.NOT_SYNCED, 0, sh);
+            device.add(a);
+            mm.add(missingInCloud(a).explained(sh.reason()));
+        }
+        ReconcileResult r = Fixtures.result(device, Fixtures.assets("cloud", 1, 1_000_000), mm);
+        ProbeResult p = run("probe.icloudstorage",
+                new org.photoparity.core.spi.CaseEvidence(r, Map.of(), Map.of("network.endpoints", "none")));
+        assertTrue(anyContains(p.evidence(), "analysis: 2 assets \u201cMissing in iCloud\u201d need 4.8 MB; 3 shared"
+                + " items (shared albums, iCloud links, Shared with You) left out: they do not count against the plan"),
+                p.evidence().toString());
+    }
+
+    private static org.photoparity.core.model.Mismatch missingInCloud(Asset a) {
+        return new org.photoparity.core.model.Mismatch(Category.MISSING_IN_CLOUD, List.of(a.listing().path()), List.of(),
+                null, "only on the device", java.util.Set.of(), List.of(a), List.of());
     }
 
     @Test
