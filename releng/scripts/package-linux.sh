@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Linux packages that need no Java on the machine: the materialized product + a runtime made by the JDK's jlink +
-# jpackage's native launcher, as photoparity_<version>_amd64.deb and photoparity-<version>-linux-x86_64.tar.gz, both
-# with a desktop entry and an icon. Also trains the class-data (AOT) caches: photoparity.aot inside the packages (for
+# jpackage's native launcher (bin/photoparity-desktop, the menu entry's) + a start script (bin/photoparity, the
+# command), as photoparity_<version>_amd64.deb and photoparity-<version>-linux-x86_64.tar.gz, both with a desktop
+# entry and an icon. Also trains the class-data (AOT) caches: photoparity.aot inside the packages (for
 # their runtime) and in the materialized product (for the build's JDK, used by ./photoparity).
 #
 #   releng/scripts/package-linux.sh PRODUCT_DIR OUT_DIR VERSION
@@ -136,9 +137,10 @@ cat > "$app/bin/photoparity" <<EOF
 #!/bin/sh
 # PhotoParity: the workbench (no arguments) or a headless command (photoparity --help lists them), started on the
 # Java runtime this package carries (../lib/runtime); nothing else is needed on the machine. JVM options:
-# PHOTOPARITY_JAVA_OPTS. The menu entry starts the native launcher photoparity-desktop, which takes the same options
-# from ../lib/app/photoparity-desktop.cfg (written from it by releng/scripts/package-linux.sh) but asks rpm and dpkg
-# which package owns it at every start. Only shell built-ins here (readlink for a linked script, when there is one).
+# PHOTOPARITY_JAVA_OPTS. The menu entry starts the native launcher photoparity-desktop, which reads the same options
+# from ../lib/app/photoparity-desktop.cfg (this script was written from that file by releng/scripts/package-linux.sh)
+# but asks rpm and dpkg which package owns it at every start. Only shell built-ins here (and readlink for a linked
+# script, when there is one).
 self=\$0
 if [ -h "\$self" ] && command -v readlink >/dev/null 2>&1; then self=\$(readlink -f "\$self"); fi
 case "\$self" in */*) ;; *) self=./\$self;; esac
