@@ -73,8 +73,7 @@ public final class CasePropertiesDialog extends TitleAreaDialog {
         Button bb = new Button(c, SWT.PUSH);
         bb.setText("Browse...");
         bb.addListener(SWT.Selection, e -> {
-            String s = FolderChooser.choose(getShell(), "iOS backup folder",
-                    "Choose the backup folder (it holds Info.plist and Manifest.db)", backup.getText());
+            String s = FolderChooser.chooseBackup(getShell(), backup.getText());
             if (s != null) backup.setText(s);
         });
         backupState = state(c);

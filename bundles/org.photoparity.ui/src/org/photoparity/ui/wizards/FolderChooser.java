@@ -31,6 +31,12 @@ public final class FolderChooser {
         return dialog(shell, title, message, typed).open();
     }
 
+    /** The chooser of an iOS backup folder (the wizard's and Case Properties' Browse), opened near {@code typed}. */
+    public static String chooseBackup(Shell shell, String typed) {
+        return choose(shell, "iOS backup folder", "Choose the backup folder (it holds Info.plist and Manifest.db)",
+                typed);
+    }
+
     /** The nearest existing folder of {@code typed} (itself when it exists), else the home folder. */
     public static String start(String typed) {
         Path home = Path.of(System.getProperty("user.home"));
