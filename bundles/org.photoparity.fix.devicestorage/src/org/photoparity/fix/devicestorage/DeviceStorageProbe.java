@@ -116,9 +116,10 @@ public final class DeviceStorageProbe implements IProbe {
             }
         }
         if (optimized) {
+            long seen = Math.max(reduced, notLocal);
             f.verdict(ProbeStatus.WARN, "Optimize iPhone Storage is keeping originals in iCloud ("
-                    + Math.max(reduced, notLocal) + " assets reduced or not local): choose Download and Keep"
-                    + " Originals if there is room");
+                    + (seen > 0 ? seen + " assets reduced or not local" : "answer optimize_storage = yes")
+                    + "): choose Download and Keep Originals if there is room");
         } else if (optimize.isPresent() && !optimize.get() && free.isEmpty() && needed != null) {
             f.verdict(ProbeStatus.PASS, "Download and Keep Originals is set and no asset is reduced");
         }

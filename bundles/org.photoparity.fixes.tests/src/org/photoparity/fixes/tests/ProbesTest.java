@@ -205,6 +205,17 @@ class ProbesTest {
         assertTrue(u.summary().contains("--device-info") && u.summary().contains("optimize_storage"), u.summary());
     }
 
+    /** Optimize Storage known from the answer alone: the summary says so, not "(0 assets reduced or not local)". */
+    @Test
+    void deviceStorageOptimizeFromTheAnswerSaysItCameFromTheAnswer() throws IOException {
+        Path disk = Fixtures.write(dir, "disk4.plist", Fixtures.diskXml(40 * GB, 111 * GB, 30 * GB));
+        ProbeResult w = expect(WARN, run("probe.devicestorage",
+                opts().deviceInfo(disk.toString()).answers(answers("optimize_storage=yes\n")).build(),
+                missingOnDevice(1, GB)));
+        assertFalse(w.summary().contains("0 assets"), w.summary());
+        assertTrue(w.summary().contains("(answer optimize_storage = yes)"), w.summary());
+    }
+
     /**
      * Only losses must come down: an item the evidence explains (here a shared-album item of a privacy export, which
      * iCloud Photos does not sync to the iPhone) is left out of the download size, and the evidence says so.
