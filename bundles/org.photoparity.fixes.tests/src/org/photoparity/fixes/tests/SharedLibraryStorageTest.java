@@ -2,8 +2,10 @@ package org.photoparity.fixes.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.photoparity.core.model.ProbeStatus.FAIL;
 import static org.photoparity.core.model.ProbeStatus.PASS;
 import static org.photoparity.core.model.ProbeStatus.UNKNOWN;
+import static org.photoparity.core.model.ProbeStatus.WARN;
 import static org.photoparity.fixes.tests.Probes.anyContains;
 import static org.photoparity.fixes.tests.Probes.expect;
 import static org.photoparity.fixes.tests.Probes.run;
@@ -91,5 +93,118 @@ class SharedLibraryStorageTest {
     void aParticipantsPlanHoldsNoneOfTheSharedLibrary() {
         ProbeResult p = expect(PASS, probe(library(7, List.of()), "shared_library_owner", "no"));
         assertEquals("the library and the other iCloud usage (32.00 GB) fit the 50GB plan", p.summary());
+    }
+
+    /** 3 items this user added to the Shared Library (2 GB each), the listing saying {@code owner} or not. */
+    private static List<Asset> own(String owner) {
+        List<Asset> out = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            out.add(listed("MINE_" + i + ".HEIC", Sharing.SHARED_LIBRARY,
+                    owner == null ? Map.of() : Map.of(Listing.SHARED_LIBRARY_OWNER, owner)));
+        }
+        return out;
+    }
+
+    /** 5 library (10 GB) + 4 of another participant + 3 of this user (14 GB) missing; 20 GB scanned; 2 GB other. */
+    private static ReconcileResult mixed(String listedOwner) {
+        return library(4, own(listedOwner));
+    }
+
+    @Test
+    void unknownOwnerAsksTheQuestionAndNamesBothFigures() {
+        ProbeResult p = expect(UNKNOWN, probe(mixed(null)));
+        assertEquals("Who created the iCloud Shared Photo Library decides: counting its 7 Shared Library items"
+                + " (14.00 GB), the library needs 46.00 GB of the 50GB plan (92 %): nearly full; without them, the"
+                + " library and the other iCloud usage (32.00 GB) fit the 50GB plan; ask whether this Apple ID created"
+                + " the Shared Library (Settings > Apps > Photos > Shared Library offers Delete Shared Library to its"
+                + " creator, Leave Shared Library to the others) and answer shared_library_owner", p.summary());
+        assertTrue(anyContains(p.evidence(), "analysis: 5 assets \u201cMissing in iCloud\u201d need 10.00 GB"),
+                p.evidence().toString());
+        assertTrue(anyContains(p.evidence(), "analysis: 7 Shared Library items \u201cMissing in iCloud\u201d"
+                + " (14.00 GB): they count only if this user created the Shared Library, which is not known"),
+                p.evidence().toString());
+        assertTrue(anyContains(p.evidence(), "needed in iCloud: 32.00 GB without the 7 Shared Library items (14.00 GB),"
+                + " 46.00 GB with them with the other usage; smallest plan that fits: 50GB without, 50GB with"),
+                p.evidence().toString());
+    }
+
+    @Test
+    void aParticipantsPlanHoldsNeitherItsOwnNorOthersSharedLibraryItems() {
+        ProbeResult p = expect(PASS, probe(mixed(null), "shared_library_owner", "no"));
+        assertEquals("the library and the other iCloud usage (32.00 GB) fit the 50GB plan", p.summary());
+        assertTrue(anyContains(p.evidence(), "answer shared_library_owner = no"), p.evidence().toString());
+        assertTrue(anyContains(p.evidence(), "7 Shared Library items \u201cMissing in iCloud\u201d (14.00 GB) left"
+                + " out: this user joined someone else's Shared Library, which uses only its creator's iCloud storage"),
+                p.evidence().toString());
+    }
+
+    @Test
+    void theCreatorsPlanHoldsAllOfTheSharedLibrary() {
+        ProbeResult p = expect(WARN, probe(mixed(null), "shared_library_owner", "yes"));
+        assertEquals("the library needs 46.00 GB of the 50GB plan (92 %): nearly full", p.summary());
+        assertTrue(anyContains(p.evidence(), "7 Shared Library items \u201cMissing in iCloud\u201d (14.00 GB) count:"
+                + " this user created the Shared Library, and all its content uses the creator's iCloud storage"),
+                p.evidence().toString());
+    }
+
+    @Test
+    void theDeviceListingSaysWhoCreatedItWhenTheTechnicianDoesNot() {
+        ProbeResult owner = expect(WARN, probe(mixed("yes")));
+        assertEquals("the library needs 46.00 GB of the 50GB plan (92 %): nearly full", owner.summary());
+        assertTrue(anyContains(owner.evidence(), "device listing (Photos.sqlite ZASSET): this user created the Shared"
+                + " Library (owner)"), owner.evidence().toString());
+        ProbeResult participant = expect(PASS, probe(mixed("no")));
+        assertTrue(anyContains(participant.evidence(), "joined the Shared Library as a participant"),
+                participant.evidence().toString());
+        // the technician's answer wins, and the disagreement is said
+        ProbeResult answered = expect(PASS, probe(mixed("yes"), "shared_library_owner", "no"));
+        assertTrue(anyContains(answered.evidence(), "the answer shared_library_owner and the device listing disagree:"
+                + " the answer is used"), answered.evidence().toString());
+    }
+
+    /** A verdict that holds both ways is kept, stated where it holds for sure, and says the items did not matter. */
+    @Test
+    void aVerdictTheSharedLibraryCannotChangeIsKept() {
+        ProbeResult pass = expect(PASS, probe(mixed(null), "icloud_plan", "200GB"));
+        assertEquals("the library and the other iCloud usage (46.00 GB) fit the 200GB plan", pass.summary());
+        assertTrue(anyContains(pass.evidence(), "the 7 Shared Library items (14.00 GB) do not change the verdict: it"
+                + " holds whether or not they count (who created the Shared Library is not known)"),
+                pass.evidence().toString());
+
+        ProbeResult fail = expect(FAIL, probe(mixed(null), "icloud_plan", "5GB"));
+        assertEquals("the library needs 32.00 GB but the plan is 5GB: upgrade to 50GB or free space", fail.summary());
+        assertTrue(anyContains(fail.evidence(), "do not change the verdict"), fail.evidence().toString());
+    }
+
+    /** Nearly full without the Shared Library, over the plan with it: a warning holds both ways. */
+    @Test
+    void aWarningHoldsWhenOnlyTheSeverityDepends() {
+        ProbeResult p = expect(WARN, probe(mixed(null), "icloud_other_usage_gb", "16"));
+        assertTrue(p.summary().startsWith("the library needs 46.00 GB of the 50GB plan (92 %): nearly full; more if"
+                + " this user created the Shared Library, whose 7 items (14.00 GB) then count: ask whether"),
+                p.summary());
+        assertTrue(p.summary().endsWith("answer shared_library_owner"), p.summary());
+    }
+
+    /** Shared Library items the cloud scan holds (matched on both sides) leave the scanned size for a participant. */
+    @Test
+    void sharedLibraryItemsInTheScannedCloudLibraryLeaveItForAParticipant() {
+        List<Asset> device = new ArrayList<>();
+        List<Mismatch> mm = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Asset a = listed("IMG_" + i + ".HEIC", Sharing.LIBRARY, Map.of());
+            device.add(a);
+            mm.add(missingInCloud(a));
+        }
+        // found in the cloud too: no mismatch
+        for (int i = 0; i < 2; i++) device.add(listed("SPL_" + i + ".HEIC", Sharing.SHARED_LIBRARY_OTHER, Map.of()));
+        ReconcileResult r = Fixtures.result(device, Fixtures.assets("cloud", 10, 2 * GB), mm);
+        ProbeResult p = expect(PASS, probe(r, "shared_library_owner", "no"));
+        assertEquals("the library and the other iCloud usage (28.00 GB) fit the 50GB plan", p.summary());
+        assertTrue(anyContains(p.evidence(), "0 Shared Library items \u201cMissing in iCloud\u201d (0 B) and 2 in the"
+                + " scanned cloud library (4.00 GB) left out"), p.evidence().toString());
+        // the creator's plan holds them, and the scanned size already does
+        ProbeResult creator = expect(PASS, probe(r, "shared_library_owner", "yes"));
+        assertEquals("the library and the other iCloud usage (32.00 GB) fit the 50GB plan", creator.summary());
     }
 }
