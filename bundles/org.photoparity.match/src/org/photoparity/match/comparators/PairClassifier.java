@@ -54,6 +54,8 @@ public final class PairClassifier implements IComparator {
         Evidence ev = Evidence.of(r);
         String deviceNoEdits = null, cloudNoEdits = null; // why a side cannot carry edits; computed once
         boolean looked = false;
+        String cloudNoLive = null; // why the cloud side cannot show a Live video lost; computed once
+        boolean lookedLive = false;
         int n = 0;
         for (Reconciliation.Pair p : pairs) {
             if (++n % KeyMatcher.CANCEL_CHECK == 0) {
@@ -72,9 +74,39 @@ public final class PairClassifier implements IComparator {
                 if (onDevice && !inCloud && cloudNoEdits != null) m = m.explained(cloudNoEdits);
                 if (inCloud && !onDevice && deviceNoEdits != null) m = m.explained(deviceNoEdits);
             }
+            if (m != null && m.category() == Category.LIVE_PHOTO_INCOMPLETE && m.explanation() == null
+                    && onlyTheVideoMissingInTheCloud(p.device(), p.cloud())) {
+                if (!lookedLive) {
+                    cloudNoLive = noLiveVideos(r.cloud());
+                    lookedLive = true;
+                }
+                if (cloudNoLive != null) m = m.explained(cloudNoLive);
+            }
             if (m != null) r.report(m);
         }
         sm.done();
+    }
+
+    /** Both stills are there and only the cloud lacks the video. */
+    private static boolean onlyTheVideoMissingInTheCloud(Asset d, Asset c) {
+        return AssetFacts.still(d) != null && AssetFacts.still(c) != null && AssetFacts.liveVideo(d) != null
+                && AssetFacts.liveVideo(c) == null;
+    }
+
+    /**
+     * Why the cloud side cannot show a Live Photo's video lost, or null when it can: it is read from folders or zips
+     * (a download) and holds no Live Photo video anywhere, as icloudpd --skip-live-photos or stills saved one by one
+     * from iCloud.com give. A Live Photo whose video it lacks is then not shown lost; whether iCloud holds the video
+     * is not known from it. One Live video in the download and a missing one is a loss again.
+     */
+    static String noLiveVideos(SideInventory cloud) {
+        if (cloud == null || cloud.sources().isEmpty() || AssetFacts.anyLiveVideo(cloud.assets())) return null;
+        for (SourceRef s : cloud.sources()) {
+            if (!"folder".equals(s.kind()) && !"zip".equals(s.kind())) return null;
+        }
+        return "video not carried by the source: the cloud side holds no Live Photo video at all (downloaded without"
+                + " them: icloudpd --skip-live-photos, or stills saved from iCloud.com); it does not show the video"
+                + " lost, nor that iCloud holds it: download with the videos to know";
     }
 
     /**

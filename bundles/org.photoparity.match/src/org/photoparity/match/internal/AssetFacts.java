@@ -168,6 +168,14 @@ public final class AssetFacts {
         return false;
     }
 
+    /** True when any asset of the list holds a Live Photo video (with its still or alone). */
+    public static boolean anyLiveVideo(java.util.Collection<Asset> assets) {
+        for (Asset a : assets) {
+            if (liveVideo(a) != null) return true;
+        }
+        return false;
+    }
+
     /** Metadata-independent key of the primary file's encoded image or video (MediaFile.payloadKey). */
     public static String payloadKey(Asset a) {
         MediaFile p = a.primary();
