@@ -92,11 +92,17 @@ public final class IcloudStorageProbe implements IProbe {
             long scannedBytes = ResultFacts.bytes(scanned);
             if (!sharedLibrary.isEmpty() || !scanned.isEmpty()) {
                 long missingSl = ResultFacts.bytes(sharedLibrary);
-                String items = sharedLibrary.size() + " Shared Library items "
-                        + org.photoparity.core.present.Vocabulary.quoted(Category.MISSING_IN_CLOUD) + " ("
-                        + ResultFacts.size(missingSl) + ")"
-                        + (scanned.isEmpty() ? "" : " and " + scanned.size() + " in the scanned cloud library ("
-                                + ResultFacts.size(scannedBytes) + ")");
+                List<String> parts = new ArrayList<>();
+                if (!sharedLibrary.isEmpty()) {
+                    parts.add(sharedLibrary.size() + " Shared Library items "
+                            + org.photoparity.core.present.Vocabulary.quoted(Category.MISSING_IN_CLOUD) + " ("
+                            + ResultFacts.size(missingSl) + ")");
+                }
+                if (!scanned.isEmpty()) {
+                    parts.add(scanned.size() + " Shared Library items in the scanned cloud library ("
+                            + ResultFacts.size(scannedBytes) + ")");
+                }
+                String items = String.join(" and ", parts);
                 Boolean owner = owner(e, r.get(), f);
                 if (Boolean.TRUE.equals(owner)) {
                     library += missingSl;

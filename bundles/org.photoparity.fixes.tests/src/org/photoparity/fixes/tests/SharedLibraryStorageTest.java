@@ -10,6 +10,9 @@ import static org.photoparity.fixes.tests.Probes.anyContains;
 import static org.photoparity.fixes.tests.Probes.expect;
 import static org.photoparity.fixes.tests.Probes.run;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.core.model.Asset;
 import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.Category;
@@ -27,6 +31,7 @@ import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.Sharing;
 import org.photoparity.core.spi.CaseEvidence;
+import org.photoparity.sources.ios.PhotosDatabase;
 
 /**
  * Fix 3 and the iCloud Shared Photo Library: its content uses only the iCloud storage of the person who created it
@@ -36,6 +41,9 @@ import org.photoparity.core.spi.CaseEvidence;
 class SharedLibraryStorageTest {
 
     private static final long GB = 1_000_000_000L;
+
+    @TempDir
+    Path dir;
 
     private static Asset listed(String name, Sharing sharing, Map<String, String> extra) {
         Listing l = new Listing(0, "Photos.sqlite ZASSET", name, "DCIM/100APPLE/" + name, null, null, 2 * GB, 4032,
@@ -201,10 +209,73 @@ class SharedLibraryStorageTest {
         ReconcileResult r = Fixtures.result(device, Fixtures.assets("cloud", 10, 2 * GB), mm);
         ProbeResult p = expect(PASS, probe(r, "shared_library_owner", "no"));
         assertEquals("the library and the other iCloud usage (28.00 GB) fit the 50GB plan", p.summary());
-        assertTrue(anyContains(p.evidence(), "0 Shared Library items \u201cMissing in iCloud\u201d (0 B) and 2 in the"
-                + " scanned cloud library (4.00 GB) left out"), p.evidence().toString());
+        assertTrue(anyContains(p.evidence(), "analysis: 2 Shared Library items in the scanned cloud library (4.00 GB)"
+                + " left out"), p.evidence().toString());
         // the creator's plan holds them, and the scanned size already does
         ProbeResult creator = expect(PASS, probe(r, "shared_library_owner", "yes"));
         assertEquals("the library and the other iCloud usage (32.00 GB) fit the 50GB plan", creator.summary());
+    }
+
+    /**
+     * A Photos.sqlite of 10 synced assets (2.4 MB each), the last 5 in an iCloud Shared Library (no contributor
+     * rows), this user's ZSHAREPARTICIPANT row with {@code role} (null: the column is absent, as in older schemas).
+     */
+    private Path sharedLibraryDb(String name, Integer role) throws Exception {
+        List<Fixtures.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) rows.add(Fixtures.Row.synced(Fixtures.uuid("S", i)));
+        Path db = Fixtures.photosDb(dir.resolve(name + "/Photos.sqlite"), rows);
+        try (Connection c = new org.sqlite.SQLiteConfig().createConnection("jdbc:sqlite:" + db);
+                Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE ZASSET ADD COLUMN ZACTIVELIBRARYSCOPEPARTICIPATIONSTATE INTEGER");
+            st.execute("ALTER TABLE ZASSET ADD COLUMN ZLIBRARYSCOPE INTEGER");
+            st.execute("UPDATE ZASSET SET ZACTIVELIBRARYSCOPEPARTICIPATIONSTATE = 1, ZLIBRARYSCOPE = 7 WHERE Z_PK > 5");
+            st.execute("CREATE TABLE ZSHARE (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZSCOPETYPE INTEGER)");
+            st.execute("INSERT INTO ZSHARE VALUES (7, 55, 4)");
+            st.execute("CREATE TABLE ZSHAREPARTICIPANT (Z_PK INTEGER PRIMARY KEY, ZISCURRENTUSER INTEGER, ZSHARE INTEGER"
+                    + (role == null ? "" : ", ZROLE INTEGER") + ")");
+            st.execute("INSERT INTO ZSHAREPARTICIPANT VALUES (1, 1, 7" + (role == null ? "" : ", " + role) + ")");
+            st.execute("INSERT INTO ZSHAREPARTICIPANT VALUES (2, 0, 7" + (role == null ? "" : ", " + (3 - role)) + ")");
+        }
+        return db;
+    }
+
+    /** Every listed asset missing in the cloud; the cloud scan 4.48 GB; the 5GB plan, nothing else in iCloud. */
+    private static ProbeResult probeDb(Path db, String... answers) throws Exception {
+        List<Asset> device = new ArrayList<>();
+        List<Mismatch> mm = new ArrayList<>();
+        try (PhotosDatabase p = PhotosDatabase.open(db)) {
+            for (Listing l : p.listings(0)) {
+                Asset a = new Asset("0:" + l.path(), AssetKind.PHOTO, List.of(), l);
+                device.add(a);
+                mm.add(missingInCloud(a));
+            }
+        }
+        ReconcileResult r = Fixtures.result(device, Fixtures.assets("cloud", 1, 4_480_000_000L), mm);
+        Map<String, String> a = new HashMap<>(Map.of("icloud_plan", "5GB", "icloud_other_usage_gb", "0"));
+        for (int i = 0; i < answers.length; i += 2) a.put(answers[i], answers[i + 1]);
+        return run("probe.icloudstorage", new CaseEvidence(r, a, Map.of("network.endpoints", "none")));
+    }
+
+    /**
+     * From Photos.sqlite to the verdict: 4.49 GB without the Shared Library's 5 items (12 MB), 4.50 GB with them,
+     * over 90 % of the 5GB plan. The current user's ZROLE decides (1 owner, 2 invitee); without it, the question.
+     */
+    @Test
+    void photosSqliteSaysWhoCreatedTheSharedLibrary() throws Exception {
+        ProbeResult owner = expect(WARN, probeDb(sharedLibraryDb("owner", 1)));
+        assertEquals("the library needs 4.50 GB of the 5GB plan (90 %): nearly full", owner.summary());
+        assertTrue(anyContains(owner.evidence(), "this user created the Shared Library (owner)"),
+                owner.evidence().toString());
+
+        ProbeResult invitee = expect(PASS, probeDb(sharedLibraryDb("invitee", 2)));
+        assertEquals("the library and the other iCloud usage (4.49 GB) fit the 5GB plan", invitee.summary());
+        assertTrue(anyContains(invitee.evidence(), "5 Shared Library items \u201cMissing in iCloud\u201d (12.0 MB)"
+                + " left out"), invitee.evidence().toString());
+
+        Path noRole = sharedLibraryDb("norole", null);
+        ProbeResult unknown = expect(UNKNOWN, probeDb(noRole));
+        assertTrue(unknown.summary().startsWith("Who created the iCloud Shared Photo Library decides"),
+                unknown.summary());
+        expect(PASS, probeDb(noRole, "shared_library_owner", "no"));
     }
 }
