@@ -164,9 +164,12 @@ public final class IcloudStorageProbe implements IProbe {
                 Verdict with = judge(most, other, plan);
                 if (without.status() == with.status()) {
                     // a problem is stated at its smallest, a fit at its largest: each holds both ways
-                    (with.status() == ProbeStatus.PASS ? with : without).apply(f);
-                    f.evidence("the " + slItems + " do not change the verdict: it holds whether or not they count"
-                            + " (who created the Shared Library is not known)");
+                    boolean fit = with.status() == ProbeStatus.PASS || with.status() == null;
+                    (fit ? with : without).apply(f);
+                    if (with.status() != null) {
+                        f.evidence("the " + slItems + " do not change the verdict: it holds whether or not they count"
+                                + " (who created the Shared Library is not known)");
+                    }
                 } else if (problem(without) && problem(with)) {
                     f.verdict(ProbeStatus.WARN, without.text() + "; more if this user created the Shared Library,"
                             + " whose " + openItems + " items (" + ResultFacts.size(openBytes) + ") then count: "
