@@ -47,6 +47,9 @@ public final class IcloudStorageProbe implements IProbe {
             + " Photos > Shared Library offers Delete Shared Library to its creator, Leave Shared Library to the others)"
             + " and answer " + AnswerKey.SHARED_LIBRARY_OWNER.key();
 
+    private static final String SHARED_ITEMS = " shared items (shared albums, iCloud links, Shared with You)";
+    private static final String LEFT_OUT = " left out: they do not count against the plan";
+
     /** Share of the plan above which the probe warns: a few days of photos fill the rest. */
     private static final double WARN_SHARE = 0.90;
 
@@ -67,7 +70,12 @@ public final class IcloudStorageProbe implements IProbe {
         long openBytes = 0;
         Optional<ReconcileResult> r = e.result();
         if (r.isPresent() && !r.get().cloud().assets().isEmpty()) {
-            long used = ResultFacts.sideBytes(r.get().cloud());
+            long scannedCloud = ResultFacts.sideBytes(r.get().cloud());
+            // shared album items a cloud export carries (iCloud Shared Albums.zip) are in no one's plan either
+            List<Asset> cloudShared = r.get().cloud().assets().stream().filter(IcloudStorageProbe::notInThePlan)
+                    .toList();
+            long cloudSharedBytes = ResultFacts.bytes(cloudShared);
+            long used = scannedCloud - cloudSharedBytes;
             // hidden items, unpicked burst frames and Recently Deleted items are in iCloud, only not in a download:
             // they count; shared album, iCloud link and Shared with You items are not part of the library's storage
             List<Asset> missing = new ArrayList<>();
@@ -79,12 +87,13 @@ public final class IcloudStorageProbe implements IProbe {
                 else missing.add(a);
             }
             long missingBytes = ResultFacts.bytes(missing);
-            f.evidence("analysis: cloud library " + ResultFacts.size(used) + " in " + r.get().cloud().assets().size()
-                    + " assets (scanned)");
+            f.evidence("analysis: cloud library " + ResultFacts.size(scannedCloud) + " in "
+                    + r.get().cloud().assets().size() + " assets (scanned)" + (cloudShared.isEmpty() ? "" : "; of it, "
+                            + cloudShared.size() + SHARED_ITEMS + ", " + ResultFacts.size(cloudSharedBytes) + ","
+                            + LEFT_OUT));
             f.evidence("analysis: " + missing.size() + " assets "
                     + org.photoparity.core.present.Vocabulary.quoted(Category.MISSING_IN_CLOUD) + " need "
-                    + ResultFacts.size(missingBytes) + (shared == 0 ? "" : "; " + shared + " shared items (shared"
-                            + " albums, iCloud links, Shared with You) left out: they do not count against the plan"));
+                    + ResultFacts.size(missingBytes) + (shared == 0 ? "" : "; " + shared + SHARED_ITEMS + LEFT_OUT));
             library = used + missingBytes;
 
             // Shared Library items in the scanned cloud library are inside its size already
