@@ -59,8 +59,8 @@ class SharedLibraryStorageTest {
 
     /**
      * 10 cloud assets of 2 GB (20 GB scanned), 5 library assets of 2 GB missing in the cloud (10 GB), and Shared
-     * Library items of 2 GB each, missing in the cloud: {@code others} another participant's, {@code own} this
-     * user's ({@link Sharing#SHARED_LIBRARY_OTHER} only, when {@code own} is 0).
+     * Library items of 2 GB each, missing in the cloud: {@code others} another participant's
+     * ({@link Sharing#SHARED_LIBRARY_OTHER}), and {@code own}, this user's.
      */
     static ReconcileResult library(int others, List<Asset> own) {
         List<Asset> device = new ArrayList<>();
