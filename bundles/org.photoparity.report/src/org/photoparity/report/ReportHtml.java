@@ -171,7 +171,11 @@ public final class ReportHtml {
         StringBuilder b = new StringBuilder("<ul class=\"plain\">");
         for (SourceRef s : refs) {
             b.append("<li><span class=\"path\">").append(esc(s.path())).append("</span> <span class=\"tag\">")
-                    .append(esc(s.kind())).append("</span></li>");
+                    .append(esc(s.kind())).append("</span>");
+            if (s.incomplete() != null) {
+                b.append("<br><span class=\"badge warn\">INCOMPLETE</span> ").append(esc(s.incomplete())).append("</span>");
+            }
+            b.append("</li>");
         }
         return b.append("</ul>").toString();
     }

@@ -177,6 +177,7 @@ public final class ReportJson {
             g.writeStartObject();
             g.writeStringField("path", r.path());
             g.writeStringField("kind", r.kind());
+            if (r.incomplete() != null) g.writeStringField("incomplete", r.incomplete());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -283,6 +283,10 @@ public final class Scanner {
             pool.shutdownNow();
         }
         out.tell(progress, side, expected);
+        for (int i = 0; i < refs.size(); i++) {
+            String lacks = out.incomplete.get(i);
+            if (lacks != null) refs.set(i, new SourceRef(refs.get(i).path(), refs.get(i).kind(), lacks));
+        }
         sub.split(1).setTaskName("Grouping files into assets");
         List<MediaFile> files = new ArrayList<>(out.files);
         List<Listing> listings = new ArrayList<>(out.listings);

@@ -16,6 +16,8 @@ final class SideCollector {
     final Queue<Listing> listings = new ConcurrentLinkedQueue<>();
     final Queue<FileIssue> unreadable = new ConcurrentLinkedQueue<>();
     final Queue<FileIssue> ignored = new ConcurrentLinkedQueue<>();
+    /** Source index to what that source says it lacks (ScanContext.incomplete). */
+    final java.util.Map<Integer, String> incomplete = new java.util.concurrent.ConcurrentHashMap<>();
     final AtomicLong seen = new AtomicLong();
     final AtomicLong read = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();

@@ -109,6 +109,11 @@ final class SourceScan implements ScanContext {
     }
 
     @Override
+    public void incomplete(String what) {
+        if (what != null && !what.isBlank()) out.incomplete.put(index, what);
+    }
+
+    @Override
     public void ignored(String path, String why) {
         out.seen.incrementAndGet();
         out.ignoredCount.incrementAndGet();

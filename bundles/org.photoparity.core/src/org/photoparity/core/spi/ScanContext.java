@@ -32,4 +32,11 @@ public interface ScanContext {
 
     /** A file skipped on purpose (.DS_Store, Thumbs.db, a listing's helper file), with why. */
     void ignored(String path, String why);
+
+    /**
+     * The source is known to lack part of its library, and says what (a privacy export's "Part 1 of 3 not given"):
+     * what the side lacks is then not shown lost. Called at most once per source; the last call wins.
+     */
+    default void incomplete(String what) {
+    }
 }

@@ -180,6 +180,24 @@ class VersionsAndLossesRealFilesTest {
         assertNull(m.explanation());
     }
 
+    /**
+     * A Live Photo whose still is only on the device and whose video is only in the cloud (seen: paired by their
+     * content identifier and counted identical, the still's absence from the cloud hidden).
+     */
+    @Test
+    void aLivePhotoSplitAcrossTheSidesIsIncompleteNotIdentical() throws IOException {
+        Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
+        copy("train.jpg", device, DCIM + "IMG_0002.JPG");
+        copy("train.mov", cloud, "2021/04/10/IMG_0002.MOV");
+        ReconcileResult r = reconcile(device, cloud, false);
+        Mismatch m = only(r);
+        assertEquals(0, r.identical());
+        assertEquals(Category.LIVE_PHOTO_INCOMPLETE, m.category());
+        assertEquals("Live Photo video IMG_0002.MOV in the cloud, missing on the device; Live Photo still IMG_0002.JPG"
+                + " on the device, missing in the cloud", m.detail());
+        assertTrue(m.loss());
+    }
+
     /** Without any explanation a photo missing in the cloud is a loss. */
     @Test
     void aPhotoMissingForNoKnownReasonIsALoss() throws IOException {

@@ -38,10 +38,27 @@ public final class MissingClassifier implements IComparator {
                 }
                 Mismatch m = missing(side, a);
                 String why = explanation(a, otherBursts == null ? Set.of() : otherBursts);
+                if (why == null) why = notGiven(side == SideRole.DEVICE ? r.cloud() : r.device(), "it");
                 r.report(why == null ? m : m.explained(why));
             }
             sm.worked(1);
         }
+    }
+
+    /**
+     * Why something missing from {@code side} is not shown lost when a source of that side says it lacks a part (a
+     * privacy export given without all its parts), else null; {@code what} names the missing thing ("it").
+     */
+    public static String notGiven(org.photoparity.core.model.SideInventory side, String what) {
+        if (side == null) return null;
+        for (org.photoparity.core.model.SourceRef s : side.sources()) {
+            if (s.incomplete() != null) {
+                return "not shown lost: the " + side.role().key() + " " + s.kind().replace('-', ' ')
+                        + " given is incomplete: " + s.incomplete() + "; " + what + " may be in what was not given:"
+                        + " give every part";
+            }
+        }
+        return null;
     }
 
     private static Set<String> bursts(List<Asset> assets) {

@@ -57,6 +57,7 @@ public final class PairClassifier implements IComparator {
         String deviceNoEdits = null, cloudNoEdits = null; // why a side cannot carry edits; computed once
         boolean looked = false;
         String cloudNoLive = null; // why the cloud side cannot show a Live video lost; computed once
+        String cloudNotGiven = null; // why the cloud side cannot show anything lost (a part not given)
         boolean lookedLive = false;
         int n = 0;
         for (Reconciliation.Pair p : pairs) {
@@ -77,16 +78,29 @@ public final class PairClassifier implements IComparator {
                 if (inCloud && !onDevice && deviceNoEdits != null) m = m.explained(deviceNoEdits);
             }
             if (m != null && m.category() == Category.LIVE_PHOTO_INCOMPLETE && m.explanation() == null
-                    && onlyTheVideoMissingInTheCloud(p.device(), p.cloud())) {
+                    && halfMissingInTheCloud(p.device(), p.cloud())) {
                 if (!lookedLive) {
+                    cloudNotGiven = MissingClassifier.notGiven(r.cloud(), "the missing half");
                     cloudNoLive = noLiveVideos(r.cloud());
                     lookedLive = true;
                 }
-                if (cloudNoLive != null) m = m.explained(cloudNoLive);
+                // a part of the export not given may hold either half; a download without Live videos only the video
+                String why = cloudNotGiven != null ? cloudNotGiven
+                        : onlyTheVideoMissingInTheCloud(p.device(), p.cloud()) ? cloudNoLive : null;
+                if (why != null) m = m.explained(why);
             }
             if (m != null) r.report(m);
         }
         sm.done();
+    }
+
+    /** The cloud lacks the still or the video that the device holds, and lacks nothing the device lacks. */
+    private static boolean halfMissingInTheCloud(Asset d, Asset c) {
+        boolean stillGone = AssetFacts.still(d) != null && AssetFacts.still(c) == null;
+        boolean videoGone = AssetFacts.liveVideo(d) != null && AssetFacts.liveVideo(c) == null;
+        boolean deviceLacks = (AssetFacts.still(d) == null && AssetFacts.still(c) != null)
+                || (AssetFacts.liveVideo(d) == null && AssetFacts.liveVideo(c) != null);
+        return (stillGone || videoGone) && !deviceLacks;
     }
 
     /** Both stills are there and only the cloud lacks the video. */
@@ -256,9 +270,18 @@ public final class PairClassifier implements IComparator {
     }
 
     private static void live(Asset d, Asset c, List<Finding> found) {
-        if (!AssetFacts.isLive(d) && !AssetFacts.isLive(c)) return;
+        // a still on one side paired with a video on the other (by the Live Photo content identifier) is a Live
+        // Photo split across the sides, though neither side alone looks like one
+        boolean split = !AssetFacts.isLive(d) && !AssetFacts.isLive(c) && AssetFacts.contentIdentifier(d) != null
+                && AssetFacts.format(d).isImage() != AssetFacts.format(c).isImage()
+                && (AssetFacts.format(d).isVideo() || AssetFacts.format(c).isVideo());
+        if (!AssetFacts.isLive(d) && !AssetFacts.isLive(c) && !split) return;
         MediaFile ds = AssetFacts.still(d), cs = AssetFacts.still(c);
         MediaFile dv = AssetFacts.liveVideo(d), cv = AssetFacts.liveVideo(c);
+        if (split) {
+            if (dv == null && AssetFacts.format(d).isVideo()) dv = d.primary();
+            if (cv == null && AssetFacts.format(c).isVideo()) cv = c.primary();
+        }
         if ((ds == null) == (cs == null) && (dv == null) == (cv == null)) return; // complete on both: the usual case
         List<String> parts = new ArrayList<>(2);
         if (dv != null && cv == null) parts.add("Live Photo video " + dv.name() + " on the device, missing in the cloud");

@@ -136,12 +136,61 @@ public final class PrivacyExportSource implements ISource {
         // a part (a zip, or a folder with Photos/ on top) keeps its entries' paths as they are; any other folder
         // is taken as holding parts, and every file is keyed by the part (first path segment) it came from
         boolean single = !Files.isDirectory(path) || photosFolder(path) != null;
+        String lacks = missingParts(single ? List.of(path.getFileName().toString()) : children(path));
+        if (lacks != null) context.incomplete(lacks);
         Scan scan = new Scan(context, single);
         SubMonitor progress = SubMonitor.convert(context.monitor(), "Reading privacy export " + path.getFileName(),
                 100);
         scan.progress = progress.split(90);
         new ExportWalker(context.monitor(), scan).walk(path);
         scan.emitListings(progress.split(10));
+    }
+
+    /** "iCloud Photos Part 2 of 3", "iCloud-bilder Del 1 av 6", "iCloud Fotos Teil 1 von 10" (a .zip or not). */
+    private static final Pattern PART = Pattern.compile("^(.*?)(\\d{1,4})\\s+(\\p{L}{1,12})\\s+(\\d{1,4})(?:\\.zip)?$",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Which parts of the export the given part names lack, from the "Part N of M" their names carry, as the technician
+     * reads it ("Part 1 of 2 not given (iCloud Photos Part 1 of 2)"); null when none is missing
+     * or the names do not say (names without the pattern, such as iCloud Shared Albums.zip, are left out).
+     */
+    static String missingParts(List<String> names) {
+        // prefix and total ("iCloud Photos Part " of 2) to the parts given, and the word between ("of")
+        Map<String, TreeSet<Integer>> given = new java.util.TreeMap<>();
+        Map<String, String> word = new HashMap<>();
+        for (String n : names) {
+            java.util.regex.Matcher m = PART.matcher(n.trim());
+            if (!m.matches()) continue;
+            int part = Integer.parseInt(m.group(2)), total = Integer.parseInt(m.group(4));
+            if (part < 1 || part > total) continue;
+            String key = total + "\u0000" + m.group(1);
+            given.computeIfAbsent(key, k -> new TreeSet<>()).add(part);
+            word.putIfAbsent(key, m.group(3));
+        }
+        for (Map.Entry<String, TreeSet<Integer>> e : given.entrySet()) {
+            int cut = e.getKey().indexOf('\u0000');
+            int total = Integer.parseInt(e.getKey().substring(0, cut));
+            String prefix = e.getKey().substring(cut + 1);
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 1; i <= total; i++) if (!e.getValue().contains(i)) missing.add(i);
+            if (missing.isEmpty()) continue;
+            StringBuilder nums = new StringBuilder();
+            for (int i = 0; i < Math.min(missing.size(), 20); i++) nums.append(i == 0 ? "" : ", ").append(missing.get(i));
+            if (missing.size() > 20) nums.append(", ...");
+            return (missing.size() == 1 ? "Part " : "Parts ") + nums + " of " + total + " not given (" + prefix
+                    + missing.get(0) + " " + word.get(e.getKey()) + " " + total + (missing.size() > 1 ? ", ..." : "")
+                    + ")";
+        }
+        return null;
+    }
+
+    private static List<String> children(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.limit(10_000).map(p -> p.getFileName().toString()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** What one scan collects: media found (for linking rows to files), CSV rows, album membership. */

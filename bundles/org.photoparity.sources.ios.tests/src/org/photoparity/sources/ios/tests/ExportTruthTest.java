@@ -136,4 +136,44 @@ class ExportTruthTest {
             if (a != shared) assertEquals(Sharing.LIBRARY, a.listing().sharing(), a.displayName());
         }
     }
+
+    /**
+     * Only some parts of a privacy export given (seen: "Part 2 of 2" alone gave 18 "Missing in iCloud" losses for the
+     * photos of part 1): the source says which parts are missing, and what the device holds that the parts given do
+     * not is not shown lost. With every part the export is complete and a photo it lacks is a loss again.
+     */
+    @Test
+    void aPartMissingFromTheExportIsNamedAndWhatItMayHoldIsNotShownLost() throws Exception {
+        Path export = livePhotosAcrossParts();
+        Path device = Files.createDirectories(tmp.resolve("device/DCIM/100APPLE"));
+        SyntheticExport.copy("photos/train.jpg", device.resolve("IMG_0002.JPG"));
+        SyntheticExport.copy("photos/train.mov", device.resolve("IMG_0002.MOV"));
+        SyntheticExport.copy("photos/Apple iPhone 4.jpg", device.resolve("IMG_0003.JPG"));
+        SideInventory d = Scanner.scan(SideRole.DEVICE, List.of(tmp.resolve("device").toString()),
+                ScanOptions.defaults().withoutCache().withThreads(1), new NullProgressMonitor());
+
+        SideInventory part2 = scan(export.resolve(P2));
+        assertEquals("Part 1 of 2 not given (iCloud Photos Part 1 of 2)", part2.sources().get(0).incomplete());
+        org.photoparity.core.model.ReconcileResult r = new org.photoparity.match.Reconciler().reconcile(d, part2,
+                Map.of(), new NullProgressMonitor());
+        // IMG_0003 is in no part; train.jpg's still is in part 1, its video in part 2
+        List<org.photoparity.core.model.Mismatch> inCloud = r.mismatches().stream()
+                .filter(m -> m.category() == org.photoparity.core.model.Category.MISSING_IN_CLOUD
+                        || m.category() == org.photoparity.core.model.Category.LIVE_PHOTO_INCOMPLETE).toList();
+        assertEquals(2, inCloud.size(), r.mismatches().toString());
+        for (org.photoparity.core.model.Mismatch m : inCloud) {
+            assertFalse(m.loss(), m.toString());
+            assertTrue(m.explanation().startsWith("not shown lost: the cloud privacy export given is incomplete:"
+                    + " Part 1 of 2 not given (iCloud Photos Part 1 of 2); "), m.explanation());
+        }
+
+        SideInventory whole = scan(export);
+        assertNull(whole.sources().get(0).incomplete(), "every part given");
+        r = new org.photoparity.match.Reconciler().reconcile(d, whole, Map.of(), new NullProgressMonitor());
+        org.photoparity.core.model.Mismatch lost = r.mismatches().stream()
+                .filter(m -> m.category() == org.photoparity.core.model.Category.MISSING_IN_CLOUD).findFirst()
+                .orElseThrow(() -> new AssertionError("IMG_0003 is in no part"));
+        assertEquals(List.of("DCIM/100APPLE/IMG_0003.JPG"), lost.device());
+        assertTrue(lost.loss(), lost.toString());
+    }
 }
