@@ -141,15 +141,38 @@ public final class FastHash128 {
         return i;
     }
 
-    /** True when every 0xFF of the stripe at {@code i} is scan data (see {@link #updateJpegScan}). */
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL, D0S = 0xD0D0D0D0D0D0D0D0L, F8S = 0xF8F8F8F8F8F8F8F8L;
+
+    /** Bit 7 of each byte of {@code v} that is zero, exactly (no borrow from one byte into the next). */
+    private static long zeroBytes(long v) {
+        return ~(((v & LOW7) + LOW7) | v | LOW7);
+    }
+
+    /**
+     * Bit 7 of each byte of {@code x} that is 0xFF and not scan data: the byte after it (the same byte of
+     * {@code next}) is neither 0x00 (stuffing), 0xFF (fill) nor 0xD0-D7 (a restart marker).
+     */
+    private static long markers(long x, long next) {
+        long scan = zeroBytes(next) | zeroBytes(~next) | zeroBytes((next ^ D0S) & F8S);
+        return zeroBytes(~x) & ~scan;
+    }
+
+    /**
+     * True when every 0xFF of the stripe at {@code i} is scan data (see {@link #updateJpegScan}). Eight bytes at a
+     * time, each long against the same long moved on by a byte: a loop over the stripe's bytes with an index check
+     * each was a fifth of the full pass's CPU on real JPEGs (about one stripe in ten holds a stuffed 0xFF00).
+     */
     private static boolean onlyScanData(java.nio.ByteBuffer buf, int i, int end) {
-        for (int k = i; k < i + 32; k++) {
-            if (buf.get(k) != (byte) 0xFF) continue;
-            if (k + 1 >= end) return false;
-            int b = buf.get(k + 1) & 0xFF;
-            if (b != 0x00 && b != 0xFF && (b < 0xD0 || b > 0xD7)) return false;
+        long x1 = buf.getLong(i), x2 = buf.getLong(i + 8), x3 = buf.getLong(i + 16), x4 = buf.getLong(i + 24);
+        long after = 0; // the byte after the stripe, which tells what a 0xFF ending it is
+        if (i + 32 < end) {
+            after = buf.get(i + 32) & 0xFFL;
+        } else if ((x4 >>> 56) == 0xFF) {
+            return false; // the byte that tells is not here yet
         }
-        return true;
+        long m = markers(x1, (x1 >>> 8) | (x2 << 56)) | markers(x2, (x2 >>> 8) | (x3 << 56))
+                | markers(x3, (x3 >>> 8) | (x4 << 56)) | markers(x4, (x4 >>> 8) | (after << 56));
+        return m == 0;
     }
 
     private void stripes(byte[] b, int off, int len) {

@@ -144,4 +144,73 @@ class KeyValuesPinnedTest {
             }
         }
     }
+
+    /**
+     * Scan data with every kind of 0xFF (stuffed 0xFF00, restart markers 0xFFD0-D7, fill 0xFFFF before them) at every
+     * offset of the hash's 32-byte stripes, and a second scan after a DHT segment (as a progressive JPEG has): the
+     * payload key is pp128 of the file after its start-of-image marker without its APPn and COM segments, up to the
+     * end-of-image marker, whichever way the scanner searches the scan data for markers.
+     */
+    @Test
+    void payloadKeyOfSyntheticScanDataFollowsItsDefinition() throws IOException {
+        byte[] real = Files.readAllBytes(Fixtures.real("IMG_4120.JPG"));
+        // the real file's segments up to its first start-of-scan header (included): APPn and COM left out of the key
+        ByteArrayOutputStream head = new ByteArrayOutputStream(), keyed = new ByteArrayOutputStream();
+        head.write(real, 0, 2);
+        int p = 2;
+        while (true) {
+            int marker = real[p + 1] & 0xFF, len = ((real[p + 2] & 0xFF) << 8) | (real[p + 3] & 0xFF);
+            head.write(real, p, 2 + len);
+            if (!(marker >= 0xE0 && marker <= 0xEF) && marker != 0xFE) keyed.write(real, p, 2 + len);
+            p += 2 + len;
+            if (marker == 0xDA) break;
+        }
+        java.util.Random random = new java.util.Random(20261202);
+        ByteArrayOutputStream scan = new ByteArrayOutputStream();
+        int[] after = {0x00, 0xD0, 0xD3, 0xD7, 0xFF};
+        for (int round = 0; round < 3; round++) {
+            for (int offset = 0; offset < 64; offset++) {
+                for (int kind : after) {
+                    for (int i = 0; i < offset + 40; i++) scan.write(random.nextInt(255)); // no 0xFF
+                    scan.write(0xFF);
+                    scan.write(kind);
+                    if (kind == 0xFF) scan.write(0xD0 + offset % 8); // fill, then a restart marker
+                }
+            }
+            if (round < 2) {
+                // another segment between scans: a DHT, then another start-of-scan header (both keyed)
+                byte[] dht = {(byte) 0xFF, (byte) 0xC4, 0, 5, 0x10, 1, 2};
+                byte[] sos = {(byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 0, 63, 0};
+                scan.write(dht, 0, dht.length);
+                scan.write(sos, 0, sos.length);
+            }
+        }
+        scan.write(0xFF);
+        scan.write(0xD9);
+        byte[] file = concat(head.toByteArray(), scan.toByteArray());
+        byte[] scanBytes = scan.toByteArray();
+        String expected = "jpeg:" + FastHash128.of(concat(keyed.toByteArray(),
+                java.util.Arrays.copyOf(scanBytes, scanBytes.length - 2)));
+        Path x = tmp.resolve("synthetic.jpg");
+        Files.write(x, file);
+        MediaFile f = read(x);
+        assertNull(f.unreadableReason());
+        assertEquals(FastHash128.of(file), f.fingerprint());
+        assertEquals(expected, f.payloadKey());
+        for (int chunk : new int[] {4093, 31, 7}) {
+            assertEquals(expected, readAsStream("synthetic.jpg", file, chunk).payloadKey(), "chunk " + chunk);
+        }
+        // the same data cut anywhere in its last stripes is truncated, never keyed
+        for (int cut = 1; cut < 70; cut += 3) {
+            byte[] shorter = java.util.Arrays.copyOf(file, file.length - cut);
+            MediaFile c = readAsStream("cut.jpg", shorter, 1 << 16);
+            assertNull(c.payloadKey(), "cut " + cut);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
