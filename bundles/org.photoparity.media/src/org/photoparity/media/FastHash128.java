@@ -12,6 +12,12 @@ import java.nio.ByteOrder;
  * (multiply, rotate, multiply), so the CPU runs the four multiply chains side by side. The lanes are folded into
  * two 64-bit halves that each see every lane, the length and the tail, then avalanched and cross-mixed.
  * Not thread-safe: one instance per file.
+ * <p>
+ * The stripe loops test their end at the top, in the source ({@code for (;; i += 32) { if (i >= end) break; ...}}):
+ * the Eclipse compiler the build uses puts the test of a plain {@code for} loop at its bottom, behind a jump, and
+ * the JIT (HotSpot C2, JDK 25) then ran the fingerprint loop about a quarter slower than the same source compiled by
+ * javac (0.073-0.076 against 0.054-0.057 ns per byte of thread CPU on the real JPEGs); written this way both
+ * compilers give the fast loop.
  */
 public final class FastHash128 {
 
@@ -76,7 +82,8 @@ public final class FastHash128 {
         int whole = len & ~31;
         long a1 = v1, a2 = v2, a3 = v3, a4 = v4;
         int end = off + whole;
-        for (int i = off; i < end; i += 32) {
+        for (int i = off;; i += 32) {
+            if (i >= end) break; // tested first: see the class comment
             a1 = Long.rotateLeft(a1 + buf.getLong(i) * P2, 31) * P1;
             a2 = Long.rotateLeft(a2 + buf.getLong(i + 8) * P2, 31) * P1;
             a3 = Long.rotateLeft(a3 + buf.getLong(i + 16) * P2, 31) * P1;
@@ -125,7 +132,8 @@ public final class FastHash128 {
         }
         long a1 = v1, a2 = v2, a3 = v3, a4 = v4;
         int i = off;
-        for (; i + 32 <= end; i += 32) {
+        for (;; i += 32) {
+            if (end - i < 32) break;
             long x1 = buf.getLong(i), x2 = buf.getLong(i + 8), x3 = buf.getLong(i + 16), x4 = buf.getLong(i + 24);
             if ((ffBytes(x1) | ffBytes(x2) | ffBytes(x3) | ffBytes(x4)) != 0 && !onlyScanData(buf, i, end)) break;
             a1 = Long.rotateLeft(a1 + x1 * P2, 31) * P1;
@@ -178,7 +186,8 @@ public final class FastHash128 {
     private void stripes(byte[] b, int off, int len) {
         long a1 = v1, a2 = v2, a3 = v3, a4 = v4;
         int end = off + len;
-        for (int i = off; i < end; i += 32) {
+        for (int i = off;; i += 32) {
+            if (i >= end) break;
             a1 = Long.rotateLeft(a1 + (long) LONGS.get(b, i) * P2, 31) * P1;
             a2 = Long.rotateLeft(a2 + (long) LONGS.get(b, i + 8) * P2, 31) * P1;
             a3 = Long.rotateLeft(a3 + (long) LONGS.get(b, i + 16) * P2, 31) * P1;
