@@ -190,6 +190,13 @@ public final class DemoCase {
                 List.of(d.cloud(here, name(13, "JPG"), SyntheticMedia.jpeg(drifted))),
                 "Same pixels and ids; DateTimeOriginal 18:20 on the device, 15:20 in the cloud."));
 
+        // --- UNREADABLE_COPY: the cloud's copy stops half-way (a download cut short); the device's is whole
+        MediaSpec cut = photo(14, at(6, 9, 30)).build();
+        byte[] cutJpg = SyntheticMedia.jpeg(cut);
+        plants.add(new Plant(Category.UNREADABLE_COPY, List.of(d.device(name(14, "JPG"), cutJpg, cut)),
+                List.of(d.cloud(cut, name(14, "JPG"), java.util.Arrays.copyOf(cutJpg, cutJpg.length / 2))),
+                "The cloud's copy stops half-way (a download cut short); the device's copy is whole."));
+
         plants.sort((a, b) -> a.category().compareTo(b.category()));
         Path answers = writeEvidence(evidence);
         Path manifest = dir.resolve(MANIFEST);

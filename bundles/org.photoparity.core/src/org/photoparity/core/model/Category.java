@@ -9,7 +9,12 @@ public enum Category {
     EDITED("Same asset, edited on one side"),
     DUPLICATE("The same asset more than once on one side"),
     LIVE_PHOTO_INCOMPLETE("Live Photo with its still or video missing on one side"),
-    METADATA_DRIFT("Same content, different capture time or location");
+    METADATA_DRIFT("Same content, different capture time or location"),
+    /**
+     * The same asset, its file unreadable on one side (a copy or download cut short, a damaged file): not a loss
+     * while the other side's copy is readable; a loss when neither is.
+     */
+    UNREADABLE_COPY("Same asset, its file unreadable on one side");
 
     private final String label;
 

@@ -51,6 +51,7 @@ public final class Vocabulary {
             case DUPLICATE -> "Duplicate";
             case LIVE_PHOTO_INCOMPLETE -> "Live Photo incomplete";
             case METADATA_DRIFT -> "Metadata drift";
+            case UNREADABLE_COPY -> "Unreadable copy";
         };
     }
 
@@ -70,6 +71,7 @@ public final class Vocabulary {
             case DUPLICATE -> "#7f8c8d";
             case LIVE_PHOTO_INCOMPLETE -> "#c9a000";
             case METADATA_DRIFT -> "#2c9fb8";
+            case UNREADABLE_COPY -> "#a0522d";
         };
     }
 

@@ -41,6 +41,7 @@ final class Lib {
         int width = 4032, height = 3024;
         Double lat, lon;
         String cid, uid, fp;
+        String unreadable;
 
         F(String path) {
             this.path = path;
@@ -56,10 +57,15 @@ final class Lib {
         F uid(String s) { uid = s; return this; }
         F fp(String s) { fp = s; return this; }
         F camera(String mk, String md) { make = mk; model = md; return this; }
+        /** Could not be read, for {@code why}: no time, camera, dimensions nor fingerprint. */
+        F unreadable(String why) {
+            unreadable = why; captured = null; make = null; model = null; width = 0; height = 0; fp = null;
+            return this;
+        }
 
         MediaFile build() {
             return new MediaFile(0, path, format, role, size, 0, captured, make, model, width, height, 1, lat, lon, cid,
-                    uid, null, fp, false, null, Map.of());
+                    uid, null, fp, false, unreadable, Map.of());
         }
     }
 

@@ -71,7 +71,9 @@ class ReconcilerTest {
                 live("d8", f("DCIM/IMG_0008.HEIC").at("2023-05-08T10:00:00.800", "+02:00").fp("h8").cid("C8"),
                         f("DCIM/IMG_0008.MOV").fp("h8v").cid("C8").dims(1920, 1440)),
                 photo("d9", f("DCIM/IMG_0009.HEIC").at("2023-05-09T12:00:00.900", "+02:00").fp("h9").cid("C9")
-                        .gps(48.0, 2.0)));
+                        .gps(48.0, 2.0)),
+                asset("d10", AssetKind.VIDEO, f("DCIM/IMG_0010.MOV").at("2023-05-10T10:00:00", "+02:00").fp("h10")
+                        .size(2_000_000).dims(1920, 1080)));
         List<Asset> cloud = List.of(
                 photo("c1", f("Photos/IMG_0001.HEIC").at(T, "+02:00").fp("h1").uid("U1")),
                 photo("c3", f("Photos/IMG_0003.HEIC").at("2023-05-03T10:00:00.300", "+02:00").fp("h3")),
@@ -83,7 +85,9 @@ class ReconcilerTest {
                 photo("c7b", f("Photos/IMG_0007 (1).HEIC").at("2023-05-07T10:00:00.700", "+02:00").fp("h7")),
                 photo("c8", f("Photos/IMG_0008.HEIC").at("2023-05-08T10:00:00.800", "+02:00").fp("h8").cid("C8")),
                 photo("c9", f("Photos/IMG_0009.HEIC").at("2023-05-09T14:00:00.900", "+02:00").fp("h9x").cid("C9")
-                        .gps(48.0, 2.0)));
+                        .gps(48.0, 2.0)),
+                asset("c10", AssetKind.VIDEO, f("Photos/IMG_0010.MOV").size(40_000)
+                        .unreadable("truncated: box 'mdat' at offset 28 needs 1999972 bytes")));
         ReconcileResult r = run(device, cloud);
         assertEquals(List.of(
                 "MISSING_IN_CLOUD [DCIM/IMG_0002.HEIC] [] by null",
@@ -93,11 +97,12 @@ class ReconcilerTest {
                 "EDITED [DCIM/IMG_0006.HEIC, DCIM/IMG_E0006.JPG, DCIM/IMG_0006.AAE] [Photos/IMG_0006.HEIC] by content-hash",
                 "DUPLICATE [] [Photos/IMG_0007.HEIC, Photos/IMG_0007 (1).HEIC] by content-hash",
                 "LIVE_PHOTO_INCOMPLETE [DCIM/IMG_0008.HEIC, DCIM/IMG_0008.MOV] [Photos/IMG_0008.HEIC] by content-hash",
-                "METADATA_DRIFT [DCIM/IMG_0009.HEIC] [Photos/IMG_0009.HEIC] by content-identifier"), lines(r));
+                "METADATA_DRIFT [DCIM/IMG_0009.HEIC] [Photos/IMG_0009.HEIC] by content-identifier",
+                "UNREADABLE_COPY [DCIM/IMG_0010.MOV] [Photos/IMG_0010.MOV] by file-name"), lines(r));
         // identical: 1 and 7 (the kept copy); every other pair differs
         assertEquals(2, r.identical());
-        assertEquals(Map.of("content-hash", 4L, "image-unique-id", 1L, "capture-time", 1L, "content-identifier", 1L),
-                r.matchedBy());
+        assertEquals(Map.of("content-hash", 4L, "image-unique-id", 1L, "capture-time", 1L, "content-identifier", 1L,
+                "file-name", 1L), r.matchedBy());
         Map<Category, Long> counts = r.counts();
         for (Category c : Category.values()) assertEquals(1L, counts.get(c), c.name());
 

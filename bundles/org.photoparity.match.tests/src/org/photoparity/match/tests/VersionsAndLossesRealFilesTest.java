@@ -148,6 +148,38 @@ class VersionsAndLossesRealFilesTest {
         assertEquals(1, r.identical());
     }
 
+    /**
+     * A cloud download that holds no Live Photo video at all (icloudpd --skip-live-photos, stills saved one by one
+     * from iCloud.com) cannot show a video lost: the Live Photos whose videos it lacks are explained, not losses.
+     * Once the download holds one Live video, a missing one is a loss again.
+     */
+    @Test
+    void liveVideosMissingFromACloudDownloadWithoutAnyLiveVideoAreNotLosses() throws IOException {
+        Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
+        copy("train.jpg", device, DCIM + "IMG_0002.JPG");
+        copy("train.mov", device, DCIM + "IMG_0002.MOV");
+        copy("IMG_4580.HEIC", device, DCIM + "IMG_4580.HEIC");
+        copy("IMG_4580.mov", device, DCIM + "IMG_4580.MOV");
+        copy("train.jpg", cloud, "2021/03/10/IMG_0002.JPG");
+        copy("IMG_4580.HEIC", cloud, "2024/10/01/IMG_4580.HEIC");
+        ReconcileResult r = reconcile(device, cloud, false);
+        assertEquals(2, r.mismatches().size(), r.mismatches().toString());
+        for (Mismatch m : r.mismatches()) {
+            assertEquals(Category.LIVE_PHOTO_INCOMPLETE, m.category());
+            assertFalse(m.loss(), m.toString());
+            assertTrue(m.explanation() != null && m.explanation().startsWith("video not carried by the source: the"
+                    + " cloud side holds no Live Photo video at all"), m.explanation());
+        }
+
+        // the download holds IMG_4580's video: IMG_0002's missing video is a loss
+        copy("IMG_4580.mov", cloud, "2024/10/01/IMG_4580_HEVC.MOV");
+        Mismatch m = only(reconcile(device, cloud, false));
+        assertEquals(Category.LIVE_PHOTO_INCOMPLETE, m.category());
+        assertEquals(List.of(DCIM + "IMG_0002.JPG", DCIM + "IMG_0002.MOV"), m.device());
+        assertTrue(m.loss());
+        assertNull(m.explanation());
+    }
+
     /** Without any explanation a photo missing in the cloud is a loss. */
     @Test
     void aPhotoMissingForNoKnownReasonIsALoss() throws IOException {

@@ -22,6 +22,8 @@ import org.photoparity.match.internal.Names;
  * The weakest key: the original file name, normalised across exporters' naming (see {@link Names}), plus agreement
  * of either the size or the capture date. A name alone proves nothing (the camera counter wraps every 10 000
  * photos), and a name never pairs assets whose capture times, content identifiers or image unique ids contradict.
+ * A file that could not be read (a copy cut short) pairs by its name with the other side's file when nothing
+ * contradicts and it is not the larger of the two: the name is then all that can be compared.
  * Within one name, each device asset takes the cloud asset that agrees best: same size, then closest time.
  */
 public final class FileNameMatcher implements IComparator {
@@ -129,7 +131,12 @@ public final class FileNameMatcher implements IComparator {
         boolean sameSize = sd > 0 && sd == sc;
         Evidence.TimeDiff t = ev.time(d, c, ev.settings().nameTimeToleranceMs());
         boolean sameTime = t.agreement() == Agreement.AGREE;
-        if (!sameSize && !sameTime) return Long.MIN_VALUE;
+        if (!sameSize && !sameTime) {
+            // a copy cut short: its size cannot agree and its time may be unreadable; it is never the larger one
+            boolean du = AssetFacts.unreadable(d) != null, cu = AssetFacts.unreadable(c) != null;
+            boolean cutShort = du != cu && (du ? sd > 0 && sd < sc : sc > 0 && sc < sd);
+            if (!(cutShort || (du && cu)) || t.agreement() == Agreement.CONTRADICT) return Long.MIN_VALUE;
+        }
         long score = 0;
         if (sameSize) score += 1L << 40;
         if (sameTime) score += (1L << 39) - Math.min(Math.abs(t.deltaMs()), (1L << 38));

@@ -29,6 +29,8 @@ import org.photoparity.match.internal.Evidence.TimeDiff;
  * Explains each pair. A pair gets at most one mismatch, of the first category that applies in this order:
  * <ol>
  * <li>LIVE_PHOTO_INCOMPLETE: a Live Photo's still or video missing on one side (a loss, the gravest);</li>
+ * <li>UNREADABLE_COPY: the file could not be read on one side (a copy cut short): nothing else can be compared; a
+ * loss only when neither side's copy is readable;</li>
  * <li>EDITED: an edit (render, -adjusted, AAE) on one side only, edits that differ, one side's only file being the
  * other side's render byte for byte (an icloudpd --size adjusted download: the edit under the original's name; not a
  * loss, and nothing else is compared), or different content at the same format and size with the same metadata;</li>
@@ -54,6 +56,8 @@ public final class PairClassifier implements IComparator {
         Evidence ev = Evidence.of(r);
         String deviceNoEdits = null, cloudNoEdits = null; // why a side cannot carry edits; computed once
         boolean looked = false;
+        String cloudNoLive = null; // why the cloud side cannot show a Live video lost; computed once
+        boolean lookedLive = false;
         int n = 0;
         for (Reconciliation.Pair p : pairs) {
             if (++n % KeyMatcher.CANCEL_CHECK == 0) {
@@ -72,9 +76,39 @@ public final class PairClassifier implements IComparator {
                 if (onDevice && !inCloud && cloudNoEdits != null) m = m.explained(cloudNoEdits);
                 if (inCloud && !onDevice && deviceNoEdits != null) m = m.explained(deviceNoEdits);
             }
+            if (m != null && m.category() == Category.LIVE_PHOTO_INCOMPLETE && m.explanation() == null
+                    && onlyTheVideoMissingInTheCloud(p.device(), p.cloud())) {
+                if (!lookedLive) {
+                    cloudNoLive = noLiveVideos(r.cloud());
+                    lookedLive = true;
+                }
+                if (cloudNoLive != null) m = m.explained(cloudNoLive);
+            }
             if (m != null) r.report(m);
         }
         sm.done();
+    }
+
+    /** Both stills are there and only the cloud lacks the video. */
+    private static boolean onlyTheVideoMissingInTheCloud(Asset d, Asset c) {
+        return AssetFacts.still(d) != null && AssetFacts.still(c) != null && AssetFacts.liveVideo(d) != null
+                && AssetFacts.liveVideo(c) == null;
+    }
+
+    /**
+     * Why the cloud side cannot show a Live Photo's video lost, or null when it can: it is read from folders or zips
+     * (a download) and holds no Live Photo video anywhere, as icloudpd --skip-live-photos or stills saved one by one
+     * from iCloud.com give. A Live Photo whose video it lacks is then not shown lost; whether iCloud holds the video
+     * is not known from it. One Live video in the download and a missing one is a loss again.
+     */
+    static String noLiveVideos(SideInventory cloud) {
+        if (cloud == null || cloud.sources().isEmpty() || AssetFacts.anyLiveVideo(cloud.assets())) return null;
+        for (SourceRef s : cloud.sources()) {
+            if (!"folder".equals(s.kind()) && !"zip".equals(s.kind())) return null;
+        }
+        return "video not carried by the source: the cloud side holds no Live Photo video at all (downloaded without"
+                + " them: icloudpd --skip-live-photos, or stills saved from iCloud.com); it does not show the video"
+                + " lost, nor that iCloud holds it: download with the videos to know";
     }
 
     /**
@@ -107,6 +141,16 @@ public final class PairClassifier implements IComparator {
         boolean bothFiles = d.hasFiles() && c.hasFiles();
         if (bothFiles) {
             live(d, c, found);
+            String ud = AssetFacts.unreadable(d), uc = AssetFacts.unreadable(c);
+            if (ud != null || uc != null) {
+                // sizes, formats, times and content of an unreadable file describe only the damage
+                found.add(new Finding(Category.UNREADABLE_COPY, unreadableDetail(d, ud, c, uc)));
+                Mismatch m = finish(d, c, p, found, null);
+                return ud != null && uc != null && m.category() == Category.UNREADABLE_COPY
+                        ? new Mismatch(m.category(), m.device(), m.cloud(), m.matchedBy(), m.detail(), m.states(),
+                                m.deviceAssets(), m.cloudAssets(), true, null)
+                        : m;
+            }
             List<MediaFile> de = AssetFacts.editFiles(d), ce = AssetFacts.editFiles(c);
             String cloudHolds = ce.isEmpty() ? renderUnderOriginalsName(de, c, "cloud", "device") : null;
             String deviceHolds = de.isEmpty() ? renderUnderOriginalsName(ce, d, "device", "cloud") : null;
@@ -189,12 +233,26 @@ public final class PairClassifier implements IComparator {
     static int rank(Category c) {
         return switch (c) {
             case LIVE_PHOTO_INCOMPLETE -> 0;
-            case EDITED -> 1;
-            case REDUCED -> 2;
-            case CONVERTED -> 3;
-            case METADATA_DRIFT -> 4;
-            default -> 5;
+            case UNREADABLE_COPY -> 1;
+            case EDITED -> 2;
+            case REDUCED -> 3;
+            case CONVERTED -> 4;
+            case METADATA_DRIFT -> 5;
+            default -> 6;
         };
+    }
+
+    /** What an unreadable copy says: which side's file could not be read, why, and what the other side holds. */
+    private static String unreadableDetail(Asset d, String ud, Asset c, String uc) {
+        if (ud != null && uc != null) {
+            return "neither copy could be read: " + d.primary().name() + " on the device (" + ud + "), "
+                    + c.primary().name() + " in the cloud (" + uc + ")";
+        }
+        boolean onDevice = ud != null;
+        MediaFile bad = (onDevice ? d : c).primary();
+        return bad.name() + (onDevice ? " on the device" : " in the cloud") + " could not be read ("
+                + (onDevice ? ud : uc) + "); the " + (onDevice ? "cloud" : "device")
+                + "'s copy is readable: copy or download it again to compare";
     }
 
     private static void live(Asset d, Asset c, List<Finding> found) {

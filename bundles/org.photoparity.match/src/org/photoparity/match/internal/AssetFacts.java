@@ -168,6 +168,20 @@ public final class AssetFacts {
         return false;
     }
 
+    /** The asset's primary file could not be read (its reason), else null. */
+    public static String unreadable(Asset a) {
+        MediaFile p = a.primary();
+        return p == null ? null : p.unreadableReason();
+    }
+
+    /** True when any asset of the list holds a Live Photo video (with its still or alone). */
+    public static boolean anyLiveVideo(java.util.Collection<Asset> assets) {
+        for (Asset a : assets) {
+            if (liveVideo(a) != null) return true;
+        }
+        return false;
+    }
+
     /** Metadata-independent key of the primary file's encoded image or video (MediaFile.payloadKey). */
     public static String payloadKey(Asset a) {
         MediaFile p = a.primary();

@@ -330,20 +330,37 @@ class ReportPreviewTest {
         assertTrue(everyFile > 0);
     }
 
+    /**
+     * The CPU time of this process's ended child processes (ffmpeg, heif-convert), from /proc/self/stat's cutime and
+     * cstime (clock ticks, 100 a second on Linux); -1 where there is no /proc.
+     */
+    static long helpersCpuMs() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state is field 3, cutime 16 and cstime 17 (1-based in proc(5))
+            return (Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3])) * 10;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static long timed(String what, ReconcileResult r, ReportOptions o, Path out) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean();
         long c0 = os.getProcessCpuTime();
+        long h0 = helpersCpuMs();
         long t0 = System.nanoTime();
         ReportWriter.Written w = ReportWriter.write(r, List.of(), null, o, out, null);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long jvmCpuMs = (os.getProcessCpuTime() - c0) / 1_000_000;
+        long helpersMs = helpersCpuMs() - h0;
         String html = Files.readString(w.html());
         int pics = pictures(html);
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf(Locale.ROOT, "report bench: 1000 real-photo mismatches (%s), %d thumbnails, %d ms,"
-                + " %d cores, load %.1f, JVM CPU %d ms%n", what, pics, ms, Runtime.getRuntime().availableProcessors(),
-                load, jvmCpuMs);
+                + " %d cores, load %.1f, JVM CPU %d ms, helpers' CPU %d ms%n", what, pics, ms,
+                Runtime.getRuntime().availableProcessors(), load, jvmCpuMs, helpersMs);
         assertEquals(1000, pics, what + ": every row has its picture:\n"
                 + html.lines().filter(l -> l.contains("no preview")).limit(5).toList());
         return ms;

@@ -26,7 +26,10 @@ import org.photoparity.core.model.SourceRef;
  */
 final class Synthetic {
 
-    static final Category[] CATS = Category.values();
+    /** The eight categories the tests' figures are computed on (n / 8 each); later categories are not generated. */
+    static final Category[] CATS = { Category.MISSING_IN_CLOUD, Category.MISSING_ON_DEVICE, Category.CONVERTED,
+            Category.REDUCED, Category.EDITED, Category.DUPLICATE, Category.LIVE_PHOTO_INCOMPLETE,
+            Category.METADATA_DRIFT };
 
     private Synthetic() {
     }

@@ -338,6 +338,56 @@ class WorkbenchItemsUiTest {
         assertEquals(file, lines.subList(lines.size() - file.size(), lines.size()), "the File group comes last");
     }
 
+    /**
+     * An Edited pair whose cloud copy is the device's edit render byte for byte (icloudpd --size adjusted): Compare
+     * opens on the render beside it, not on the original, and the fields are those of the files shown (picking the
+     * original shows the original's fields).
+     */
+    @Test
+    void compareOpensAnEditedPairOnTheFilesThatMatchAndListsThePickedFilesFields() {
+        LocalDateTime t = LocalDateTime.of(2024, 5, 7, 10, 0);
+        MediaFile original = new MediaFile(0, "IMG_4120.JPG", MediaFormat.JPEG, ResourceRole.ORIGINAL, 59_059, 1_000L,
+                new CaptureTime(t, null), "Apple", "iPhone SE", 500, 375, 1, null, null, null, null, null, "fpO", "pO",
+                false, null, Map.of());
+        MediaFile render = new MediaFile(0, "IMG_E4120.JPG", MediaFormat.JPEG, ResourceRole.EDITED_RENDER, 66_536,
+                1_000L, new CaptureTime(t, null), "Apple", "iPhone SE", 500, 500, 1, null, null, null, null, null,
+                "fpE", "pE", false, null, Map.of());
+        MediaFile cloudRender = new MediaFile(0, "IMG_4120.JPG", MediaFormat.JPEG, ResourceRole.ORIGINAL, 66_536,
+                2_000L, new CaptureTime(t, null), "Apple", "iPhone SE", 500, 500, 1, null, null, null, null, null,
+                "fpE", "pE", false, null, Map.of());
+        Asset dev = new Asset("d", AssetKind.PHOTO, List.of(original, render), null);
+        Asset cloud = new Asset("c", AssetKind.PHOTO, List.of(cloudRender), null);
+        Mismatch m = new Mismatch(Category.EDITED, List.of(original.path(), render.path()), List.of(cloudRender.path()),
+                "capture-time", "the cloud's IMG_4120.JPG is the device's edit IMG_E4120.JPG, byte for byte",
+                Set.of(), List.of(dev), List.of(cloud));
+        Shell shell = new Shell(Ui.page().getWorkbenchWindow().getShell());
+        try {
+            shell.setLayout(new FillLayout());
+            shell.setSize(1000, 700);
+            CompareView compare = new CompareView(new CaseSession());
+            compare.create(new org.eclipse.swt.widgets.Composite(shell, 0));
+            shell.layout(true, true);
+            compare.show(m, null);
+            assertSame(render, compare.shownFile(0), "the device side opens on the render the cloud holds");
+            assertSame(cloudRender, compare.shownFile(1));
+            assertEquals("IMG_E4120.JPG", field(compare, "File name").left());
+            assertFalse(field(compare, "Dimensions").differs(), "the same picture: " + compare.lines());
+            assertFalse(field(compare, "Fingerprint").differs(), "byte for byte");
+            compare.pick(0, compare.pickableFiles(0).indexOf(original));
+            assertSame(original, compare.shownFile(0));
+            assertEquals("500 \u00d7 375", field(compare, "Dimensions").left(), "the picked file's fields");
+            assertTrue(field(compare, "Dimensions").differs());
+            compare.dispose();
+        } finally {
+            shell.dispose();
+        }
+    }
+
+    private static CompareFields.Line field(CompareView v, String name) {
+        return v.lines().stream().filter(l -> l.field().equals(name)).findFirst().orElseThrow(() -> new AssertionError(
+                name + " not in " + v.lines()));
+    }
+
     // ---- issue 14 item 10: the report's palette and ranked causes in the Summary ------------------------------
 
     @Test

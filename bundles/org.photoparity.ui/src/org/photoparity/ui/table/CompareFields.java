@@ -28,9 +28,18 @@ public final class CompareFields {
     private CompareFields() {
     }
 
+    /** The two assets as their primary files show them. */
     public static List<Line> compare(Asset left, Asset right) {
-        Map<String, String> l = left == null ? Map.of() : fields(left);
-        Map<String, String> r = right == null ? Map.of() : fields(right);
+        return compare(left, left == null ? null : left.primary(), right, right == null ? null : right.primary());
+    }
+
+    /**
+     * The two assets as the files picked on each side show them (a Live Photo's video, an edit render): the file
+     * fields are the picked file's, the asset fields the asset's. A null file means the asset's primary.
+     */
+    public static List<Line> compare(Asset left, MediaFile leftFile, Asset right, MediaFile rightFile) {
+        Map<String, String> l = left == null ? Map.of() : fields(left, leftFile);
+        Map<String, String> r = right == null ? Map.of() : fields(right, rightFile);
         Set<String> keys = new LinkedHashSet<>(l.keySet());
         keys.addAll(r.keySet());
         List<Line> out = new ArrayList<>();
@@ -47,12 +56,46 @@ public final class CompareFields {
         return sorted;
     }
 
+    /**
+     * The two files, one from each side, whose bytes are the same (equal fingerprints, else equal payload keys: the
+     * same picture with other metadata), the first such pair in the sides' order; null when there is none. Only
+     * pictures count (originals and edit renders, not a Live Photo's video or a sidecar): Compare opens on them, so
+     * an Edited pair whose cloud copy is the device's render is compared render to render, while a Live Photo whose
+     * stills differ still opens on its stills.
+     */
+    public static MediaFile[] sameContent(List<Asset> left, List<Asset> right) {
+        for (boolean payload : new boolean[] { false, true }) {
+            for (Asset a : left) {
+                for (MediaFile f : a.files()) {
+                    String key = payload ? f.payloadKey() : f.fingerprint();
+                    if (key == null || key.isEmpty() || !picture(f)) continue;
+                    for (Asset b : right) {
+                        for (MediaFile g : b.files()) {
+                            if (picture(g) && key.equals(payload ? g.payloadKey() : g.fingerprint())) return new MediaFile[] { f, g };
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean picture(MediaFile f) {
+        return f.role() == org.photoparity.core.model.ResourceRole.ORIGINAL
+                || f.role() == org.photoparity.core.model.ResourceRole.EDITED_RENDER;
+    }
+
     /** The fields of one asset, in reading order; absent values are left out. */
     public static Map<String, String> fields(Asset a) {
+        return fields(a, null);
+    }
+
+    /** The fields of one asset seen through one of its files ({@code file}; null: its primary). */
+    public static Map<String, String> fields(Asset a, MediaFile file) {
         Map<String, String> m = new LinkedHashMap<>();
         put(m, "Kind", org.photoparity.core.present.Vocabulary.label(a.kind()));
         put(m, "Files", String.valueOf(a.files().size()));
-        MediaFile p = a.primary();
+        MediaFile p = file != null && a.files().contains(file) ? file : a.primary();
         if (p != null) {
             put(m, "File name", p.name());
             put(m, FILE_GROUP + "path", p.path());
@@ -90,7 +133,7 @@ public final class CompareFields {
                 case EDITED_RENDER -> "Edited render";
                 case ADJUSTMENT_SIDECAR -> "Adjustment sidecar";
                 case DERIVATIVE -> "Reduced copy";
-                case ORIGINAL -> "Other original";
+                case ORIGINAL -> f == a.primary() ? "Original" : "Other original";
             };
             String prev = m.get(role);
             put(m, role, (prev == null ? "" : prev + ", ") + f.name() + " (" + MismatchRows.size(f.size()) + ")");

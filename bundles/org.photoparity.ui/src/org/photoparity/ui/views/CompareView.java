@@ -105,6 +105,11 @@ public final class CompareView implements CaseSession.Listener {
         }
 
         void set(String name, List<Asset> list, int initial, SideInventory inv) {
+            set(name, list, initial, inv, null);
+        }
+
+        /** Lists the sides' files and selects {@code preferred} when it is one of them, else asset {@code initial}. */
+        void set(String name, List<Asset> list, int initial, SideInventory inv, MediaFile preferred) {
             title.setText(name);
             assets = list;
             inventory = inv;
@@ -127,6 +132,7 @@ public final class CompareView implements CaseSession.Listener {
                 }
             }
             if (list.isEmpty()) pick.add("(not on this side)");
+            if (preferred != null && pickFiles.contains(preferred)) select = pickFiles.indexOf(preferred);
             pick.select(select);
             pick.setEnabled(pickFiles.size() > 1);
         }
@@ -329,8 +335,10 @@ public final class CompareView implements CaseSession.Listener {
             left.set("Device, copy 1", m.deviceAssets(), 0, dev);
             right.set("Device, copy 2", m.deviceAssets(), 1, dev);
         } else {
-            left.set("Device", m.deviceAssets(), 0, dev);
-            right.set("Cloud", m.cloudAssets(), 0, cld);
+            // open on the files whose bytes both sides hold (an edit render under the original's name), if any
+            MediaFile[] same = CompareFields.sameContent(m.deviceAssets(), m.cloudAssets());
+            left.set("Device", m.deviceAssets(), 0, dev, same == null ? null : same[0]);
+            right.set("Cloud", m.cloudAssets(), 0, cld, same == null ? null : same[1]);
         }
         fields.getColumn(1).setText(left.title.getText());
         fields.getColumn(2).setText(right.title.getText());
@@ -343,7 +351,8 @@ public final class CompareView implements CaseSession.Listener {
         left.preview(d);
         right.preview(d);
         lines.clear();
-        lines.addAll(CompareFields.compare(left.selected(), right.selected()));
+        lines.addAll(CompareFields.compare(left.selected(), left.selectedFile(), right.selected(),
+                right.selectedFile()));
         fields.removeAll();
         Color bg = new Color(d, DIFF_BG);
         Color fg = new Color(d, DIFF_FG);
@@ -382,6 +391,11 @@ public final class CompareView implements CaseSession.Listener {
 
     public Table fieldsTable() {
         return fields;
+    }
+
+    /** The file the left (0) or right (1) side shows (its preview and fields); null when none. */
+    public MediaFile shownFile(int side) {
+        return (side == 0 ? left : right).selectedFile();
     }
 
     /** The files the left (0) or right (1) side lets the technician pick, in order. */
