@@ -25,6 +25,9 @@ public enum AnswerKey {
             "The iCloud storage plan: 5GB (free), 50GB, 200GB, 2TB, 6TB or 12TB (Settings > [your name] > iCloud)."),
     ICLOUD_OTHER_USAGE_GB("icloud_other_usage_gb", Kind.NUMBER,
             "Gigabytes of the iCloud plan used by everything but Photos (backups, iCloud Drive, Messages, Mail)."),
+    SHARED_LIBRARY_OWNER("shared_library_owner", Kind.YES_NO,
+            "This Apple ID created the iCloud Shared Photo Library: Settings > Apps > Photos > Shared Library (iOS 17:"
+                    + " Settings > Photos) offers Delete Shared Library (yes), not Leave Shared Library (no)."),
     PHOTOS_STATUS_TEXT("photos_status_text", Kind.TEXT,
             "The status line at the bottom of Photos > Library (iOS 18+: tap the profile picture), word for word.");
 

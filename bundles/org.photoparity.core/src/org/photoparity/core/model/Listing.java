@@ -59,8 +59,21 @@ public record Listing(
                 extra, Sharing.LIBRARY, null, null);
     }
 
+    /**
+     * {@link #extra()} key of an item in an iCloud Shared Photo Library: "yes" when the listing says this user created
+     * (owns) that Shared Library, "no" when this user joined it as a participant; absent when the listing does not say.
+     */
+    public static final String SHARED_LIBRARY_OWNER = "sharedLibraryOwner";
+
     public Listing {
         sharing = sharing == null ? Sharing.LIBRARY : sharing;
         extra = extra == null ? Map.of() : Map.copyOf(extra);
+    }
+
+    /** For an item in an iCloud Shared Photo Library: whether this user created it, null when not known. */
+    public Boolean sharedLibraryOwner() {
+        if (!sharing.inSharedLibrary()) return null;
+        String v = extra.get(SHARED_LIBRARY_OWNER);
+        return "yes".equals(v) ? Boolean.TRUE : "no".equals(v) ? Boolean.FALSE : null;
     }
 }

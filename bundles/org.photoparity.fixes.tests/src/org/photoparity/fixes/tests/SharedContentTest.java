@@ -75,6 +75,30 @@ class SharedContentTest {
                 p.evidence().toString());
     }
 
+    /**
+     * Shared album items a cloud export carries (iCloud Shared Albums.zip, read as SHARED_ALBUM listings) are no
+     * more in the plan than the device's: they leave the scanned cloud size (they made a 50GB plan look 97 % full).
+     */
+    @Test
+    void sharedAlbumItemsInTheScannedCloudLibraryDoNotCountAgainstThePlan() {
+        List<Asset> cloud = new ArrayList<>(Fixtures.assets("cloud", 10, 4_000_000_000L));
+        for (int i = 0; i < 3; i++) {
+            String name = "SA_" + i + ".JPG";
+            Listing l = new Listing(0, "iCloud Shared Albums", name, "Shared/" + name, null, null, 2_500_000_000L, 4032,
+                    3024, Instant.parse("2025-06-01T10:00:00Z"), AssetKind.PHOTO, null, null, null, null, false, false,
+                    false, false, Map.of(), Sharing.SHARED_ALBUM, null, null);
+            cloud.add(new Asset("1:" + name, AssetKind.PHOTO,
+                    List.of(Fixtures.file("Shared/" + name, 2_500_000_000L)), l));
+        }
+        ReconcileResult r = Fixtures.result(List.of(), cloud, List.of());
+        ProbeResult p = expect(PASS, run("probe.icloudstorage", new org.photoparity.core.spi.CaseEvidence(r,
+                Map.of("icloud_plan", "50GB", "icloud_other_usage_gb", "1"), Map.of("network.endpoints", "none"))));
+        assertEquals("the library and the other iCloud usage (41.00 GB) fit the 50GB plan", p.summary());
+        assertTrue(anyContains(p.evidence(), "analysis: cloud library 47.50 GB in 13 assets (scanned); of it, 3 shared"
+                + " items (shared albums, iCloud links, Shared with You), 7.50 GB, left out: they do not count against"
+                + " the plan"), p.evidence().toString());
+    }
+
     private static org.photoparity.core.model.Mismatch missingInCloud(Asset a) {
         return new org.photoparity.core.model.Mismatch(Category.MISSING_IN_CLOUD, List.of(a.listing().path()), List.of(),
                 null, "only on the device", java.util.Set.of(), List.of(a), List.of());

@@ -73,6 +73,25 @@ class LossExplanationsTest {
         assertNull(plain.explanation());
     }
 
+    /**
+     * This user's Shared Library item left the personal library (Apple: contributed items move to the Shared
+     * Library), the only one icloudpd downloads: synced, its absence is explained; not synced, it is a loss.
+     */
+    @Test
+    void ownSharedLibraryItemIsALossOnlyWhenNotSynced() {
+        Listing base = listing("IMG_0001.HEIC", false, false, Sharing.SHARED_LIBRARY, null, null);
+        Mismatch synced = missingInCloud(new Listing(base.source(), base.origin(), base.originalFilename(), base.path(),
+                null, null, null, null, null, base.created(), base.kind(), CloudState.SYNCED, true, null, null, false,
+                false, false, false, Map.of(), Sharing.SHARED_LIBRARY, null, null));
+        assertFalse(synced.loss());
+        assertTrue(synced.explanation().startsWith("in the Shared Library and synced"), synced.explanation());
+        Mismatch pending = missingInCloud(new Listing(base.source(), base.origin(), base.originalFilename(),
+                base.path(), null, null, null, null, null, base.created(), base.kind(), CloudState.PENDING_UPLOAD, true,
+                null, null, false, false, false, false, Map.of(), Sharing.SHARED_LIBRARY, null, null));
+        assertTrue(pending.loss());
+        assertNull(pending.explanation());
+    }
+
     @Test
     void sharedItemMissingOnTheDeviceIsNotALossEither() {
         Asset cloud = withListing(photo("c", f("x/IMG_0002.HEIC").at("2023-05-01T12:00:00.250", "+02:00")),

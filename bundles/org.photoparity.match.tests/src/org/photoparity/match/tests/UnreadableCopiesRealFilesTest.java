@@ -71,6 +71,30 @@ class UnreadableCopiesRealFilesTest {
                 byName.get("IMG_0658.JPG").detail());
     }
 
+    /**
+     * Empty files (a copy that failed at once) pair with their own photo by name, never with each other: two empty
+     * files have the same (empty) content, which says nothing (seen: an empty JPG and an empty MOV were paired by
+     * content hash, and both real files reported missing).
+     */
+    @Test
+    void emptyFilesPairWithTheirOwnPhotoByNameNotWithEachOther() throws IOException {
+        Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");
+        truncated("IMG_0658.JPG", device, DCIM + "IMG_0658.JPG", 0);
+        copy("IMG_0658.JPG", cloud, "2016/10/09/IMG_0658.JPG");
+        copy("train.mov", device, DCIM + "IMG_0002.MOV");
+        truncated("train.mov", cloud, "2021/04/10/IMG_0002.MOV", 0);
+        ReconcileResult r = reconcile(device, cloud, false);
+        assertEquals(2, r.mismatches().size(), r.mismatches().toString());
+        for (Mismatch m : r.mismatches()) {
+            assertEquals(Category.UNREADABLE_COPY, m.category(), m.toString());
+            assertFalse(m.loss(), m.toString());
+            assertEquals(1, m.device().size(), m.toString());
+            String d = m.device().get(0), c = m.cloud().get(0);
+            assertEquals(d.substring(d.lastIndexOf('/')), c.substring(c.lastIndexOf('/')), "paired with its own name");
+            assertTrue(m.detail().contains("(empty file (0 bytes))"), m.detail());
+        }
+    }
+
     @Test
     void bothCopiesUnreadableIsALossAndAnUnreadableFileIsNotPairedWithALargerOneOfAnotherSize() throws IOException {
         Path device = tmp.resolve("iphone"), cloud = tmp.resolve("icloudpd");

@@ -134,7 +134,7 @@ public final class FileNameMatcher implements IComparator {
         if (!sameSize && !sameTime) {
             // a copy cut short: its size cannot agree and its time may be unreadable; it is never the larger one
             boolean du = AssetFacts.unreadable(d) != null, cu = AssetFacts.unreadable(c) != null;
-            boolean cutShort = du != cu && (du ? sd > 0 && sd < sc : sc > 0 && sc < sd);
+            boolean cutShort = du != cu && (du ? sd < sc : sc < sd);
             if (!(cutShort || (du && cu)) || t.agreement() == Agreement.CONTRADICT) return Long.MIN_VALUE;
         }
         long score = 0;

@@ -8,8 +8,10 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
 import org.photoparity.core.model.Asset;
 import org.photoparity.core.model.Category;
+import org.photoparity.core.model.CloudState;
 import org.photoparity.core.model.Listing;
 import org.photoparity.core.model.Mismatch;
+import org.photoparity.core.model.Sharing;
 import org.photoparity.core.model.SideRole;
 import org.photoparity.core.spi.IComparator;
 import org.photoparity.core.spi.Reconciliation;
@@ -53,12 +55,17 @@ public final class MissingClassifier implements IComparator {
 
     /**
      * Why an asset missing on one side is not a loss, or null when nothing in the evidence explains it: shared
-     * content iCloud Photos does not sync, hidden and Recently Deleted items (iCloud downloads such as icloudpd skip
+     * content iCloud Photos does not sync, this user's synced Shared Library items (they leave the personal library,
+     * the only one icloudpd downloads), hidden and Recently Deleted items (iCloud downloads such as icloudpd skip
      * them unless asked), burst frames that are not the pick (iCloud downloads keep only the picked frames).
      */
     static String explanation(Asset a, Set<String> otherSideBursts) {
         Listing l = a.listing();
         if (l != null && l.sharing().isShared()) return l.sharing().reason();
+        if (l != null && l.sharing() == Sharing.SHARED_LIBRARY && l.cloudState() == CloudState.SYNCED) {
+            // contributed items move out of the personal library; icloudpd downloads the personal library only
+            return "in the Shared Library and synced: iCloud downloads of the personal library (icloudpd) leave it out";
+        }
         if (l != null && l.hidden()) {
             return "hidden item: iCloud downloads (icloudpd) skip hidden items unless asked";
         }

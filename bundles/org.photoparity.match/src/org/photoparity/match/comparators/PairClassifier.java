@@ -218,7 +218,7 @@ public final class PairClassifier implements IComparator {
         if (otherEdits.isEmpty()) return null;
         MediaFile own = AssetFacts.still(holder);
         if (own == null) own = holder.primary();
-        if (own == null || AssetFacts.isBlank(own.fingerprint())) return null;
+        if (own == null || AssetFacts.isBlank(own.fingerprint()) || own.size() == 0) return null;
         for (MediaFile f : otherEdits) {
             if (f.format() == MediaFormat.AAE || f.role() == ResourceRole.ADJUSTMENT_SIDECAR) continue;
             if (own.fingerprint().equals(f.fingerprint())) {

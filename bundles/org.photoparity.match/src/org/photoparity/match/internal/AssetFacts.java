@@ -142,10 +142,10 @@ public final class AssetFacts {
         return l == null || isBlank(l.fingerprint()) ? null : l.fingerprint();
     }
 
-    /** Fingerprint of the primary file's content. */
+    /** Fingerprint of the primary file's content; null for an empty file (no content: it identifies nothing). */
     public static String contentHash(Asset a) {
         MediaFile p = a.primary();
-        return p == null || isBlank(p.fingerprint()) ? null : p.fingerprint();
+        return p == null || isBlank(p.fingerprint()) || p.size() == 0 ? null : p.fingerprint();
     }
 
     /** Burst (avalanche) id: the listing's ZAVALANCHEUUID, else the MakerNote burst UUID of a file. */

@@ -39,6 +39,13 @@ public final class PhotosDatabase implements AutoCloseable {
     private static final String RESOURCE = "ZINTERNALRESOURCE";
     private static final String CONTRIBUTOR = "ZASSETCONTRIBUTOR";
     private static final String PARTICIPANT = "ZSHAREPARTICIPANT";
+    private static final String SHARE = "ZSHARE";
+    /**
+     * ZSHAREPARTICIPANT.ZROLE of a Shared Library participant (iLEAPP Ph031/Ph032, Scott Koenig's Photos.sqlite
+     * queries: 1 owner, 2 invitee); ZSHARE.ZSCOPETYPE 4 and 5 are Shared Library scopes there.
+     */
+    private static final int ROLE_OWNER = 1;
+    private static final int ROLE_INVITEE = 2;
     /** Core Data names the contributor's link column after the owning entity's number: Z3LIBRARYSCOPEASSETCONTRIBUTORS. */
     private static final java.util.regex.Pattern CONTRIBUTOR_LINK =
             java.util.regex.Pattern.compile("Z(\\d+)LIBRARYSCOPEASSETCONTRIBUTORS");
@@ -184,6 +191,11 @@ public final class PhotosDatabase implements AutoCloseable {
         String contributorColumn = contributorColumn();
         sel.add(contributorColumn != null ? "ct.n AS ct_n" : "NULL AS ct_n");
         sel.add(contributorColumn != null ? "ct.mine AS ct_mine" : "NULL AS ct_mine");
+        Set<String> sp = db.columns(PARTICIPANT);
+        boolean roleJoin = a.contains("ZLIBRARYSCOPE") && sp.contains("ZSHARE") && sp.contains("ZISCURRENTUSER")
+                && sp.contains("ZROLE");
+        sel.add(roleJoin ? "me.lo AS me_lo" : "NULL AS me_lo");
+        sel.add(roleJoin ? "me.hi AS me_hi" : "NULL AS me_hi");
 
         StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", sel))
                 .append(" FROM ").append(assetTable).append(" a");
@@ -226,6 +238,14 @@ public final class PhotosDatabase implements AutoCloseable {
                     .append(mineExpr).append(") AS mine FROM ").append(CONTRIBUTOR).append(" c");
             if (participantJoin) sql.append(" LEFT JOIN ").append(PARTICIPANT).append(" p ON p.Z_PK = c.ZPARTICIPANT");
             sql.append(" GROUP BY c.").append(contributorColumn).append(") ct ON ct.owner = ").append(owner);
+        }
+        if (roleJoin) {
+            // this user's role in the Shared Library the asset is in (ZLIBRARYSCOPE names its ZSHARE row)
+            boolean scopeType = db.columns(SHARE).contains("ZSCOPETYPE");
+            sql.append(" LEFT JOIN (SELECT p.ZSHARE AS share, MIN(p.ZROLE) AS lo, MAX(p.ZROLE) AS hi FROM ")
+                    .append(PARTICIPANT).append(" p");
+            if (scopeType) sql.append(" JOIN ").append(SHARE).append(" s ON s.Z_PK = p.ZSHARE AND s.ZSCOPETYPE IN (4, 5)");
+            sql.append(" WHERE p.ZISCURRENTUSER = 1 GROUP BY p.ZSHARE) me ON me.share = a.ZLIBRARYSCOPE");
         }
         sql.append(" ORDER BY a.Z_PK");
         return sql.toString();
@@ -312,7 +332,15 @@ public final class PhotosDatabase implements AutoCloseable {
         put(extra, "libraryScope", string(libraryScope));
         Sharing sharing = sharing(savedType, bundleScope, batchPublished != null, participation, libraryScope,
                 contributors, contributorIsMe);
-        if (sharing.isShared()) extra.put("sharing", sharing.name());
+        if (sharing != Sharing.LIBRARY) extra.put("sharing", sharing.name());
+        if (sharing.inSharedLibrary()) {
+            Integer lo = integer(rs, "me_lo");
+            Integer hi = integer(rs, "me_hi");
+            Integer role = lo != null && lo.equals(hi) ? lo : null;
+            put(extra, "sharedLibraryRole", string(role));
+            if (role != null && role == ROLE_OWNER) extra.put(Listing.SHARED_LIBRARY_OWNER, "yes");
+            else if (role != null && role == ROLE_INVITEE) extra.put(Listing.SHARED_LIBRARY_OWNER, "no");
+        }
 
         String burstId = emptyToNull(rs.getString("a_ZAVALANCHEUUID"));
         Integer pickType = integer(rs, "a_ZAVALANCHEPICKTYPE");
@@ -335,7 +363,8 @@ public final class PhotosDatabase implements AutoCloseable {
      * Shared content that iCloud Photos does not sync (docs/formats.md, "Shared content"): ZSAVEDASSETTYPE 4 shared
      * album, 8 iCloud link, 12 Shared with You; ZBUNDLESCOPE 2 / 1 / 3 the same (any other non-zero scope: shared
      * album); ZCLOUDBATCHPUBLISHDATE set: published to a shared album (osxphotos); an asset in an active iCloud Shared
-     * Library whose every contributor is another participant. Everything else is the user's library.
+     * Library whose every contributor is another participant. Any other asset in the Shared Library is
+     * {@link Sharing#SHARED_LIBRARY}; everything else is the user's library.
      */
     static Sharing sharing(Integer savedType, Integer bundleScope, boolean batchPublished, Integer participation,
             Integer libraryScope, Integer contributors, Integer contributorIsMe) {
@@ -357,11 +386,11 @@ public final class PhotosDatabase implements AutoCloseable {
         if (batchPublished) return Sharing.SHARED_ALBUM;
         boolean inSharedLibrary = (participation != null && participation != 0)
                 || (libraryScope != null && libraryScope != 0);
-        if (inSharedLibrary && contributors != null && contributors > 0 && contributorIsMe != null
-                && contributorIsMe == 0) {
+        if (!inSharedLibrary) return Sharing.LIBRARY;
+        if (contributors != null && contributors > 0 && contributorIsMe != null && contributorIsMe == 0) {
             return Sharing.SHARED_LIBRARY_OTHER;
         }
-        return Sharing.LIBRARY;
+        return Sharing.SHARED_LIBRARY;
     }
 
     /**

@@ -168,6 +168,28 @@ class WorkbenchItemsUiTest {
         Ui.page().hideView(Ui.page().findView(id));
     }
 
+    /** Fix 3's view asks who created the iCloud Shared Photo Library, and the answer goes to the case's file. */
+    @Test
+    void theIcloudStorageViewAsksWhoCreatedTheSharedLibrary() throws Exception {
+        CaseFolder c = CaseFolder.create(tmp.resolve("shared-library"), CaseData.named("Shared Library"));
+        Ui.session().open(c);
+        String id = org.photoparity.ui.views.StrategyViewFactory.viewIdFor("strategy.icloudstorage");
+        StrategyView v = Ui.show(id, StrategyView.class);
+        Ui.drain();
+        assertTrue(v.questionKeys().contains("shared_library_owner"), v.questionKeys().toString());
+        v.answerFor("shared_library_owner", "no");
+        Ui.waitUntil("the answer saved", 10_000, () -> {
+            try {
+                return Files.isRegularFile(c.answersFile())
+                        && Files.readString(c.answersFile()).contains("shared_library_owner=no");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertEquals("no", v.shownAnswer("shared_library_owner"));
+        Ui.page().hideView(Ui.page().findView(id));
+    }
+
     @Test
     void answeringAQuestionSavesItInTheCaseAndReRunsTheProbe() throws Exception {
         CaseFolder c = CaseFolder.create(tmp.resolve("answers"), CaseData.named("Answers"));

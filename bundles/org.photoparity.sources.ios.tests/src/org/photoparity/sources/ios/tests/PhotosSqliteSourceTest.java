@@ -320,13 +320,48 @@ class PhotosSqliteSourceTest {
                     Map.entry("IMG_0005.JPG", Sharing.SHARED_WITH_YOU), // saved type 12
                     Map.entry("IMG_0006.JPG", Sharing.SHARED_ALBUM), // bundle scope 2 alone
                     Map.entry("IMG_0007.JPG", Sharing.SHARED_ALBUM), // cloud batch publish date alone
-                    Map.entry("IMG_0008.HEIC", Sharing.LIBRARY), // Shared Library, this user's own contribution
+                    Map.entry("IMG_0008.HEIC", Sharing.SHARED_LIBRARY), // Shared Library, this user's own contribution
                     Map.entry("IMG_9999.HEIC", Sharing.SHARED_LIBRARY_OTHER), // another participant's
                     Map.entry("IMG_0010.JPG", Sharing.LIBRARY),
                     Map.entry("IMG_0011.JPG", Sharing.LIBRARY),
                     Map.entry("IMG_0012.JPG", Sharing.LIBRARY)));
             assertEquals(expected, sharing);
         }
+    }
+
+    /**
+     * This user's own Shared Library items stay synced content (never "shared" for the not-synced counts and loss
+     * explanations) yet are known to be in the Shared Library; whether this user created it is read off the current
+     * user's ZSHAREPARTICIPANT row (ZROLE 1 owner, 2 invitee, iLEAPP) and never guessed.
+     */
+    @Test
+    void sharedLibraryItemsSayWhetherThisUserCreatedTheSharedLibrary() throws Exception {
+        Map<String, String> owner = new TreeMap<>();
+        try (PhotosDatabase pdb = PhotosDatabase.open(SyntheticPhotosDb.ios18(tmp.resolve("none-Photos.sqlite")))) {
+            for (Listing l : pdb.listings(0)) {
+                if (l.sharing() == Sharing.SHARED_LIBRARY) assertFalse(l.sharing().isShared());
+                assertEquals(l.originalFilename().equals("IMG_0008.HEIC") || l.originalFilename().equals("IMG_9999.HEIC"),
+                        l.sharing().inSharedLibrary(), l.originalFilename());
+                // no ZROLE column: not known
+                assertNull(l.sharedLibraryOwner(), l.originalFilename());
+                assertNull(l.extra().get(Listing.SHARED_LIBRARY_OWNER), l.originalFilename());
+            }
+        }
+        for (int[] c : new int[][] { { 4, 1 }, { 4, 2 }, { 5, 1 }, { 2, 1 } }) {
+            Path db = SyntheticPhotosDb.ios18WithRoles(tmp.resolve("role" + c[0] + c[1] + "-Photos.sqlite"), c[0], c[1]);
+            try (PhotosDatabase pdb = PhotosDatabase.open(db)) {
+                for (Listing l : pdb.listings(0)) {
+                    Boolean expected = !l.sharing().inSharedLibrary() || c[0] == 2 ? null : c[1] == 1;
+                    assertEquals(expected, l.sharedLibraryOwner(), l.originalFilename() + " scope " + c[0] + " role " + c[1]);
+                    owner.put(c[0] + "/" + c[1] + " " + l.originalFilename(), l.extra().get(Listing.SHARED_LIBRARY_OWNER));
+                }
+            }
+        }
+        assertEquals("yes", owner.get("4/1 IMG_9999.HEIC"));
+        assertEquals("yes", owner.get("4/1 IMG_0008.HEIC"));
+        assertEquals("no", owner.get("4/2 IMG_0008.HEIC"));
+        assertNull(owner.get("4/2 IMG_0002.HEIC")); // library items carry no Shared Library role
+        assertNull(owner.get("2/1 IMG_0008.HEIC")); // an iCloud link's share (scope type 2) is no Shared Library
     }
 
     @Test

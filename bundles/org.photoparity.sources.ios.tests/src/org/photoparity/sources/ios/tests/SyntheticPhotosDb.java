@@ -211,4 +211,18 @@ final class SyntheticPhotosDb {
                 "INSERT INTO ZASSETCONTRIBUTOR VALUES (2, 5, 2, 9, 0)");
         return db;
     }
+
+    /**
+     * {@link #ios18} with the iCloud Shared Library's ZSHARE row (Z_PK 9, ZSCOPETYPE {@code scopeType}) and the
+     * participants' ZROLE: {@code myRole} for this user's row, the other role (1 owner, 2 invitee) for the other's.
+     */
+    static Path ios18WithRoles(Path db, int scopeType, int myRole) throws SQLException {
+        ios18(db);
+        exec(db, "ALTER TABLE ZSHAREPARTICIPANT ADD COLUMN ZROLE INTEGER",
+                "CREATE TABLE ZSHARE (Z_PK INTEGER PRIMARY KEY, Z_ENT INTEGER, ZSCOPETYPE INTEGER)",
+                "INSERT INTO ZSHARE VALUES (9, 55, " + scopeType + ")",
+                "UPDATE ZSHAREPARTICIPANT SET ZROLE = CASE ZISCURRENTUSER WHEN 1 THEN " + myRole + " ELSE "
+                        + (3 - myRole) + " END");
+        return db;
+    }
 }
