@@ -121,14 +121,24 @@ public final class ScanBench {
         // runs on the machine; the scan gets one untimed run first as cat got its warm-up (JIT of the hash loop)
         warmUp(() -> scan(scanner, tree, fullOpts));
         double catSeconds = Double.MAX_VALUE, fullSeconds = Double.MAX_VALUE;
+        long[] cpu = new long[2];
         for (int i = 0; i < 3; i++) {
             catSeconds = Math.min(catSeconds, best(1, () -> shell(CAT, tree)));
+            long[] before = cpuTicks();
             fullSeconds = Math.min(fullSeconds, best(1, () -> scan(scanner, tree, fullOpts)));
+            long[] after = cpuTicks();
+            cpu[0] += after[0] - before[0];
+            cpu[1] += after[1] - before[1];
         }
         double catMBs = filesBytes[1] / 1e6 / catSeconds;
         out.printf(Locale.ROOT, "cat to /dev/null (warm): %.3f s, %,.0f MB/s%n", catSeconds, catMBs);
         double fullMBs = filesBytes[1] / 1e6 / fullSeconds;
         out.printf(Locale.ROOT, "full scan with fingerprints: %.3f s, %,.0f MB/s%n", fullSeconds, fullMBs);
+        if (cpuTicks()[0] >= 0) {
+            // the whole JVM's CPU (JIT and GC included, little after the warm-up), per run, of the 3 timed runs
+            out.printf(Locale.ROOT, "full scan CPU per run: user %.3f s, system %.3f s (mean of 3, 10 ms ticks)%n",
+                    cpu[0] / 300.0, cpu[1] / 300.0);
+        }
         ok &= verdict(out, "full pass vs cat", fullMBs / catMBs, 1.0);
 
         Path cacheDir = Files.createTempDirectory("photoparity-bench-cache");
@@ -233,6 +243,20 @@ public final class ScanBench {
             throw new IOException("timed out: " + script);
         }
         return p.exitValue();
+    }
+
+    /**
+     * This process's user and system CPU time so far in clock ticks (/proc/self/stat fields 14 and 15, 100 per
+     * second on Linux), {-1, -1} where there is no /proc.
+     */
+    private static long[] cpuTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {-1, -1};
+        }
     }
 
     private static long peakHeap() {

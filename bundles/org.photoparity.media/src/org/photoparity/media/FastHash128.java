@@ -12,6 +12,12 @@ import java.nio.ByteOrder;
  * (multiply, rotate, multiply), so the CPU runs the four multiply chains side by side. The lanes are folded into
  * two 64-bit halves that each see every lane, the length and the tail, then avalanched and cross-mixed.
  * Not thread-safe: one instance per file.
+ * <p>
+ * The stripe loops test their end at the top, in the source ({@code for (;; i += 32) { if (i >= end) break; ...}}):
+ * the Eclipse compiler the build uses puts the test of a plain {@code for} loop at its bottom, behind a jump, and
+ * the JIT (HotSpot C2, JDK 25) then ran the fingerprint loop about a quarter slower than the same source compiled by
+ * javac (0.073-0.076 against 0.054-0.057 ns per byte of thread CPU on the real JPEGs); written this way both
+ * compilers give the fast loop.
  */
 public final class FastHash128 {
 
@@ -76,7 +82,8 @@ public final class FastHash128 {
         int whole = len & ~31;
         long a1 = v1, a2 = v2, a3 = v3, a4 = v4;
         int end = off + whole;
-        for (int i = off; i < end; i += 32) {
+        for (int i = off;; i += 32) {
+            if (i >= end) break; // tested first: see the class comment
             a1 = Long.rotateLeft(a1 + buf.getLong(i) * P2, 31) * P1;
             a2 = Long.rotateLeft(a2 + buf.getLong(i + 8) * P2, 31) * P1;
             a3 = Long.rotateLeft(a3 + buf.getLong(i + 16) * P2, 31) * P1;
@@ -125,7 +132,8 @@ public final class FastHash128 {
         }
         long a1 = v1, a2 = v2, a3 = v3, a4 = v4;
         int i = off;
-        for (; i + 32 <= end; i += 32) {
+        for (;; i += 32) {
+            if (end - i < 32) break;
             long x1 = buf.getLong(i), x2 = buf.getLong(i + 8), x3 = buf.getLong(i + 16), x4 = buf.getLong(i + 24);
             if ((ffBytes(x1) | ffBytes(x2) | ffBytes(x3) | ffBytes(x4)) != 0 && !onlyScanData(buf, i, end)) break;
             a1 = Long.rotateLeft(a1 + x1 * P2, 31) * P1;
@@ -141,21 +149,45 @@ public final class FastHash128 {
         return i;
     }
 
-    /** True when every 0xFF of the stripe at {@code i} is scan data (see {@link #updateJpegScan}). */
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL, D0S = 0xD0D0D0D0D0D0D0D0L, F8S = 0xF8F8F8F8F8F8F8F8L;
+
+    /** Bit 7 of each byte of {@code v} that is zero, exactly (no borrow from one byte into the next). */
+    private static long zeroBytes(long v) {
+        return ~(((v & LOW7) + LOW7) | v | LOW7);
+    }
+
+    /**
+     * Bit 7 of each byte of {@code x} that is 0xFF and not scan data: the byte after it (the same byte of
+     * {@code next}) is neither 0x00 (stuffing), 0xFF (fill) nor 0xD0-D7 (a restart marker).
+     */
+    private static long markers(long x, long next) {
+        long scan = zeroBytes(next) | zeroBytes(~next) | zeroBytes((next ^ D0S) & F8S);
+        return zeroBytes(~x) & ~scan;
+    }
+
+    /**
+     * True when every 0xFF of the stripe at {@code i} is scan data (see {@link #updateJpegScan}). Eight bytes at a
+     * time, each long against the same long moved on by a byte: a loop over the stripe's bytes with an index check
+     * each was a fifth of the full pass's CPU on real JPEGs (about one stripe in ten holds a stuffed 0xFF00).
+     */
     private static boolean onlyScanData(java.nio.ByteBuffer buf, int i, int end) {
-        for (int k = i; k < i + 32; k++) {
-            if (buf.get(k) != (byte) 0xFF) continue;
-            if (k + 1 >= end) return false;
-            int b = buf.get(k + 1) & 0xFF;
-            if (b != 0x00 && b != 0xFF && (b < 0xD0 || b > 0xD7)) return false;
+        long x1 = buf.getLong(i), x2 = buf.getLong(i + 8), x3 = buf.getLong(i + 16), x4 = buf.getLong(i + 24);
+        long after = 0; // the byte after the stripe, which tells what a 0xFF ending it is
+        if (i + 32 < end) {
+            after = buf.get(i + 32) & 0xFFL;
+        } else if ((x4 >>> 56) == 0xFF) {
+            return false; // the byte that tells is not here yet
         }
-        return true;
+        long m = markers(x1, (x1 >>> 8) | (x2 << 56)) | markers(x2, (x2 >>> 8) | (x3 << 56))
+                | markers(x3, (x3 >>> 8) | (x4 << 56)) | markers(x4, (x4 >>> 8) | (after << 56));
+        return m == 0;
     }
 
     private void stripes(byte[] b, int off, int len) {
         long a1 = v1, a2 = v2, a3 = v3, a4 = v4;
         int end = off + len;
-        for (int i = off; i < end; i += 32) {
+        for (int i = off;; i += 32) {
+            if (i >= end) break;
             a1 = Long.rotateLeft(a1 + (long) LONGS.get(b, i) * P2, 31) * P1;
             a2 = Long.rotateLeft(a2 + (long) LONGS.get(b, i + 8) * P2, 31) * P1;
             a3 = Long.rotateLeft(a3 + (long) LONGS.get(b, i + 16) * P2, 31) * P1;

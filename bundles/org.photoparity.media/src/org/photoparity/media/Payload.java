@@ -24,6 +24,12 @@ import org.photoparity.core.model.MediaFormat;
  * </ul>
  * Fed every byte of the file in order with its absolute offset; the key is null when the structure could not be
  * followed in one pass (e.g. a HEIC whose {@code iloc} comes after its data).
+ * <p>
+ * The payload's bytes are hashed here a second time, the fingerprint having hashed them as part of the file: a pp128
+ * state is a chain of rounds over 32-byte stripes, and the payload's bytes sit at other stripe offsets than in the
+ * file (whatever was left out before them shifts them), so one hash cannot serve both keys without changing their
+ * stored values. For a JPEG the search for markers in the scan data costs more than this second hash (README, Known
+ * open defects).
  */
 abstract class Payload {
 
