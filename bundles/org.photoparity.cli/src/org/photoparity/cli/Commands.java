@@ -238,7 +238,10 @@ final class Commands {
         out.printf(Locale.ROOT, "%s side: %d assets, %d files seen = %d read + %d unreadable + %d ignored, %s%n",
                 cap(inv.role().key()), inv.assets().size(), inv.filesSeen(), inv.filesRead(), inv.unreadable().size(),
                 inv.ignored().size(), Vocabulary.bytes(inv.bytes()));
-        for (var s : inv.sources()) out.println("  source: " + s.kind() + " " + s.path());
+        for (var s : inv.sources()) {
+            out.println("  source: " + s.kind() + " " + s.path());
+            if (s.incomplete() != null) out.println("  INCOMPLETE: " + s.incomplete());
+        }
         int shown = 0;
         for (FileIssue f : inv.unreadable()) {
             if (shown++ == 10) {
