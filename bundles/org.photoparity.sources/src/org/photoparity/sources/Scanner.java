@@ -283,9 +283,16 @@ public final class Scanner {
             pool.shutdownNow();
         }
         out.tell(progress, side, expected);
+        // a source that lacks parts the side's other sources are (Part 1 and Part 2 given as two sources) is not
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (SourceRef s : refs) given.add(partName(Path.of(s.path())));
         for (int i = 0; i < refs.size(); i++) {
             String lacks = out.incomplete.get(i);
-            if (lacks != null) refs.set(i, new SourceRef(refs.get(i).path(), refs.get(i).kind(), lacks));
+            if (lacks == null) continue;
+            List<String> missing = out.completedBy.getOrDefault(i, List.of());
+            boolean completed = !missing.isEmpty()
+                    && missing.stream().allMatch(m -> given.contains(m.toLowerCase(java.util.Locale.ROOT)));
+            if (!completed) refs.set(i, new SourceRef(refs.get(i).path(), refs.get(i).kind(), lacks));
         }
         sub.split(1).setTaskName("Grouping files into assets");
         List<MediaFile> files = new ArrayList<>(out.files);
@@ -307,6 +314,13 @@ public final class Scanner {
             }
         }
         return new Result(inv, cache == null ? 0 : cache.hits(), cache == null ? 0 : cache.misses(), note, outcomes);
+    }
+
+    /** A source's file or folder name, lower case, without .zip: what ScanContext.incomplete names. */
+    private static String partName(Path p) {
+        Path n = p.getFileName();
+        String s = n == null ? "" : n.toString().toLowerCase(java.util.Locale.ROOT);
+        return s.endsWith(".zip") ? s.substring(0, s.length() - 4) : s;
     }
 
     /** The real path of the longest existing prefix of p, with the rest appended (p may not exist yet). */

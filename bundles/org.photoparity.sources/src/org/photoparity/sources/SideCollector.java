@@ -18,6 +18,8 @@ final class SideCollector {
     final Queue<FileIssue> ignored = new ConcurrentLinkedQueue<>();
     /** Source index to what that source says it lacks (ScanContext.incomplete). */
     final java.util.Map<Integer, String> incomplete = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Source index to the names that would complete it. */
+    final java.util.Map<Integer, java.util.List<String>> completedBy = new java.util.concurrent.ConcurrentHashMap<>();
     final AtomicLong seen = new AtomicLong();
     final AtomicLong read = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();

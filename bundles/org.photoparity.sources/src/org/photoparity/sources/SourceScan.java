@@ -109,8 +109,10 @@ final class SourceScan implements ScanContext {
     }
 
     @Override
-    public void incomplete(String what) {
-        if (what != null && !what.isBlank()) out.incomplete.put(index, what);
+    public void incomplete(String what, java.util.Collection<String> missing) {
+        if (what == null || what.isBlank()) return;
+        out.incomplete.put(index, what);
+        out.completedBy.put(index, missing == null ? java.util.List.of() : java.util.List.copyOf(missing));
     }
 
     @Override

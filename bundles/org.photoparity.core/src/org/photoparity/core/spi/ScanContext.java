@@ -35,8 +35,10 @@ public interface ScanContext {
 
     /**
      * The source is known to lack part of its library, and says what (a privacy export's "Part 1 of 3 not given"):
-     * what the side lacks is then not shown lost. Called at most once per source; the last call wins.
+     * what the side lacks is then not shown lost. {@code missing} names what would complete it (file or folder names
+     * such as "iCloud Photos Part 1 of 3", without .zip): when other sources of the same side are those, the side is
+     * complete and nothing is said. Called at most once per source; the last call wins.
      */
-    default void incomplete(String what) {
+    default void incomplete(String what, java.util.Collection<String> missing) {
     }
 }

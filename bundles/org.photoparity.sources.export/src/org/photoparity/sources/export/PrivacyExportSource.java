@@ -136,8 +136,8 @@ public final class PrivacyExportSource implements ISource {
         // a part (a zip, or a folder with Photos/ on top) keeps its entries' paths as they are; any other folder
         // is taken as holding parts, and every file is keyed by the part (first path segment) it came from
         boolean single = !Files.isDirectory(path) || photosFolder(path) != null;
-        String lacks = missingParts(single ? List.of(path.getFileName().toString()) : children(path));
-        if (lacks != null) context.incomplete(lacks);
+        Missing lacks = missingParts(single ? List.of(path.getFileName().toString()) : children(path));
+        if (lacks != null) context.incomplete(lacks.what(), lacks.names());
         Scan scan = new Scan(context, single);
         SubMonitor progress = SubMonitor.convert(context.monitor(), "Reading privacy export " + path.getFileName(),
                 100);
@@ -155,7 +155,11 @@ public final class PrivacyExportSource implements ISource {
      * reads it ("Part 1 of 2 not given (iCloud Photos Part 1 of 2)"); null when none is missing
      * or the names do not say (names without the pattern, such as iCloud Shared Albums.zip, are left out).
      */
-    static String missingParts(List<String> names) {
+    /** What the parts given lack, in words, and the names of the parts that would complete them. */
+    record Missing(String what, List<String> names) {
+    }
+
+    static Missing missingParts(List<String> names) {
         // prefix and total ("iCloud Photos Part " of 2) to the parts given, and the word between ("of")
         Map<String, TreeSet<Integer>> given = new java.util.TreeMap<>();
         Map<String, String> word = new HashMap<>();
@@ -178,9 +182,10 @@ public final class PrivacyExportSource implements ISource {
             StringBuilder nums = new StringBuilder();
             for (int i = 0; i < Math.min(missing.size(), 20); i++) nums.append(i == 0 ? "" : ", ").append(missing.get(i));
             if (missing.size() > 20) nums.append(", ...");
-            return (missing.size() == 1 ? "Part " : "Parts ") + nums + " of " + total + " not given (" + prefix
-                    + missing.get(0) + " " + word.get(e.getKey()) + " " + total + (missing.size() > 1 ? ", ..." : "")
-                    + ")";
+            List<String> partNames = new ArrayList<>();
+            for (int n : missing) partNames.add(prefix + n + " " + word.get(e.getKey()) + " " + total);
+            return new Missing((missing.size() == 1 ? "Part " : "Parts ") + nums + " of " + total + " not given ("
+                    + partNames.get(0) + (missing.size() > 1 ? ", ..." : "") + ")", partNames);
         }
         return null;
     }

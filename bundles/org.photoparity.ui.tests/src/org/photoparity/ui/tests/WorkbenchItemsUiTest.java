@@ -117,6 +117,36 @@ class WorkbenchItemsUiTest {
         }
     }
 
+    /** A cloud export given without all its parts: the Summary's figures say which parts are missing. */
+    @Test
+    void theSummaryNamesASourceThatIsIncomplete() {
+        Shell shell = new Shell(Ui.page().getWorkbenchWindow().getShell());
+        try {
+            shell.setLayout(new FillLayout());
+            shell.setSize(1000, 700);
+            CaseSession session = new CaseSession();
+            SummaryView summary = new SummaryView(session);
+            summary.create(new org.eclipse.swt.widgets.Composite(shell, 0));
+            ReconcileResult r = Synthetic.result(16);
+            org.photoparity.core.model.SideInventory c = r.cloud();
+            org.photoparity.core.model.SideInventory part = new org.photoparity.core.model.SideInventory(c.role(),
+                    List.of(new org.photoparity.core.model.SourceRef("/x/iCloud Photos Part 2 of 2", "privacy-export",
+                            "Part 1 of 2 not given (iCloud Photos Part 1 of 2)")),
+                    c.assets(), c.unreadable(), c.ignored(), c.filesSeen(), c.filesRead(), c.bytes());
+            session.analysed(new ReconcileResult(r.device(), part, r.identical(), r.mismatches(), r.matchedBy()),
+                    List.of(), null, List.of());
+            String[] row = summary.figureRows().stream().filter(x -> x[0].equals("Incomplete source")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no Incomplete source row"));
+            assertEquals("", row[1]);
+            assertEquals("Part 1 of 2 not given (iCloud Photos Part 1 of 2)", row[2]);
+            session.analysed(r, List.of(), null, List.of());
+            assertTrue(summary.figureRows().stream().noneMatch(x -> x[0].equals("Incomplete source")));
+            summary.dispose();
+        } finally {
+            shell.dispose();
+        }
+    }
+
     // ---- issue 14 item 1: Stop keeps the previous results; the Progress view exists ----------------------------
 
     @Test

@@ -249,6 +249,8 @@ public final class SummaryView implements CaseSession.Listener {
             row("Unreadable", d.unreadable().size(), k.unreadable().size());
             row("Ignored", d.ignored().size(), k.ignored().size());
             row("Sources", d.sources().size(), k.sources().size());
+            String di = incomplete(d), ki = incomplete(k);
+            if (di != null || ki != null) item("Incomplete source", di == null ? "" : di, ki == null ? "" : ki);
         }
         // the names whole ("Paired by content-hash"), never narrower than the header's first column
         TableColumn names = figures.getColumn(0);
@@ -266,6 +268,15 @@ public final class SummaryView implements CaseSession.Listener {
         } catch (RuntimeException e) {
             return String.valueOf(iso);
         }
+    }
+
+    /** What a side's sources say they lack (a privacy export's parts not given), or null. */
+    private static String incomplete(SideInventory side) {
+        StringBuilder b = new StringBuilder();
+        for (org.photoparity.core.model.SourceRef s : side.sources()) {
+            if (s.incomplete() != null) b.append(b.length() == 0 ? "" : "; ").append(s.incomplete());
+        }
+        return b.length() == 0 ? null : b.toString();
     }
 
     private void row(String name, long device, long cloud) {

@@ -169,6 +169,12 @@ class ExportTruthTest {
 
         SideInventory whole = scan(export);
         assertNull(whole.sources().get(0).incomplete(), "every part given");
+        // the two parts given as two sources of the side: complete too
+        SideInventory two = Scanner.scan(SideRole.CLOUD, List.of("privacy-export:" + export.resolve(P1 + ".zip"),
+                "privacy-export:" + export.resolve(P2)), ScanOptions.defaults().withoutCache().withThreads(1),
+                new NullProgressMonitor());
+        assertEquals(2, two.sources().size());
+        for (var s : two.sources()) assertNull(s.incomplete(), s.toString());
         r = new org.photoparity.match.Reconciler().reconcile(d, whole, Map.of(), new NullProgressMonitor());
         org.photoparity.core.model.Mismatch lost = r.mismatches().stream()
                 .filter(m -> m.category() == org.photoparity.core.model.Category.MISSING_IN_CLOUD).findFirst()
