@@ -57,8 +57,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
  */
 public final class SavedResults {
 
-    /** Version of the file's layout; bumped whenever a model record changes shape. */
-    public static final int SCHEMA = 1;
+    /**
+     * Version of the file's layout; bumped whenever a model record changes shape. 2: SourceRef.incomplete,
+     * Category.UNREADABLE_COPY, Sharing.SHARED_LIBRARY (results of 1 were matched without them: analysed again).
+     */
+    public static final int SCHEMA = 2;
     public static final String FILE = "last-results.json";
     /** Bound on the file read back (a 100k-asset library is well under this). */
     static final long MAX_BYTES = 1L << 30;
