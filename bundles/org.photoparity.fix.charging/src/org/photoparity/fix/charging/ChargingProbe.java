@@ -45,6 +45,9 @@ public final class ChargingProbe implements IProbe {
             f.evidence(i.line(DeviceInfo.BATTERY, "FullyCharged"));
         });
         boolean onPower = charging.orElse(false) || external.orElse(false);
+        // Low Power Mode pauses iCloud Photos at any charge: the battery alone never passes the fix
+        boolean lowPowerKnown = lowPower.isPresent() || StatusText.line(e).isPresent();
+        String batteryFine = null;
         if (level.isPresent()) {
             long pct = level.getAsLong();
             if (pct < LOW_BATTERY && !onPower) {
@@ -57,12 +60,13 @@ public final class ChargingProbe implements IProbe {
                 f.verdict(ProbeStatus.WARN, "battery at " + pct + " % and not on power: large uploads run mostly"
                         + " while charging on Wi-Fi; leave it on the charger overnight");
             } else {
-                f.verdict(ProbeStatus.PASS, "battery at " + pct + " %" + (onPower ? " and on power" : ""));
+                batteryFine = "battery at " + pct + " %" + (onPower ? " and on power" : "");
             }
         } else if (!charging.isEmpty() || !external.isEmpty()) {
-            f.verdict(onPower ? ProbeStatus.PASS : ProbeStatus.WARN,
-                    onPower ? "the iPhone is on power" : "the iPhone is not on power");
+            if (onPower) batteryFine = "the iPhone is on power";
+            else f.verdict(ProbeStatus.WARN, "the iPhone is not on power");
         }
+        if (batteryFine != null && lowPowerKnown) f.verdict(ProbeStatus.PASS, batteryFine);
         if (lowPower.isPresent() && !lowPower.get() && level.isEmpty()) {
             f.verdict(ProbeStatus.PASS, "Low Power Mode is off");
         }
@@ -72,6 +76,10 @@ public final class ChargingProbe implements IProbe {
         StatusText.line(e).ifPresent(f::evidence);
         if (StatusText.LOW_POWER.in(e) || StatusText.LOW_BATTERY.in(e)) {
             f.verdict(ProbeStatus.FAIL, "Photos' status line says it is saving battery power");
+        }
+        if (batteryFine != null) {
+            return f.result(batteryFine + ", but Low Power Mode is not known: answer low_power_mode (a yellow battery"
+                    + " icon, or Settings > Battery) or copy Photos' status line (photos_status_text)");
         }
         return f.result("No battery evidence: give ideviceinfo -q com.apple.mobile.battery output (--device-info)"
                 + " and answer low_power_mode");

@@ -268,6 +268,21 @@ class ProbesTest {
                 missingOnDevice(0, 3 * GB)));
     }
 
+    /**
+     * A good battery alone does not pass fix 7 while Low Power Mode, which pauses iCloud Photos at any charge, is not
+     * known (it said PASS "battery at 76 % and on power" with low_power_mode unanswered).
+     */
+    @Test
+    void chargingDoesNotPassOnTheBatteryAloneWhileLowPowerModeIsUnknown() throws IOException {
+        Path bat = Fixtures.write(dir, "bat2.txt", Fixtures.batteryText(76, true, true));
+        ProbeResult u = expect(UNKNOWN, run("probe.charging", opts().deviceInfo(bat.toString()).build(), null));
+        assertEquals("battery at 76 % and on power, but Low Power Mode is not known: answer low_power_mode (a yellow"
+                + " battery icon, or Settings > Battery) or copy Photos' status line (photos_status_text)", u.summary());
+        // Photos' status line says how the sync is doing: no word of Low Power Mode there is the evidence
+        expect(PASS, run("probe.charging", opts().deviceInfo(bat.toString())
+                .answers(answers("photos_status_text=Synced with iCloud 2 minutes ago\n")).build(), null));
+    }
+
     // ---- 5 restart ----
 
     @Test
