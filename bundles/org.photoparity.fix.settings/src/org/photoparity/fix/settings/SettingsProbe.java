@@ -79,11 +79,41 @@ public final class SettingsProbe implements IProbe {
         StatusText.line(e).ifPresent(f::evidence);
         if (StatusText.SIGNED_OUT.in(e)) f.verdict(ProbeStatus.FAIL, "Photos' status line says iCloud Photos is off");
 
-        if (f.hasVerdict() && appleId.isEmpty()) {
+        boolean sameLibrary = e.result().map(r -> oneLibrary(r, appleId, f)).orElse(false);
+        if (f.hasVerdict() && appleId.isEmpty() && !sameLibrary) {
             f.evidence("apple_id_matches not answered: check Settings > [your name] against the iCloud account");
         }
         return f.result("No evidence on iCloud Photos: give a backup (--backup) with Photos.sqlite, or answer"
                 + " icloud_photos_on and apple_id_matches in the answers file");
+    }
+
+    /** Fewer assets than this on a side say nothing by sharing none with the other. */
+    static final int APART_MIN = 3;
+
+    /**
+     * What the analysis says of the Apple ID: assets on both sides show one library (true); two sides of some size
+     * with not one asset in common are likely two libraries, another Apple ID on the iPhone (WARN unless the
+     * technician answered that the Apple ID matches).
+     */
+    private static boolean oneLibrary(org.photoparity.core.model.ReconcileResult r, Optional<Boolean> appleId,
+            Findings f) {
+        long dev = r.device().assets().size(), cloud = r.cloud().assets().size();
+        if (dev == 0 || cloud == 0) return false;
+        long both = r.identical();
+        for (org.photoparity.core.model.Mismatch m : r.mismatches()) {
+            if (!m.deviceAssets().isEmpty() && !m.cloudAssets().isEmpty()) both++;
+        }
+        if (both > 0) {
+            f.evidence("analysis: " + both + (both == 1 ? " asset" : " assets") + " on both sides: the same library");
+            return true;
+        }
+        f.evidence("analysis: no asset on both sides (" + dev + " on the device, " + cloud + " in the cloud)");
+        if (dev >= APART_MIN && cloud >= APART_MIN && !appleId.orElse(false)) {
+            f.verdict(ProbeStatus.WARN, "none of the " + dev + " device assets is in the iCloud library compared, nor"
+                    + " any of its " + cloud + " on the device: the iPhone may use another Apple ID than that library"
+                    + " (check Settings > [your name]), or the sources are of two libraries");
+        }
+        return false;
     }
 
     /** Shared content is left out of every count: iCloud Photos does not sync it, so it is never "not synced". */

@@ -283,6 +283,36 @@ class ProbesTest {
                 .answers(answers("photos_status_text=Synced with iCloud 2 minutes ago\n")).build(), null));
     }
 
+    /**
+     * Two libraries without a single asset in common are not one library seen twice: the iPhone is likely signed in
+     * with another Apple ID than the iCloud library compared (fix 1 said PASS "iCloud Photos is on (answer)" beside an
+     * analysis in which none of 12 device photos was in the cloud and none of 9 cloud photos on the device).
+     */
+    @Test
+    void settingsWarnsWhenTheTwoSidesShareNoAssetAtAll() throws IOException {
+        List<Asset> device = Fixtures.assets("dev", 12, 3_000_000), cloud = Fixtures.assets("cloud", 9, 2_000_000);
+        List<Mismatch> mm = new ArrayList<>();
+        for (Asset a : device) mm.add(Fixtures.mismatch(Category.MISSING_IN_CLOUD, List.of(a), List.of()));
+        for (Asset a : cloud) mm.add(Fixtures.mismatch(Category.MISSING_ON_DEVICE, List.of(), List.of(a)));
+        ReconcileResult apart = Fixtures.result(device, cloud, mm);
+        ProbeResult w = expect(WARN, run("probe.settings", opts().answers(answers("icloud_photos_on=yes\n")).build(),
+                apart));
+        assertEquals("none of the 12 device assets is in the iCloud library compared, nor any of its 9 on the device:"
+                + " the iPhone may use another Apple ID than that library (check Settings > [your name]), or the"
+                + " sources are of two libraries", w.summary());
+        // the technician checked: the answer wins, and the evidence keeps what the analysis showed
+        ProbeResult p = expect(PASS, run("probe.settings", opts().answers(answers(
+                "icloud_photos_on=yes\napple_id_matches=yes\n")).build(), apart));
+        assertTrue(anyContains(p.evidence(), "analysis: no asset on both sides"), p.evidence().toString());
+        // one asset in common is the same library
+        List<Mismatch> one = new ArrayList<>(mm);
+        one.set(0, Fixtures.mismatch(Category.METADATA_DRIFT, List.of(device.get(0)), List.of(cloud.get(0))));
+        ProbeResult same = expect(PASS, run("probe.settings", opts().answers(answers("icloud_photos_on=yes\n"))
+                .build(), Fixtures.result(device, cloud, one)));
+        assertTrue(anyContains(same.evidence(), "analysis: 1 asset on both sides: the same library"),
+                same.evidence().toString());
+    }
+
     // ---- 5 restart ----
 
     @Test
