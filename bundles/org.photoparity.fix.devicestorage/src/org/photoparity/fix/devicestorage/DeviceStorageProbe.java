@@ -120,13 +120,18 @@ public final class DeviceStorageProbe implements IProbe {
             f.verdict(ProbeStatus.WARN, "Optimize iPhone Storage is keeping originals in iCloud ("
                     + (seen > 0 ? seen + " assets reduced or not local" : "answer optimize_storage = yes")
                     + "): choose Download and Keep Originals if there is room");
-        } else if (optimize.isPresent() && !optimize.get() && free.isEmpty() && needed != null) {
+        } else if (optimize.isPresent() && !optimize.get() && free.isEmpty() && needed != null && needed == 0) {
+            // nothing must come down: with originals kept, the iPhone's free space does not matter to the photos
             f.verdict(ProbeStatus.PASS, "Download and Keep Originals is set and no asset is reduced");
         }
         StatusText.line(e).ifPresent(f::evidence);
         if (StatusText.DEVICE_FULL.in(e)) f.verdict(ProbeStatus.FAIL, "Photos' status line says the iPhone is full");
-        String ask = "give ideviceinfo -q com.apple.disk_usage output (--device-info); a backup with Photos.sqlite or"
-                + " the answer optimize_storage tells whether Optimize iPhone Storage is on";
+        // ask only for what is not known: a backup's Photos.sqlite or the answer already tells about Optimize Storage
+        boolean optimizeKnown = optimized || optimize.isPresent()
+                || (stats.isPresent() && stats.get().originalsNotLocal() >= 0);
+        String ask = "give ideviceinfo -q com.apple.disk_usage output (--device-info)" + (optimizeKnown ? ""
+                : "; a backup with Photos.sqlite or the answer optimize_storage tells whether Optimize iPhone Storage"
+                        + " is on");
         if (needed == null) {
             return f.result("No storage evidence: " + ask + "; an analysis adds what must come down to the iPhone");
         }

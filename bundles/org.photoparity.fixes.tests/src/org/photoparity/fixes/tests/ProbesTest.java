@@ -247,6 +247,27 @@ class ProbesTest {
         assertTrue(u.summary().contains("optimize_storage"), u.summary());
     }
 
+    /**
+     * With a backup whose Photos.sqlite shows every original on the iPhone, the message does not ask for a backup
+     * (seen: "a backup with Photos.sqlite ... tells whether Optimize iPhone Storage is on" with --backup given).
+     */
+    @Test
+    void deviceStorageWithABackupAsksOnlyForWhatTheBackupDoesNotTell() throws Exception {
+        Path now = Fixtures.backup(dir.resolve("now"), "iPhone14,5", "17.5.1", T2, Fixtures.rows(22, 0, 0, 0), null);
+        ProbeResult u = expect(UNKNOWN, run("probe.devicestorage", opts().backup(now).build(),
+                missingOnDevice(2, 3 * GB)));
+        assertEquals("6.00 GB must come down to the iPhone, but its free space is unknown: give ideviceinfo -q"
+                + " com.apple.disk_usage output (--device-info)", u.summary());
+        assertTrue(anyContains(u.evidence(), "0 only in iCloud"), u.evidence().toString());
+        ProbeResult a = expect(UNKNOWN, run("probe.devicestorage", opts().answers(answers("optimize_storage=no\n"))
+                .build(), missingOnDevice(2, 3 * GB)));
+        assertFalse(a.summary().contains("optimize_storage"), "answered already: " + a.summary());
+        // (it said PASS "Download and Keep Originals is set and no asset is reduced" with 6 GB to come down to an
+        // iPhone of unknown free space); with nothing to come down it may
+        expect(PASS, run("probe.devicestorage", opts().answers(answers("optimize_storage=no\n")).build(),
+                missingOnDevice(0, 3 * GB)));
+    }
+
     // ---- 5 restart ----
 
     @Test

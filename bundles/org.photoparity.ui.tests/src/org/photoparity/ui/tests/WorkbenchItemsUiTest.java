@@ -139,8 +139,14 @@ class WorkbenchItemsUiTest {
                     .orElseThrow(() -> new AssertionError("no Incomplete source row"));
             assertEquals("", row[1]);
             assertEquals("Part 1 of 2 not given (iCloud Photos Part 1 of 2)", row[2]);
-            session.analysed(r, List.of(), null, List.of());
+            assertEquals("The cloud source privacy-export is incomplete: Part 1 of 2 not given (iCloud Photos Part 1 of"
+                    + " 2). What it may hold is not shown lost.", summary.notesText());
+            // the evidence notes the command line prints ("note: ...") are shown too (they were nowhere)
+            session.analysed(r, List.of(), null, List.of("answers.properties: icloud_plan=7GB is not understood"));
             assertTrue(summary.figureRows().stream().noneMatch(x -> x[0].equals("Incomplete source")));
+            assertEquals("Note: answers.properties: icloud_plan=7GB is not understood", summary.notesText());
+            session.analysed(r, List.of(), null, List.of());
+            assertEquals("", summary.notesText());
             summary.dispose();
         } finally {
             shell.dispose();

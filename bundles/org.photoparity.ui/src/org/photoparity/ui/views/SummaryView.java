@@ -68,6 +68,9 @@ public final class SummaryView implements CaseSession.Listener {
     private Label problemText;
     private Composite stale;
     private Label staleText;
+    /** The analysis's notes (evidence not understood, a source known incomplete): what the command line prints. */
+    private Composite notes;
+    private Label notesText;
     private Button analyzeAgain;
     private Table causes;
     private Table figures;
@@ -114,6 +117,9 @@ public final class SummaryView implements CaseSession.Listener {
             if (commands != null && handlers != null) execute(ANALYZE);
             else org.photoparity.ui.CaseActions.analyze();
         });
+
+        notes = noticeBar(parent);
+        notesText = noticeText(notes, SWT.COLOR_DARK_YELLOW);
 
         figures = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         figures.setHeaderVisible(true);
@@ -209,6 +215,21 @@ public final class SummaryView implements CaseSession.Listener {
         ((GridData) stale.getLayoutData()).exclude = !showStale;
         stale.setVisible(showStale);
         analyzeAgain.setEnabled(state.phase() != CaseSession.Phase.RUNNING);
+        List<String> said = new java.util.ArrayList<>();
+        if (result != null) {
+            for (SideInventory side : List.of(result.device(), result.cloud())) {
+                for (org.photoparity.core.model.SourceRef s : side.sources()) {
+                    if (s.incomplete() != null) {
+                        said.add("The " + side.role().key() + " source " + s.kind() + " is incomplete: " + s.incomplete()
+                                + ". What it may hold is not shown lost.");
+                    }
+                }
+            }
+            for (String w : session.warnings()) said.add("Note: " + w);
+        }
+        notesText.setText(String.join("\n", said));
+        ((GridData) notes.getLayoutData()).exclude = said.isEmpty();
+        notes.setVisible(!said.isEmpty());
 
         causes.removeAll();
         List<LikelyCause> ranked = result == null ? List.of() : LikelyCauses.rank(result, session.probes());
@@ -401,6 +422,11 @@ public final class SummaryView implements CaseSession.Listener {
 
     public String problemText() {
         return problem.getVisible() ? problemText.getText() : "";
+    }
+
+    /** The analysis's notes (incomplete sources, evidence notes); empty when none are shown. */
+    public String notesText() {
+        return notes.getVisible() ? notesText.getText() : "";
     }
 
     /** The "sources changed" notice; empty when it is not shown. */
