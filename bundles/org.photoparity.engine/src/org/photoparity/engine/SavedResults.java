@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -32,8 +33,12 @@ import java.util.stream.Stream;
 
 import org.photoparity.cases.CaseFolder;
 import org.photoparity.core.io.AtomicWriter;
+import org.photoparity.core.model.Asset;
+import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.model.SideRole;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -52,6 +57,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
  * changes the stamp; a source given as something other than a local path (none today) counts only by its text.
  * The evidence (device info, backup) is not stamped: it is re-read by Re-run and by the next analysis.
  *
+ * <p>Each asset is written once: in full in its side's list, and a mismatch refers to it by its index in the list of
+ * the side of the same role (device assets to the device side, cloud assets to the cloud side); a mismatch's asset
+ * that is not in that list (a listing-only asset, a result built elsewhere) is written in full in the mismatch.
+ * Read back, a mismatch holds its side's very asset objects.
+ *
  * <p>The file is written through {@link AtomicWriter} after each case analysis ({@link CaseAnalysis#run}); schema
  * changes bump {@link #SCHEMA} and an older or unreadable file is ignored (the case is then analysed again).
  */
@@ -60,8 +70,10 @@ public final class SavedResults {
     /**
      * Version of the file's layout; bumped whenever a model record changes shape. 2: SourceRef.incomplete,
      * Category.UNREADABLE_COPY, Sharing.SHARED_LIBRARY (results of 1 were matched without them: analysed again).
+     * 3: a mismatch's deviceAssets/cloudAssets hold the index of an asset in its side's list (an asset in full only
+     * when the side has none equal to it), so each asset is in the file once (2 wrote every mismatched asset twice).
      */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
     public static final String FILE = "last-results.json";
     /** Bound on the file read back (a 100k-asset library is well under this). */
     static final long MAX_BYTES = 1L << 30;
@@ -98,9 +110,9 @@ public final class SavedResults {
                 g.writeStringField("analyzedAt", analyzedAt.toString());
                 g.writeStringField("stamp", stamp);
                 g.writeFieldName("result");
-                Codec.write(g, r.result(), ReconcileResult.class);
+                Codec.write(g, r.result(), ReconcileResult.class, new AssetRefs());
                 g.writeArrayFieldStart("probes");
-                for (ProbeResult p : r.probes()) Codec.write(g, p, ProbeResult.class);
+                for (ProbeResult p : r.probes()) Codec.write(g, p, ProbeResult.class, null);
                 g.writeEndArray();
                 g.writeArrayFieldStart("warnings");
                 for (String w : r.warnings()) g.writeString(w);
@@ -134,10 +146,11 @@ public final class SavedResults {
                         }
                         case "analyzedAt" -> at = Instant.parse(p.getText());
                         case "stamp" -> stamp = p.getText();
-                        case "result" -> result = (ReconcileResult) Codec.read(p, ReconcileResult.class);
+                        case "result" -> result = (ReconcileResult) Codec.read(p, ReconcileResult.class,
+                                new AssetRefs());
                         case "probes" -> {
                             while (p.nextToken() != JsonToken.END_ARRAY) {
-                                probes.add((ProbeResult) Codec.read(p, ProbeResult.class));
+                                probes.add((ProbeResult) Codec.read(p, ProbeResult.class, null));
                             }
                         }
                         case "warnings" -> {
@@ -234,17 +247,93 @@ public final class SavedResults {
     }
 
     /**
+     * The assets of one file's sides, so that a mismatch's assets are written as indexes into them: a side's assets
+     * are registered when the side has been written (or read), by its role; a mismatch's {@code deviceAssets} refer
+     * to the device side's, its {@code cloudAssets} to the cloud side's. An index is written for an asset equal to
+     * one of the side's (the first such), the asset in full otherwise. The writer writes the sides before the
+     * mismatches (ReconcileResult's order), the reader meets them in the same order.
+     */
+    static final class AssetRefs {
+        private final Map<SideRole, Map<Asset, Integer>> indexes = new EnumMap<>(SideRole.class);
+        private final Map<SideRole, List<Asset>> assets = new EnumMap<>(SideRole.class);
+
+        /** The side whose assets a record component refers to, or null when it is not a mismatch's assets. */
+        static SideRole side(RecordComponent rc) {
+            if (rc.getDeclaringRecord() != Mismatch.class) return null;
+            return switch (rc.getName()) {
+                case "deviceAssets" -> SideRole.DEVICE;
+                case "cloudAssets" -> SideRole.CLOUD;
+                default -> null;
+            };
+        }
+
+        void written(SideInventory s) {
+            if (s.role() == null) return;
+            Map<Asset, Integer> index = new HashMap<>(s.assets().size() * 2);
+            for (int i = 0; i < s.assets().size(); i++) index.putIfAbsent(s.assets().get(i), i);
+            indexes.put(s.role(), index);
+        }
+
+        void read(SideInventory s) {
+            if (s.role() != null) assets.put(s.role(), s.assets());
+        }
+
+        void write(JsonGenerator g, Object value, SideRole side) throws IOException {
+            if (value == null) {
+                g.writeNull();
+                return;
+            }
+            Map<Asset, Integer> index = indexes.getOrDefault(side, Map.of());
+            g.writeStartArray();
+            for (Object o : (Collection<?>) value) {
+                Integer i = o instanceof Asset a ? index.get(a) : null;
+                if (i != null) g.writeNumber(i);
+                else Codec.write(g, o, Asset.class, this);
+            }
+            g.writeEndArray();
+        }
+
+        List<Asset> read(JsonParser p, SideRole side) throws IOException, ReflectiveOperationException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+            if (p.currentToken() != JsonToken.START_ARRAY) throw new IOException("not a list of assets");
+            List<Asset> sideAssets = assets.getOrDefault(side, List.of());
+            List<Asset> out = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                    int i = p.getIntValue();
+                    if (i < 0 || i >= sideAssets.size()) throw new IOException("no asset " + i + " on the " + side + " side");
+                    out.add(sideAssets.get(i));
+                } else {
+                    out.add((Asset) Codec.read(p, Asset.class, this));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
      * Records to JSON and back through their components: strings, numbers, booleans, enums, java.time values,
      * lists, sets, string-keyed maps and nested records. Another type is refused, so a model change that this file
      * cannot carry fails the round-trip test instead of losing data.
      */
     static final class Codec {
         private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new HashMap<>();
+        /** Record components per class (Class.getRecordComponents builds new ones at each call). */
+        private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+            @Override
+            protected RecordComponent[] computeValue(Class<?> type) {
+                return type.getRecordComponents();
+            }
+        };
 
         private Codec() {
         }
 
-        static void write(JsonGenerator g, Object v, Type type) throws IOException {
+        /**
+         * Writes {@code v}; with {@code refs}, a mismatch's assets are written as indexes into the sides written
+         * before it (see {@link AssetRefs}).
+         */
+        static void write(JsonGenerator g, Object v, Type type, AssetRefs refs) throws IOException {
             if (v == null) {
                 g.writeNull();
             } else if (v instanceof String s) {
@@ -265,34 +354,39 @@ public final class SavedResults {
             } else if (v instanceof Collection<?> c) {
                 Type element = argument(type, 0);
                 g.writeStartArray();
-                for (Object o : c) write(g, o, element);
+                for (Object o : c) write(g, o, element, refs);
                 g.writeEndArray();
             } else if (v instanceof Map<?, ?> m) {
                 Type value = argument(type, 1);
                 g.writeStartObject();
                 for (Map.Entry<?, ?> e : m.entrySet()) {
                     g.writeFieldName((String) e.getKey());
-                    write(g, e.getValue(), value);
+                    write(g, e.getValue(), value, refs);
                 }
                 g.writeEndObject();
             } else if (v.getClass().isRecord()) {
                 g.writeStartObject();
-                for (RecordComponent rc : v.getClass().getRecordComponents()) {
+                for (RecordComponent rc : COMPONENTS.get(v.getClass())) {
                     g.writeFieldName(rc.getName());
+                    Object value;
                     try {
-                        write(g, rc.getAccessor().invoke(v), rc.getGenericType());
+                        value = rc.getAccessor().invoke(v);
                     } catch (ReflectiveOperationException e) {
                         throw new IOException("cannot read " + rc, e);
                     }
+                    SideRole side = refs == null ? null : AssetRefs.side(rc);
+                    if (side != null) refs.write(g, value, side);
+                    else write(g, value, rc.getGenericType(), refs);
                 }
                 g.writeEndObject();
+                if (refs != null && v instanceof SideInventory s) refs.written(s);
             } else {
                 throw new IllegalArgumentException("cannot save a " + v.getClass().getName());
             }
         }
 
-        /** Reads the value at the parser's current token. */
-        static Object read(JsonParser p, Type type) throws IOException, ReflectiveOperationException {
+        /** Reads the value at the parser's current token (with the {@code refs} it was written with). */
+        static Object read(JsonParser p, Type type, AssetRefs refs) throws IOException, ReflectiveOperationException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
             Class<?> raw = raw(type);
             if (raw == String.class) return p.getText();
@@ -308,7 +402,7 @@ public final class SavedResults {
             if (Collection.class.isAssignableFrom(raw)) {
                 Collection<Object> c = Set.class.isAssignableFrom(raw) ? new LinkedHashSet<>() : new ArrayList<>();
                 Type element = argument(type, 0);
-                while (p.nextToken() != JsonToken.END_ARRAY) c.add(read(p, element));
+                while (p.nextToken() != JsonToken.END_ARRAY) c.add(read(p, element, refs));
                 return c;
             }
             if (Map.class.isAssignableFrom(raw)) {
@@ -317,12 +411,12 @@ public final class SavedResults {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String k = p.currentName();
                     p.nextToken();
-                    m.put(k, read(p, value));
+                    m.put(k, read(p, value, refs));
                 }
                 return m;
             }
             if (raw.isRecord()) {
-                RecordComponent[] rcs = raw.getRecordComponents();
+                RecordComponent[] rcs = COMPONENTS.get(raw);
                 Object[] args = new Object[rcs.length];
                 Map<String, Integer> index = new HashMap<>();
                 for (int i = 0; i < rcs.length; i++) {
@@ -332,10 +426,14 @@ public final class SavedResults {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     Integer i = index.get(p.currentName());
                     p.nextToken();
+                    SideRole side = i == null || refs == null ? null : AssetRefs.side(rcs[i]);
                     if (i == null) p.skipChildren();
-                    else args[i] = read(p, rcs[i].getGenericType());
+                    else if (side != null) args[i] = refs.read(p, side);
+                    else args[i] = read(p, rcs[i].getGenericType(), refs);
                 }
-                return constructor(raw, rcs).newInstance(args);
+                Object record = constructor(raw, rcs).newInstance(args);
+                if (refs != null && record instanceof SideInventory s) refs.read(s);
+                return record;
             }
             throw new IllegalArgumentException("cannot read a " + raw.getName());
         }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,6 +28,7 @@ import org.photoparity.core.model.AssetKind;
 import org.photoparity.core.model.CloudState;
 import org.photoparity.core.model.FileIssue;
 import org.photoparity.core.model.Listing;
+import org.photoparity.core.model.MediaFormat;
 import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
@@ -177,5 +180,73 @@ class SavedResultsUiTest {
         assertNull(SavedResults.read(c));
         Files.writeString(SavedResults.file(c), "{\"schema\": 1, \"result\": {");
         assertNull(SavedResults.read(c));
+    }
+
+    /** How many times {@code needle} occurs in {@code text}. */
+    private static int occurrences(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) n++;
+        return n;
+    }
+
+    @Test
+    void eachAssetIsSavedOnceAndMismatchesReferToIt() throws Exception {
+        CaseFolder c = CaseFolder.create(tmp.resolve("case-once"), CaseData.named("once"));
+        ReconcileResult r = Synthetic.result(40);
+        // mismatch assets that are not in their side's list: a listing-only asset, one equal to no side asset, and
+        // a cloud asset given as a device asset; they are written in the mismatch and still come back
+        Listing listing = new Listing(7, "Photos.sqlite", "IMG_L.HEIC", "DCIM/IMG_L.HEIC", "guid-l", null, null, 0, 0,
+                null, AssetKind.PHOTO, CloudState.NOT_SYNCED, false, 0, null, false, false, false, false, Map.of());
+        Asset listingOnly = new Asset("listing-only", AssetKind.PHOTO, List.of(), listing);
+        Asset stray = new Asset("stray", AssetKind.PHOTO, List.of(Synthetic.file("DCIM/STRAY.HEIC",
+                MediaFormat.HEIC, LocalDateTime.of(2024, 3, 1, 9, 0), 10, 10)),
+                null);
+        Asset cloudOne = r.cloud().assets().get(0);
+        List<Mismatch> ms = new ArrayList<>(r.mismatches());
+        ms.add(new Mismatch(Synthetic.CATS[0], List.of("DCIM/IMG_L.HEIC"), List.of(), null, "listing only", Set.of(),
+                List.of(listingOnly, stray, cloudOne, r.device().assets().get(3)), List.of()));
+        ReconcileResult full = new ReconcileResult(r.device(), r.cloud(), r.identical(), ms, r.matchedBy());
+        SavedResults.write(c, new AnalysisResult(full, List.of(), null, List.of()), "stamp", Instant.now());
+
+        String json = Files.readString(SavedResults.file(c));
+        for (SideInventory side : List.of(full.device(), full.cloud())) {
+            for (Asset a : side.assets()) {
+                String path = a.files().get(0).path();
+                // the cloud asset given as a device asset is in no device side's list: in full there as well
+                assertEquals(a == cloudOne ? 2 : 1, occurrences(json, "\"path\":\"" + path + "\""),
+                        path + " saved once");
+            }
+        }
+        assertEquals(1, occurrences(json, "\"path\":\"DCIM/STRAY.HEIC\""), "an asset of no side is saved in full");
+        assertEquals(1, occurrences(json, "\"id\":\"listing-only\""));
+        SavedResults.Saved back = SavedResults.read(c);
+        assertNotNull(back);
+        assertEquals(full, back.result());
+        assertEquals(full.mismatches(), back.result().mismatches());
+        // the shared assets come back shared: the mismatch refers to its side's very asset
+        Mismatch m = back.result().mismatches().get(0);
+        assertTrue(back.result().device().assets().stream().anyMatch(a -> a == m.deviceAssets().get(0)));
+    }
+
+    /**
+     * Size and read time of a 100,000-mismatch result (printed for the notes, not asserted on time): each asset is
+     * in the file once, so it is a little over the sides' own size.
+     */
+    @Test
+    void aLargeResultIsSavedAndReadBack() throws Exception {
+        CaseFolder c = CaseFolder.create(tmp.resolve("case-large"), CaseData.named("large"));
+        ReconcileResult r = Synthetic.result(100_000);
+        long t0 = System.nanoTime();
+        SavedResults.write(c, new AnalysisResult(r, List.of(), null, List.of()), "stamp", Instant.now());
+        long t1 = System.nanoTime();
+        SavedResults.Saved back = SavedResults.read(c);
+        long t2 = System.nanoTime();
+        long size = Files.size(SavedResults.file(c));
+        System.out.printf("SavedResults 100000 mismatches: %,d bytes, write %d ms, read %d ms%n", size,
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        assertNotNull(back);
+        assertEquals(r, back.result());
+        String json = Files.readString(SavedResults.file(c));
+        assertEquals(1, occurrences(json, "\"path\":\"DCIM/100APPLE/IMG_99999.HEIC\""));
     }
 }
