@@ -229,24 +229,25 @@ class SavedResultsUiTest {
     }
 
     /**
-     * Size and read time of a 100,000-mismatch result (printed for the notes, not asserted on time): each asset is
-     * in the file once, so it is a little over the sides' own size.
+     * Size and read time of a 20,000-mismatch result (printed for the notes, not asserted on time): each asset is
+     * in the file once, so it is a little over the sides' own size. (100,000 measured 2026-12-02: 201 MB, write
+     * 30.4 s, read 13.2 s before; 114 MB, write 1.3-2.7 s, read 2.0-4.6 s after; kept smaller here for CI.)
      */
     @Test
     void aLargeResultIsSavedAndReadBack() throws Exception {
         CaseFolder c = CaseFolder.create(tmp.resolve("case-large"), CaseData.named("large"));
-        ReconcileResult r = Synthetic.result(100_000);
+        ReconcileResult r = Synthetic.result(20_000);
         long t0 = System.nanoTime();
         SavedResults.write(c, new AnalysisResult(r, List.of(), null, List.of()), "stamp", Instant.now());
         long t1 = System.nanoTime();
         SavedResults.Saved back = SavedResults.read(c);
         long t2 = System.nanoTime();
         long size = Files.size(SavedResults.file(c));
-        System.out.printf("SavedResults 100000 mismatches: %,d bytes, write %d ms, read %d ms%n", size,
+        System.out.printf("SavedResults 20000 mismatches: %,d bytes, write %d ms, read %d ms%n", size,
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         assertNotNull(back);
         assertEquals(r, back.result());
         String json = Files.readString(SavedResults.file(c));
-        assertEquals(1, occurrences(json, "\"path\":\"DCIM/100APPLE/IMG_99999.HEIC\""));
+        assertEquals(1, occurrences(json, "\"path\":\"DCIM/100APPLE/IMG_19999.HEIC\""));
     }
 }
