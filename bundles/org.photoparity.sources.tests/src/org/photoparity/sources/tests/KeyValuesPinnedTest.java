@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,22 +53,9 @@ class KeyValuesPinnedTest {
 
     private static MediaFile readAsStream(String name, byte[] data, int chunk) {
         return READER.read(0, name, data.length, 1, ResourceRole.ORIGINAL,
-                () -> new Chunked(new ByteArrayInputStream(data), chunk), true);
+                () -> new ChunkedStream(new ByteArrayInputStream(data), chunk), true);
     }
 
-    private static final class Chunked extends FilterInputStream {
-        private final int chunk;
-
-        Chunked(InputStream in, int chunk) {
-            super(in);
-            this.chunk = chunk;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return super.read(b, off, Math.min(len, chunk));
-        }
-    }
 
     @Test
     void realFixturesKeepTheirFingerprintAndPayloadKey() throws IOException {

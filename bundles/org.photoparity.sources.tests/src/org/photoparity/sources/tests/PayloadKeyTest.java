@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +50,7 @@ class PayloadKeyTest {
     private static MediaFile readAsStream(Path p, int chunk) throws IOException {
         byte[] data = Files.readAllBytes(p);
         return READER.read(0, p.getFileName().toString(), data.length, 1, ResourceRole.ORIGINAL,
-                () -> new Chunked(new java.io.ByteArrayInputStream(data), chunk), true);
+                () -> new ChunkedStream(new java.io.ByteArrayInputStream(data), chunk), true);
     }
 
     private static MediaFile metadataOnly(Path p) throws IOException {
@@ -60,19 +58,6 @@ class PayloadKeyTest {
                 false);
     }
 
-    private static final class Chunked extends FilterInputStream {
-        private final int chunk;
-
-        Chunked(InputStream in, int chunk) {
-            super(in);
-            this.chunk = chunk;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return super.read(b, off, Math.min(len, chunk));
-        }
-    }
 
     private void assertDriftKeepsKey(String fixture, LocalDateTime stated, Duration shift) throws IOException {
         Path dir = Fixtures.copy(tmp.resolve(fixture), fixture, fixture + "=>shifted-" + fixture);
