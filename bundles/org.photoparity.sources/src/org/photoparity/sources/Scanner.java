@@ -316,11 +316,15 @@ public final class Scanner {
         return new Result(inv, cache == null ? 0 : cache.hits(), cache == null ? 0 : cache.misses(), note, outcomes);
     }
 
-    /** A source's file or folder name, lower case, without .zip: what ScanContext.incomplete names. */
+    /**
+     * A source's file or folder name, lower case, without .zip nor a browser's " (1)" for a second download: what
+     * ScanContext.incomplete names.
+     */
     private static String partName(Path p) {
         Path n = p.getFileName();
         String s = n == null ? "" : n.toString().toLowerCase(java.util.Locale.ROOT);
-        return s.endsWith(".zip") ? s.substring(0, s.length() - 4) : s;
+        if (s.endsWith(".zip")) s = s.substring(0, s.length() - 4);
+        return s.replaceFirst("\\s*\\(\\d{1,3}\\)$", "");
     }
 
     /** The real path of the longest existing prefix of p, with the rest appended (p may not exist yet). */

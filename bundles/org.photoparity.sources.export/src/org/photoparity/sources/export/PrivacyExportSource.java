@@ -146,9 +146,12 @@ public final class PrivacyExportSource implements ISource {
         scan.emitListings(progress.split(10));
     }
 
-    /** "iCloud Photos Part 2 of 3", "iCloud-bilder Del 1 av 6", "iCloud Fotos Teil 1 von 10" (a .zip or not). */
-    private static final Pattern PART = Pattern.compile("^(.*?)(\\d{1,4})\\s+(\\p{L}{1,12})\\s+(\\d{1,4})(?:\\.zip)?$",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * "iCloud Photos Part 2 of 3", "iCloud-bilder Del 1 av 6", "iCloud Fotos Teil 1 von 10" (a .zip or not, and with
+     * a browser's " (1)" when downloaded twice).
+     */
+    private static final Pattern PART = Pattern.compile(
+            "^(.*?)(\\d{1,4})\\s+(\\p{L}{1,12})\\s+(\\d{1,4})(?:\\s*\\(\\d{1,3}\\))?(?:\\.zip)?$", Pattern.CASE_INSENSITIVE);
 
     /**
      * Which parts of the export the given part names lack, from the "Part N of M" their names carry, as the technician

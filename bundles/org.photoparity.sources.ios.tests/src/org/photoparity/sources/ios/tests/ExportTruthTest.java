@@ -175,6 +175,13 @@ class ExportTruthTest {
                 new NullProgressMonitor());
         assertEquals(2, two.sources().size());
         for (var s : two.sources()) assertNull(s.incomplete(), s.toString());
+        // a part downloaded twice keeps the browser's " (1)": still part 1
+        Files.move(export.resolve(P1 + ".zip"), export.resolve(P1 + " (1).zip"));
+        assertNull(scan(export).sources().get(0).incomplete(), "part 1 as a second download");
+        SideInventory renamed = Scanner.scan(SideRole.CLOUD, List.of("privacy-export:" + export.resolve(P1
+                + " (1).zip"), "privacy-export:" + export.resolve(P2)), ScanOptions.defaults().withoutCache()
+                .withThreads(1), new NullProgressMonitor());
+        for (var s : renamed.sources()) assertNull(s.incomplete(), s.toString());
         r = new org.photoparity.match.Reconciler().reconcile(d, whole, Map.of(), new NullProgressMonitor());
         org.photoparity.core.model.Mismatch lost = r.mismatches().stream()
                 .filter(m -> m.category() == org.photoparity.core.model.Category.MISSING_IN_CLOUD).findFirst()
