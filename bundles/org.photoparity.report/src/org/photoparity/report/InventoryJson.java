@@ -24,7 +24,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  *
  * <pre>
  * { "schema": 1, "side": "device",
- *   "sources": [{"path","kind"}],
+ *   "sources": [{"path","kind","incomplete" when set}],
  *   "totals": {"assets","filesSeen","filesRead","unreadable","ignored","bytes","countsAddUp"},
  *   "assets": [ {"id","kind","bytes","files":[{every MediaFile field}],"listing":{every Listing field}|null} ],
  *   "unreadable": [{"source","path","reason"}],

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  *
  * <pre>
  * { "schema": 1, "generatedAt": "..." (when set),
- *   "sides": { "device": { "sources": [{"path","kind"}], "assets", "files", "bytes", "filesSeen", "ignored",
+ *   "sides": { "device": { "sources": [{"path","kind","incomplete" when set}], "assets", "files", "bytes", "filesSeen", "ignored",
  *                          "unreadable": [{"source","path","reason"}] }, "cloud": {...} },
  *   "summary": { "identical": n, "losses": n, "explained": n, "MISSING_IN_CLOUD": n, ... every category },
  *   "matchedBy": { key: pairs },
