@@ -31,6 +31,8 @@ public final class MissingClassifier implements IComparator {
         for (SideRole side : SideRole.values()) {
             int n = 0;
             Set<String> otherBursts = null; // collected only when an unmatched asset is a burst frame
+            // the other side known incomplete (a part not given) explains what it lacks: once per side, not per asset
+            String notGiven = notGiven(side == SideRole.DEVICE ? r.cloud() : r.device(), "it");
             for (Asset a : r.unmatched(side)) {
                 if (++n % KeyMatcher.CANCEL_CHECK == 0) KeyMatcher.checkCanceled(sm);
                 if (otherBursts == null && AssetFacts.burstId(a) != null) {
@@ -38,7 +40,7 @@ public final class MissingClassifier implements IComparator {
                 }
                 Mismatch m = missing(side, a);
                 String why = explanation(a, otherBursts == null ? Set.of() : otherBursts);
-                if (why == null) why = notGiven(side == SideRole.DEVICE ? r.cloud() : r.device(), "it");
+                if (why == null) why = notGiven;
                 r.report(why == null ? m : m.explained(why));
             }
             sm.worked(1);
