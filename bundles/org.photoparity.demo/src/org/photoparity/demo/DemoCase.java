@@ -141,7 +141,9 @@ public final class DemoCase {
         plants.add(new Plant(Category.DUPLICATE, List.of(), List.of(dupCloud, dupCloud2),
                 "Same bytes twice in the cloud; the second copy carries icloudpd's -<size> suffix."));
 
-        // --- MISSING_ON_DEVICE: in the cloud only (deleted from the device, or Optimize Storage never downloaded)
+        // --- MISSING_ON_DEVICE: in the cloud only (deleted from the device, or Optimize Storage never downloaded);
+        // the demo's answers say Optimize iPhone Storage is on and its device side is a copy of files, so the analysis
+        // explains it (the reconciler alone reports it a loss)
         MediaSpec gone = photo(8, at(3, 14, 10)).build();
         plants.add(new Plant(Category.MISSING_ON_DEVICE, List.of(),
                 List.of(d.cloud(gone, name(8, "JPG"), SyntheticMedia.jpeg(gone))),

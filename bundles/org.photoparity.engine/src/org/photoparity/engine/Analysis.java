@@ -21,6 +21,7 @@ import org.photoparity.core.spi.IProbe;
 import org.photoparity.core.spi.PhaseProgress;
 import org.photoparity.core.spi.PhaseProgress.Phase;
 import org.photoparity.core.spi.PhaseProgress.Step;
+import org.photoparity.evidence.OptimizedOriginals;
 import org.photoparity.evidence.readers.EvidenceLoader;
 import org.photoparity.evidence.readers.EvidenceOptions;
 import org.photoparity.match.Reconciler;
@@ -68,8 +69,11 @@ public final class Analysis {
         ReconcileResult result = new Reconciler().reconcile(device, cloud, spec.settings(), sub.split(8));
         budget.step(Step.of(Phase.EVIDENCE, null, 0, -1));
         EvidenceLoader.Loaded loaded = loadEvidence(spec, options, result, sub.split(4));
-        List<ProbeResult> probes = runProbes(null, loaded.evidence(), budget, sub.split(8));
-        return new AnalysisResult(result, probes, loaded.evidence(), loaded.warnings());
+        // the device evidence may explain a difference (Optimize iPhone Storage and a copy of the device's files)
+        ReconcileResult judged = OptimizedOriginals.apply(result, loaded.evidence());
+        CaseEvidence evidence = judged == result ? loaded.evidence() : loaded.evidence().withResult(judged);
+        List<ProbeResult> probes = runProbes(null, evidence, budget, sub.split(8));
+        return new AnalysisResult(judged, probes, evidence, loaded.warnings());
     }
 
     /** The files a side's scan will report, or -1 (not known, or a source the scan will refuse with its reason). */

@@ -54,6 +54,13 @@ public final class CaseEvidence {
         return PhotoParityRegistry.get().settings().value(settings, key);
     }
 
+    /** The same answers, settings and records with another result (the same analysis, judged with the evidence). */
+    public CaseEvidence withResult(ReconcileResult other) {
+        CaseEvidence copy = new CaseEvidence(other, answers, settings);
+        copy.records.putAll(records);
+        return copy;
+    }
+
     public <T> CaseEvidence with(Class<T> type, T record) {
         records.put(type, type.cast(record));
         return this;

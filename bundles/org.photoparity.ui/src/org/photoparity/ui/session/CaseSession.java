@@ -252,7 +252,25 @@ public final class CaseSession {
         else all.put(key, value.trim());
         org.photoparity.evidence.readers.AnswersFile.write(caseFolder.answersFile(), all);
         if (evidence != null) evidence = withAnswers(evidence, canonicalAnswers());
+        boolean rejudged = key.equals(org.photoparity.evidence.AnswerKey.OPTIMIZE_STORAGE.key()) && rejudge(value);
         fire(Change.ANSWERS);
+        if (rejudged) fire(Change.RESULT);
+    }
+
+    /**
+     * Judges the results shown again with the answer just given, as an analysis would (Optimize iPhone Storage
+     * explains what a copy of the device's files lacks): true when a difference changed. Saved results carry no
+     * evidence records (a backup's counts), so there an answer taken away changes nothing until the next analysis.
+     */
+    private boolean rejudge(String value) {
+        if (result == null) return false;
+        if (evidence == null && (value == null || value.isBlank())) return false;
+        CaseEvidence e = evidence != null ? evidence : new CaseEvidence(result, canonicalAnswers(), Map.of());
+        ReconcileResult judged = org.photoparity.evidence.OptimizedOriginals.apply(result, e);
+        if (judged == result) return false;
+        result = judged;
+        if (evidence != null) evidence = evidence.withResult(judged);
+        return true;
     }
 
     /**
