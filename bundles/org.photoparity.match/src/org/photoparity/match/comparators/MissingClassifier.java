@@ -1,5 +1,6 @@
 package org.photoparity.match.comparators;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,7 @@ public final class MissingClassifier implements IComparator {
             Set<String> otherBursts = null; // collected only when an unmatched asset is a burst frame
             // the other side known incomplete (a part not given) explains what it lacks: once per side, not per asset
             String notGiven = notGiven(side == SideRole.DEVICE ? r.cloud() : r.device(), "it");
+            List<Mismatch> unexplained = new ArrayList<>();
             for (Asset a : r.unmatched(side)) {
                 if (++n % KeyMatcher.CANCEL_CHECK == 0) KeyMatcher.checkCanceled(sm);
                 if (otherBursts == null && AssetFacts.burstId(a) != null) {
@@ -41,7 +43,14 @@ public final class MissingClassifier implements IComparator {
                 Mismatch m = missing(side, a);
                 String why = explanation(a, otherBursts == null ? Set.of() : otherBursts);
                 if (why == null) why = notGiven;
-                r.report(why == null ? m : m.explained(why));
+                if (why == null) unexplained.add(m);
+                else r.report(m.explained(why));
+            }
+            // what the cloud lacks may all be older than anything a download cut short holds
+            String older = side == SideRole.DEVICE ? olderThanTheCloud(r, unexplained) : null;
+            for (Mismatch m : unexplained) {
+                boolean before = older != null && AssetFacts.captured(m.deviceAssets().get(0)) != null;
+                r.report(before ? m.explained(older) : m);
             }
             sm.worked(1);
         }
@@ -61,6 +70,50 @@ public final class MissingClassifier implements IComparator {
             }
         }
         return null;
+    }
+
+    /** Fewer missing photos than this say nothing of how the cloud download ends; nor fewer shared with it. */
+    static final int PARTIAL_MIN = 3;
+    private static final long DAY_MS = 24L * 3600_000;
+
+    /**
+     * Why the device's photos missing from the cloud are not shown lost when the cloud side looks like an iCloud
+     * download stopped early or limited to recent items (icloudpd downloads the newest first: an interrupted run,
+     * --recent, --until-found; iCloud.com downloads at most 1,000 items at a time), or null when it does not: every
+     * missing photo with a capture time was taken at least a day before the cloud side's oldest, there are at least
+     * {@link #PARTIAL_MIN} of them, the sides share at least as many assets, and no shared one is that old. Not
+     * when the cloud side lists its library (a privacy export, Photos.sqlite): a listing is the whole library.
+     */
+    static String olderThanTheCloud(Reconciliation r, List<Mismatch> missing) {
+        if (missing.size() < PARTIAL_MIN || r.pairs().size() < PARTIAL_MIN) return null;
+        long oldest = Long.MAX_VALUE;
+        int timed = 0;
+        for (Asset a : r.cloud().assets()) {
+            if (a.listing() != null) return null;
+            org.photoparity.core.model.CaptureTime t = AssetFacts.captured(a);
+            if (t == null) continue;
+            timed++;
+            oldest = Math.min(oldest, t.localMillis());
+        }
+        if (timed < PARTIAL_MIN) return null;
+        long before = oldest - DAY_MS;
+        int older = 0;
+        for (Mismatch m : missing) {
+            org.photoparity.core.model.CaptureTime t = AssetFacts.captured(m.deviceAssets().get(0));
+            if (t == null) continue;
+            if (t.localMillis() >= before) return null; // one inside the download's span: not the shape of a cut
+            older++;
+        }
+        if (older < PARTIAL_MIN) return null;
+        for (Reconciliation.Pair p : r.pairs()) {
+            org.photoparity.core.model.CaptureTime t = AssetFacts.captured(p.device());
+            if (t != null && t.localMillis() < before) return null; // the cloud does hold older photos
+        }
+        String day = java.time.LocalDate.ofEpochDay(Math.floorDiv(oldest, DAY_MS)).toString();
+        return "not shown lost: captured before " + day + ", the oldest photo of the cloud side, which holds only"
+                + " photos from then on, as an iCloud download stopped early or limited to recent items does (icloudpd"
+                + " downloads the newest first: an interrupted run, --recent, --until-found; iCloud.com downloads at"
+                + " most 1,000 items at a time): download the whole library and analyse again before calling it lost";
     }
 
     private static Set<String> bursts(List<Asset> assets) {
