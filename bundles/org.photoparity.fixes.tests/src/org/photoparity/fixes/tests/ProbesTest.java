@@ -85,6 +85,91 @@ class ProbesTest {
         assertTrue(r.evidence().isEmpty());
     }
 
+    /**
+     * Fix 1 is the right Apple ID and iCloud Photos on: a library syncing with some account is half of it. Photos.sqlite
+     * alone said PASS "Photos.sqlite shows the library syncing with iCloud Photos (41 of 43 assets)" with nothing saying
+     * the account was the one whose library was compared; now it says what is known and asks apple_id_matches.
+     */
+    @Test
+    void settingsDoesNotPassOnPhotosSqliteAloneWhileTheAppleIdIsNotKnown() throws Exception {
+        Path b = Fixtures.backup(dir.resolve("b"), "iPhone14,5", "17.5.1", T1, Fixtures.rows(40, 1, 0, 2), null);
+        ProbeResult u = expect(UNKNOWN, run("probe.settings", opts().backup(b).build(), null));
+        assertEquals("iCloud Photos is on for this library (Photos.sqlite: 41 of 43 assets syncing); whether it syncs"
+                + " with the Apple ID whose library was compared is not known: answer apple_id_matches (Settings >"
+                + " [your name] against the account whose iCloud library was compared), or compare the cloud side"
+                + " (analyze with the iCloud library: assets on both sides show one library)", u.summary());
+        assertTrue(anyContains(u.evidence(), "ZCLOUDLOCALSTATE {0=2, 1=41}"), u.evidence().toString());
+        assertTrue(anyContains(u.evidence(), "apple_id_matches not answered"), u.evidence().toString());
+
+        // the technician checked the Apple ID: both halves are known
+        ProbeResult p = expect(PASS, run("probe.settings", opts().backup(b)
+                .answers(answers("apple_id_matches=yes\n")).build(), null));
+        assertTrue(p.summary().startsWith("Photos.sqlite shows the library syncing with iCloud Photos (41 of 43"
+                + " assets)"), p.summary());
+        assertTrue(p.summary().contains("the Apple ID is the one whose library was compared (answer"
+                + " apple_id_matches)"), p.summary());
+        assertFalse(anyContains(p.evidence(), "apple_id_matches not answered"), p.evidence().toString());
+
+        // or the analysis finds the device's assets in the iCloud library compared: one library
+        List<Asset> device = Fixtures.assets("dev", 4, 3_000_000), cloud = Fixtures.assets("cloud", 4, 3_000_000);
+        List<Mismatch> mm = List.of(Fixtures.mismatch(Category.METADATA_DRIFT, List.of(device.get(0)),
+                List.of(cloud.get(0))), Fixtures.mismatch(Category.MISSING_IN_CLOUD, List.of(device.get(1)), List.of()));
+        ProbeResult same = expect(PASS, run("probe.settings", opts().backup(b).build(),
+                Fixtures.result(device, cloud, mm)));
+        assertTrue(same.summary().contains("the analysis finds 1 asset on both sides: the iPhone syncs with the"
+                + " library compared"), same.summary());
+        assertTrue(anyContains(same.evidence(), "analysis: 1 asset on both sides: the same library"),
+                same.evidence().toString());
+        // identical assets are on both sides too
+        ProbeResult identical = expect(PASS, run("probe.settings", opts().backup(b).build(), new ReconcileResult(
+                Fixtures.side(org.photoparity.core.model.SideRole.DEVICE, device),
+                Fixtures.side(org.photoparity.core.model.SideRole.CLOUD, cloud), 3, List.of(), Map.of())));
+        assertTrue(identical.summary().contains("3 assets on both sides"), identical.summary());
+
+        // an analysis of the device alone says nothing of the Apple ID: the question stays, the cloud side is named
+        ProbeResult deviceOnly = expect(UNKNOWN, run("probe.settings", opts().backup(b).build(),
+                Fixtures.result(device, List.of(), List.of())));
+        assertTrue(deviceOnly.summary().contains("answer apple_id_matches"), deviceOnly.summary());
+        assertTrue(deviceOnly.summary().contains("add the iCloud library to the analysis"), deviceOnly.summary());
+    }
+
+    /** The enable log's last switch ON, or the icloud_photos_on answer, is iCloud Photos on, not the Apple ID. */
+    @Test
+    void settingsDoesNotPassOnTheEnableLogOrTheToggleAnswerAlone() throws Exception {
+        Path log = Fixtures.backup(dir.resolve("log"), "iPhone14,5", "17.5.1", T1, null,
+                Fixtures.enableLog(Instant.parse("2023-03-01T08:00:00Z"), true));
+        ProbeResult u = expect(UNKNOWN, run("probe.settings", opts().backup(log).build(), null));
+        assertTrue(u.summary().startsWith("iCloud Photos is on for this library (cloudServiceEnableLog.plist: last"
+                + " switched on at 2023-03-01T08:00:00Z)"), u.summary());
+        assertTrue(u.summary().contains("answer apple_id_matches"), u.summary());
+        assertTrue(anyContains(u.evidence(), "last switch ON at 2023-03-01T08:00:00Z"), u.evidence().toString());
+        expect(PASS, run("probe.settings", opts().backup(log).answers(answers("apple_id_matches=yes\n")).build(), null));
+
+        ProbeResult toggle = expect(UNKNOWN, run("probe.settings", Probes.answers(Map.of("icloud_photos_on", "yes"))));
+        assertTrue(toggle.summary().startsWith("iCloud Photos is on for this library (answer icloud_photos_on = yes);"),
+                toggle.summary());
+        assertTrue(toggle.summary().contains("answer apple_id_matches"), toggle.summary());
+        ProbeResult both = expect(PASS, run("probe.settings", Probes.answers(Map.of("icloud_photos_on", "yes",
+                "apple_id_matches", "yes"))));
+        assertEquals("iCloud Photos is on (answer); the Apple ID is the one whose library was compared (answer"
+                + " apple_id_matches)", both.summary());
+
+        // the Apple ID alone says nothing of iCloud Photos
+        ProbeResult idOnly = expect(UNKNOWN, run("probe.settings", Probes.answers(Map.of("apple_id_matches", "yes"))));
+        assertTrue(idOnly.summary().startsWith("No evidence on iCloud Photos"), idOnly.summary());
+    }
+
+    /** A FAIL or WARN still wins over the Apple ID not being known (fix 1's problems are stated whatever is asked). */
+    @Test
+    void settingsFailAndWarnStandWithoutTheAppleId() throws Exception {
+        Path warn = Fixtures.backup(dir.resolve("w"), "iPhone14,5", "17.5.1", T1, Fixtures.rows(20, 0, 0, 10),
+                Fixtures.enableLog(Instant.parse("2023-03-01T08:00:00Z"), true));
+        ProbeResult w = expect(WARN, run("probe.settings", opts().backup(warn).build(), null));
+        assertEquals("10 of 30 assets are not synced yet (ZCLOUDLOCALSTATE 0): iCloud Photos was turned on recently or"
+                + " is not finishing", w.summary());
+        assertTrue(anyContains(w.evidence(), "apple_id_matches not answered"), w.evidence().toString());
+    }
+
     // ---- 3 iCloud storage ----
 
     private static ReconcileResult library(int cloud, long cloudSize, int missingInCloud, long missingSize) {

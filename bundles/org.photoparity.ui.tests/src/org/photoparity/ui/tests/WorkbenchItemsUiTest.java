@@ -204,6 +204,34 @@ class WorkbenchItemsUiTest {
         Ui.page().hideView(Ui.page().findView(id));
     }
 
+    /**
+     * Fix 1 does not pass on iCloud Photos alone: its view shows UNKNOWN asking apple_id_matches, offers that
+     * question, and the answer yes passes it.
+     */
+    @Test
+    void theSettingsViewAsksTheAppleIdBeforeFix1Passes() throws Exception {
+        CaseFolder c = CaseFolder.create(tmp.resolve("apple-id"), CaseData.named("Apple ID"));
+        Files.writeString(c.answersFile(), "icloud_photos_on=yes\n");
+        Ui.session().open(c);
+        String id = org.photoparity.ui.views.StrategyViewFactory.viewIdFor("strategy.settings");
+        StrategyView v = Ui.show(id, StrategyView.class);
+        Ui.drain();
+        assertTrue(v.questionKeys().contains("apple_id_matches"), v.questionKeys().toString());
+        Job job = v.rerun();
+        assertNotNull(job);
+        job.join(10_000, null);
+        Ui.waitUntil("fix 1's result", 10_000, () -> v.shownResults().get(0) != null);
+        assertEquals(ProbeStatus.UNKNOWN, v.shownResults().get(0).status(), v.shownResults().get(0).summary());
+        assertTrue(v.shownResults().get(0).summary().contains("answer apple_id_matches"),
+                v.shownResults().get(0).summary());
+
+        v.answerFor("apple_id_matches", "yes");
+        Ui.waitUntil("fix 1 to pass on the answer", 10_000, () -> v.shownResults().get(0) != null
+                && v.shownResults().get(0).status() == ProbeStatus.PASS);
+        assertTrue(Files.readString(c.answersFile()).contains("apple_id_matches=yes"));
+        Ui.page().hideView(Ui.page().findView(id));
+    }
+
     /** Fix 3's view asks who created the iCloud Shared Photo Library, and the answer goes to the case's file. */
     @Test
     void theIcloudStorageViewAsksWhoCreatedTheSharedLibrary() throws Exception {
