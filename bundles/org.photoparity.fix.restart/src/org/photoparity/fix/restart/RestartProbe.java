@@ -28,12 +28,16 @@ public final class RestartProbe implements IProbe {
 
     /** Upload attempts on one asset from which a single snapshot counts as stuck. */
     public static final String ATTEMPTS_WARN = "restart.attempts.warn";
+    /** A snapshot older than this many hours cannot PASS the probe (declared in plugin.xml). */
+    public static final String MAX_AGE_HOURS = "restart.snapshot.maxAgeHours";
 
     @Override
     public ProbeResult run(CaseEvidence e, IProgressMonitor monitor) {
         Findings f = new Findings(5, ID);
         int attemptsWarn = attemptsWarn(e);
 
+        int maxAgeHours = maxAgeHours(e);
+        String[] stale = new String[1]; // what a PASS was withheld for: the snapshot is too old to speak for now
         Optional<SnapshotComparison> cmp = e.get(SnapshotComparison.class);
         cmp.ifPresent(c -> {
             f.evidence(c.describe());
@@ -44,8 +48,11 @@ public final class RestartProbe implements IProbe {
             } else if (c.moving() && c.stillPending() > 0) {
                 f.verdict(ProbeStatus.WARN, c.cleared() + " pending assets uploaded between the snapshots, "
                         + c.stillPending() + " still wait: the queue moves slowly; keep it on power and Wi-Fi");
-            } else {
+            } else if ((stale[0] = tooOld(c.later(), c.laterAt(), maxAgeHours)) == null) {
                 f.verdict(ProbeStatus.PASS, "no asset stayed pending between the two snapshots: uploads are moving");
+            } else {
+                f.evidence(stale[0]);
+                stale[0] = "No asset stayed pending between the two snapshots, but " + stale[0];
             }
         });
 
@@ -68,7 +75,13 @@ public final class RestartProbe implements IProbe {
                 f.verdict(ProbeStatus.WARN, s.pendingUploads() + " assets wait to upload and some were tried up to "
                         + s.maxUploadAttempts() + " times: likely stalled; restart, then compare with a second snapshot");
             } else if (s.pendingUploads() == 0 && s.synced() > 0 && outside == 0) {
-                f.verdict(ProbeStatus.PASS, "nothing is waiting to upload (" + s.synced() + " assets synced)");
+                String old = tooOld(s.source(), s.takenAt(), maxAgeHours);
+                if (old == null) {
+                    f.verdict(ProbeStatus.PASS, "nothing is waiting to upload (" + s.synced() + " assets synced)");
+                } else {
+                    f.evidence(old);
+                    stale[0] = "Nothing was waiting to upload (" + s.synced() + " assets synced), but " + old;
+                }
             }
         });
 
@@ -90,10 +103,31 @@ public final class RestartProbe implements IProbe {
         }
         String restart = "restart the iPhone (side button + volume, slide to power off, wait 30 s), then compare two"
                 + " backups taken an hour apart (--backup NEW --previous OLD)";
+        if (stale[0] != null) {
+            return f.result(stale[0] + ": take a new backup (Finder, iTunes or idevicebackup2) and analyse again; if"
+                    + " uploads still wait, " + restart);
+        }
         return f.result(outside > 0
                 ? outside + " library assets are neither synced nor queued for upload (new, or not taken by the sync): "
                         + restart
                 : "No sign either way: " + restart);
+    }
+
+    /**
+     * Null when a snapshot taken at {@code at} is recent enough to say how uploads stand now, else why not: a
+     * backup of last week says nothing of the photos taken since, nor of a sync that stopped since.
+     */
+    static String tooOld(String source, java.time.Instant at, int maxAgeHours) {
+        if (at == null) return source + " carries no time: how old its upload queue is is not known";
+        long hours = java.time.Duration.between(at, java.time.Instant.now()).toHours();
+        if (hours < maxAgeHours) return null;
+        return source + " was taken " + org.photoparity.evidence.Provenance.time(at) + ", "
+                + (hours < 48 ? hours + " hours" : hours / 24 + " days") + " ago (" + MAX_AGE_HOURS + " = "
+                + maxAgeHours + "): what it shows of the upload queue may have changed since";
+    }
+
+    private static int maxAgeHours(CaseEvidence e) {
+        return (int) PhotoParityRegistry.get().settings().longValue(e.settings(), MAX_AGE_HOURS); // plugin.xml
     }
 
     private static int attemptsWarn(CaseEvidence e) {

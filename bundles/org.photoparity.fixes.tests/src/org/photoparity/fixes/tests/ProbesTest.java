@@ -39,6 +39,8 @@ class ProbesTest {
 
     private static final Instant T1 = Instant.parse("2025-11-20T09:00:00Z");
     private static final Instant T2 = Instant.parse("2025-11-20T13:00:00Z");
+    /** A backup taken while the customer waits: recent enough to speak for the iPhone now. */
+    private static final Instant RECENT = Instant.now().minus(java.time.Duration.ofHours(1));
     private static final long GB = 1_000_000_000L;
 
     private EvidenceOptions.Builder opts() {
@@ -416,7 +418,9 @@ class ProbesTest {
         ProbeResult w = expect(WARN, run("probe.restart", opts().backup(stuck).build(), null));
         assertTrue(w.summary().contains("tried up to 5 times"), w.summary());
 
-        Path clean = Fixtures.backup(dir.resolve("clean"), "iPhone14,5", "17.5.1", T1, Fixtures.rows(20, 0, 0, 0), null);
+        // a backup of the last hour: nothing waiting is a PASS (one of 2025 is not: restartDoesNotPassOnAnOldBackup)
+        Path clean = Fixtures.backup(dir.resolve("clean"), "iPhone14,5", "17.5.1", RECENT, Fixtures.rows(20, 0, 0, 0),
+                null);
         expect(PASS, run("probe.restart", opts().backup(clean).build(), null));
 
         // the queue moved: two of three pending went up
@@ -444,6 +448,40 @@ class ProbesTest {
                 + " by the sync): restart the iPhone"), p.summary());
         assertTrue(anyContains(p.evidence(), "2 library assets are not synced and not waiting in the upload queue"),
                 p.evidence().toString());
+    }
+
+    /**
+     * Stale evidence: a backup taken 12 days ago showed an empty upload queue, and the probe said PASS "nothing is
+     * waiting to upload" about today's iPhone. Photos taken since, and a sync stopped since, are not in it.
+     */
+    @Test
+    void restartDoesNotPassOnAnOldBackup() throws Exception {
+        Instant old = Instant.now().minus(java.time.Duration.ofDays(12));
+        Path clean = Fixtures.backup(dir.resolve("old-clean"), "iPhone14,5", "17.5.1", old, Fixtures.rows(20, 0, 0, 0),
+                null);
+        ProbeResult p = expect(UNKNOWN, run("probe.restart", opts().backup(clean).build(), null));
+        assertTrue(p.summary().startsWith("Nothing was waiting to upload (20 assets synced), but "), p.summary());
+        assertTrue(p.summary().contains("12 days ago"), p.summary());
+        assertTrue(p.summary().contains("take a new backup"), p.summary());
+        assertTrue(anyContains(p.evidence(), "restart.snapshot.maxAgeHours = 24"), p.evidence().toString());
+
+        // the technician may allow an older backup (a setting, declared once in plugin.xml)
+        expect(PASS, run("probe.restart", opts().backup(clean).setting("restart.snapshot.maxAgeHours", "720").build(),
+                null));
+
+        // two snapshots that show the queue moving, the newer of 2025: not a PASS either
+        PhotosLibraryStats a = PhotosDbReader.read(Fixtures.photosDb(dir.resolve("c.sqlite"), Fixtures.rows(5, 0, 0, 0)),
+                "c", T1, new NullProgressMonitor());
+        PhotosLibraryStats b = PhotosDbReader.read(Fixtures.photosDb(dir.resolve("d.sqlite"), Fixtures.rows(5, 0, 0, 0)),
+                "d", T2, new NullProgressMonitor());
+        CaseEvidence e = Probes.empty().with(org.photoparity.evidence.SnapshotComparison.class,
+                org.photoparity.evidence.SnapshotComparison.compare(a, b));
+        ProbeResult two = expect(UNKNOWN, run("probe.restart", e));
+        assertTrue(two.summary().startsWith("No asset stayed pending between the two snapshots, but d was taken"),
+                two.summary());
+        PhotosLibraryStats fresh = PhotosDbReader.read(dir.resolve("d.sqlite"), "d", RECENT, new NullProgressMonitor());
+        expect(PASS, run("probe.restart", Probes.empty().with(org.photoparity.evidence.SnapshotComparison.class,
+                org.photoparity.evidence.SnapshotComparison.compare(a, fresh))));
     }
 
     @Test
