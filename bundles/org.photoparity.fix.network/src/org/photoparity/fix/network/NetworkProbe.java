@@ -143,7 +143,7 @@ public final class NetworkProbe implements IProbe {
     @Override
     public ProbeResult run(CaseEvidence e, IProgressMonitor monitor) {
         Findings f = new Findings(2, ID);
-        iphoneSide(e, f);
+        String onWifi = iphoneSide(e, f);
         String configError = null;
         String list = String.valueOf(e.setting(ENDPOINTS)).trim();
         if (list.equalsIgnoreCase("none") || list.isEmpty()) {
@@ -160,7 +160,11 @@ public final class NetworkProbe implements IProbe {
                 f.evidence(PRECONDITION + " not checked until the setting is fixed");
             }
         }
-        ProbeResult r = f.result("Nothing known about the iPhone's network: answer wifi_connected, mobile_data_for_photos"
+        ProbeResult r = f.result(onWifi != null ? onWifi
+                + ", but whether Low Data Mode is on for that network is not known (it pauses iCloud Photos): answer"
+                + " low_data_mode (Settings > Wi-Fi > (i) > Low Data Mode) or copy Photos' status line"
+                + " (photos_status_text)"
+                : "Nothing known about the iPhone's network: answer wifi_connected, mobile_data_for_photos"
                 + " and low_data_mode, and copy Photos' status line (photos_status_text). This computer's own reach of"
                 + " iCloud is shown apart as a precondition and is not evidence about the iPhone");
         if (configError == null) return r;
@@ -168,14 +172,23 @@ public final class NetworkProbe implements IProbe {
                 r.evidence());
     }
 
-    /** What decides the status: the iPhone's own network, as the technician saw it on the device. */
-    private static void iphoneSide(CaseEvidence e, Findings f) {
+    /**
+     * What decides the status: the iPhone's own network, as the technician saw it on the device. Returns what a PASS
+     * was withheld for (on Wi-Fi while Low Data Mode, which pauses iCloud Photos on any network, is not known), else
+     * null.
+     */
+    private static String iphoneSide(CaseEvidence e, Findings f) {
         Optional<Boolean> wifi = f.answer(e, AnswerKey.WIFI_CONNECTED);
         Optional<Boolean> mobile = f.answer(e, AnswerKey.MOBILE_DATA_FOR_PHOTOS);
         Optional<Boolean> lowData = f.answer(e, AnswerKey.LOW_DATA_MODE);
+        // the status line names Low Data Mode when it pauses the sync ("Saving Cellular Data")
+        boolean lowDataKnown = lowData.isPresent() || StatusText.line(e).isPresent();
+        String withheld = null;
         if (wifi.isPresent()) {
-            if (wifi.get()) {
+            if (wifi.get() && lowDataKnown) {
                 f.verdict(ProbeStatus.PASS, "the iPhone is on Wi-Fi");
+            } else if (wifi.get()) {
+                withheld = "The iPhone is on Wi-Fi";
             } else if (mobile.orElse(false)) {
                 f.verdict(ProbeStatus.WARN, "the iPhone is not on Wi-Fi and uploads over Mobile Data only:"
                         + " large items and videos wait for Wi-Fi");
@@ -191,6 +204,8 @@ public final class NetworkProbe implements IProbe {
         }
         StatusText.line(e).ifPresent(f::evidence);
         if (StatusText.NETWORK.in(e)) f.verdict(ProbeStatus.WARN, "Photos' status line points at the network");
+        if (withheld != null && f.hasVerdict()) f.evidence("low_data_mode not answered: Settings > Wi-Fi > (i)");
+        return withheld;
     }
 
     /** This computer's reach of iCloud: evidence lines only, never a verdict. */

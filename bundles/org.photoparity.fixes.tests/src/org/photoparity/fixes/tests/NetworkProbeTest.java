@@ -235,7 +235,7 @@ class NetworkProbeTest {
     void theIphonesAnswersDecideAndThisComputersReachIsAPreconditionApart() throws IOException {
         int a = serve("clean"), b = serve("clean");
         ProbeResult r = expect(PASS, run(evidence("127.0.0.1:" + a + ", 127.0.0.1:" + b, OK_TIMEOUT,
-                Map.of("wifi_connected", "yes"))));
+                Map.of("wifi_connected", "yes", "low_data_mode", "no"))));
         assertEquals(2, r.fix());
         assertEquals("the iPhone is on Wi-Fi", r.summary());
         assertTrue(anyContains(r.evidence(), "127.0.0.1:" + a + ": DNS, TCP and TLS OK"), r.evidence().toString());
@@ -249,7 +249,8 @@ class NetworkProbeTest {
         assertTrue(precondition(u).contains("FAIL - the iCloud endpoints do not accept connections"), precondition(u));
         assertTrue(precondition(u).contains("never counted as a cause of its mismatches"), precondition(u));
         // and it does not outweigh what the iPhone's side says
-        expect(PASS, run(evidence("127.0.0.1:" + closed, 2000, Map.of("wifi_connected", "yes"))));
+        expect(PASS, run(evidence("127.0.0.1:" + closed, 2000, Map.of("wifi_connected", "yes", "low_data_mode",
+                "no"))));
         ProbeResult w = expect(WARN, run(evidence("127.0.0.1:" + closed, 2000,
                 Map.of("photos_status_text", "Waiting for Wi-Fi: 120 items"))));
         assertEquals("Photos' status line points at the network", w.summary());
@@ -331,7 +332,7 @@ class NetworkProbeTest {
     @Test
     void aMalformedSettingIsAConfigurationErrorNamingTheEntry() {
         for (String bad : List.of("[::1", "https://www.icloud.com", "www.icloud.com:https", ":443", "a b:99999")) {
-            ProbeResult r = run(evidence(bad, 500, Map.of("wifi_connected", "yes")));
+            ProbeResult r = run(evidence(bad, 500, Map.of("wifi_connected", "yes", "low_data_mode", "no")));
             assertEquals(PASS, r.status(), bad + ": the iPhone's side still decides");
             assertTrue(r.summary().contains("Configuration error: network.endpoints entry"), bad + ": " + r.summary());
             assertTrue(anyContains(r.evidence(), "is malformed"), bad + ": " + r.evidence());
@@ -347,6 +348,25 @@ class NetworkProbeTest {
                 "mask.icloud.com:", ".icloud.com.cn:")) {
             assertTrue(NetworkProbe.defaultEndpoints().stream().anyMatch(e -> e.contains(family)), family);
         }
+    }
+
+    /**
+     * Half the evidence: "the iPhone is on Wi-Fi" passed fix 2 while Low Data Mode, which pauses iCloud Photos on
+     * that very network, was not known. On Wi-Fi passes with Low Data Mode answered off or Photos' status line read.
+     */
+    @Test
+    void onWifiDoesNotPassWhileLowDataModeIsUnknown() {
+        ProbeResult u = expect(UNKNOWN, Probes.run("probe.network", Probes.answers(Map.of("wifi_connected", "yes"))));
+        assertTrue(u.summary().startsWith("The iPhone is on Wi-Fi, but whether Low Data Mode is on for that network is"
+                + " not known"), u.summary());
+        assertTrue(u.summary().contains("low_data_mode") && u.summary().contains("photos_status_text"), u.summary());
+        expect(PASS, Probes.run("probe.network", Probes.answers(Map.of("wifi_connected", "yes", "low_data_mode",
+                "no"))));
+        expect(PASS, Probes.run("probe.network", Probes.answers(Map.of("wifi_connected", "yes",
+                "photos_status_text", "Updated Just Now"))));
+        ProbeResult w = expect(WARN, Probes.run("probe.network", Probes.answers(Map.of("wifi_connected", "yes",
+                "low_data_mode", "yes"))));
+        assertTrue(w.summary().contains("Low Data Mode is on"), w.summary());
     }
 
     @Test
