@@ -182,7 +182,10 @@ public final class Analysis {
         }
     }
 
-    /** Writes report.json, report.html and mismatches.csv into {@code dir}. */
+    /**
+     * Writes report.json, report.html and mismatches.csv into {@code dir}, with the analysis's notes on the evidence
+     * ({@link AnalysisResult#warnings()}: what the command line prints as "note: ...").
+     */
     public static void writeReports(AnalysisResult r, Path dir) throws IOException {
         writeReports(r, dir, ReportOptions.defaults(), null);
     }
@@ -195,6 +198,6 @@ public final class Analysis {
     /** As above, telling {@code progress} "Thumbnails 12 of 40" and "Writing the report". */
     public static ReportWriter.Written writeReports(AnalysisResult r, Path dir, ReportOptions options,
             PhaseProgress progress, IProgressMonitor monitor) throws IOException {
-        return ReportWriter.write(r.result(), r.probes(), null, options, dir, progress, monitor);
+        return ReportWriter.write(r.result(), r.probes(), null, r.warnings(), options, dir, progress, monitor);
     }
 }

@@ -35,7 +35,7 @@ import org.photoparity.core.model.SourceRef;
 /**
  * report.html: one self-contained page for the customer and the technician. Inline CSS and SVG, thumbnails as
  * data: URIs, no script, no external resource, so it opens from a USB stick in any browser without a network.
- * Every text from a scan (file names, details, probe evidence) is HTML-escaped.
+ * Every text from a scan or the evidence (file names, details, probe evidence, notes) is HTML-escaped.
  */
 public final class ReportHtml {
 
@@ -46,12 +46,17 @@ public final class ReportHtml {
 
     public static void write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
             ReportOptions options, Path file, IProgressMonitor monitor) throws IOException {
-        write(result, probes, causes, options, file, null, monitor);
+        write(result, probes, causes, List.of(), options, file, null, monitor);
     }
 
-    /** As above; {@code progress} is told "Thumbnails 12 of 40" while the previews are made. */
+    /**
+     * As above, with the analysis's notes on the evidence, shown under the summary figures (nothing when there are
+     * none); {@code progress} is told "Thumbnails 12 of 40" while the previews are made.
+     */
     public static void write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
-            ReportOptions options, Path file, PhaseProgress progress, IProgressMonitor monitor) throws IOException {
+            List<String> notes, ReportOptions options, Path file, PhaseProgress progress, IProgressMonitor monitor)
+            throws IOException {
+        List<String> ns = notes == null ? List.of() : notes;
         SubMonitor sub = SubMonitor.convert(monitor, "Writing " + file.getFileName(), 10 + result.mismatches().size());
         Map<Category, List<Mismatch>> byCategory = new EnumMap<>(Category.class);
         for (Category c : Category.values()) byCategory.put(c, new ArrayList<>());
@@ -77,11 +82,14 @@ public final class ReportHtml {
                 if (options.generatedAt() != null) {
                     w.write("<p class=\"muted\">Generated " + esc(options.generatedAt().toString()) + "</p>\n");
                 }
-                w.write("<nav><a href=\"#sides\">Device and cloud</a> <a href=\"#summary\">By category</a> "
+                w.write("<nav>" + (ns.isEmpty() ? "" : "<a href=\"#notes\">Notes on the evidence</a> ")
+                        + "<a href=\"#sides\">Device and cloud</a> <a href=\"#summary\">By category</a> "
                         + "<a href=\"#causes\">Likely causes</a> <a href=\"#probes\">Checks</a> "
                         + "<a href=\"#mismatches\">Every difference</a> <a href=\"#unreadable\">Unread files</a></nav>\n");
                 w.write("</header>\n<main>\n");
 
+                // what the analysis could not read or did not understand, before anything judged without it
+                notes(w, ns);
                 sides(w, result);
                 summary(w, result, counts);
                 causes(w, causes);
@@ -144,6 +152,20 @@ public final class ReportHtml {
                         + "scanned files only to draw previews; it never changes them.</footer>\n</body>\n</html>\n");
             }
         });
+    }
+
+    /**
+     * The analysis's notes on the evidence (an answer not understood, a backup that could not be read), each
+     * escaped: a note can quote what the technician typed. Nothing at all when there are none.
+     */
+    private static void notes(Writer w, List<String> notes) throws IOException {
+        if (notes.isEmpty()) return;
+        w.write("<section id=\"notes\" class=\"notes\" role=\"note\"><h2>Notes on the evidence <span class=\"count\">("
+                + notes.size() + ")</span></h2>\n<p>Evidence this analysis could not read or did not understand. The"
+                + " checks and likely causes below were judged without it: correct it and analyse again.</p>\n"
+                + "<ul class=\"notes\">\n");
+        for (String n : notes) w.write("<li>" + esc(n) + "</li>\n");
+        w.write("</ul></section>\n");
     }
 
     private static void sides(Writer w, ReconcileResult r) throws IOException {
@@ -380,6 +402,11 @@ public final class ReportHtml {
             section { background: #fff; border: 1px solid #dde3ea; border-radius: 8px; padding: 14px 20px;
                       margin: 18px 0; }
             h2 { font-size: 20px; margin: 4px 0 12px; color: #1f3b5c; }
+            section.notes { background: #fff8e5; border: 1px solid #f0c75e; border-left: 6px solid #d99a00; }
+            section.notes h2 { color: #7a4b00; }
+            section.notes h2 .count { font-weight: normal; font-size: 16px; }
+            section.notes p { margin: 0 0 6px; color: #5c4a1f; }
+            ul.notes { margin: 4px 0 2px; padding-left: 20px; } ul.notes li { margin: 3px 0; }
             h3 { font-size: 16px; margin: 18px 0 8px; }
             table { border-collapse: collapse; width: 100%; }
             th, td { text-align: left; vertical-align: top; padding: 6px 10px; border-bottom: 1px solid #e7ebf0; }

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  *                          "unreadable": [{"source","path","reason"}] }, "cloud": {...} },
  *   "summary": { "identical": n, "losses": n, "explained": n, "MISSING_IN_CLOUD": n, ... every category },
  *   "matchedBy": { key: pairs },
+ *   "notes": [ "answers.properties: icloud_plan=7GB is not understood; ..." ] (empty when none),
  *   "mismatches": [ {"category","device":[paths],"cloud":[paths],"matchedBy","detail","states":[...],"loss",
  *                    "explanation"} ],
  *   "probes": [ {"fix","id","status","summary","evidence":[...]} ],
@@ -39,7 +40,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * </pre>
  *
  * "files" is the number of files read as resources (SideInventory.filesRead); unreadable files are listed, files
- * ignored on purpose are counted.
+ * ignored on purpose are counted. "notes" are the analysis's notes on the evidence (what it could not read or did
+ * not understand), in the order the analysis gave them.
  */
 public final class ReportJson {
 
@@ -82,6 +84,12 @@ public final class ReportJson {
 
     public static void write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
             ReportOptions options, Path file, IProgressMonitor monitor) throws IOException {
+        write(result, probes, causes, List.of(), options, file, monitor);
+    }
+
+    /** As above, with the analysis's notes on the evidence ("notes"; an empty array when there are none). */
+    public static void write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
+            List<String> notes, ReportOptions options, Path file, IProgressMonitor monitor) throws IOException {
         SubMonitor sub = SubMonitor.convert(monitor, "Writing " + file.getFileName(), result.mismatches().size());
         AtomicWriter.write(file, out -> {
             try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
@@ -109,6 +117,8 @@ public final class ReportJson {
                 g.writeObjectFieldStart("matchedBy");
                 for (var e : new TreeMap<>(result.matchedBy()).entrySet()) g.writeNumberField(e.getKey(), e.getValue());
                 g.writeEndObject();
+
+                stringArray(g, "notes", notes == null ? List.of() : notes);
 
                 g.writeArrayFieldStart("mismatches");
                 int i = 0;

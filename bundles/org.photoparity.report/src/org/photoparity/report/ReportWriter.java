@@ -43,10 +43,23 @@ public final class ReportWriter {
 
     /**
      * As above, telling {@code progress} "Writing the report" and "Thumbnails 12 of 40" as the previews are made,
-     * with how far the report is (the previews are nearly all of its work).
+     * with how far the report is (the previews are nearly all of its work). A report with no notes: an analysis's
+     * report goes through {@link #write(ReconcileResult, List, List, List, ReportOptions, Path, PhaseProgress,
+     * IProgressMonitor)} with its notes.
      */
     public static Written write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
             ReportOptions options, Path dir, PhaseProgress progress, IProgressMonitor monitor) throws IOException {
+        return write(result, probes, causes, List.of(), options, dir, progress, monitor);
+    }
+
+    /**
+     * As above, with the analysis's notes on the evidence (an answer not understood, a backup that could not be
+     * read: {@code AnalysisResult.warnings()}, what the command line prints as "note: ..."): report.json lists them
+     * in "notes", report.html shows them under the summary figures. Null or empty: no notes.
+     */
+    public static Written write(ReconcileResult result, List<ProbeResult> probes, List<LikelyCause> causes,
+            List<String> notes, ReportOptions options, Path dir, PhaseProgress progress, IProgressMonitor monitor)
+            throws IOException {
         PhaseProgress out = PhaseProgress.orNone(progress);
         PhaseProgress phases = s -> out.step(s.withFraction(switch (s.phase()) {
             case THUMBNAILS -> 0.02 + 0.96 * (s.total() > 0 ? (double) s.done() / s.total() : 0);
@@ -56,15 +69,16 @@ public final class ReportWriter {
         phases.step(PhaseProgress.Step.of(PhaseProgress.Phase.REPORT, null, 0, -1));
         List<ProbeResult> ps = probes == null ? List.of() : probes;
         List<LikelyCause> cs = causes == null ? LikelyCauses.rank(result, ps) : causes;
+        List<String> ns = notes == null ? List.of() : notes.stream().filter(n -> n != null).toList();
         ReportOptions opts = options == null ? ReportOptions.defaults() : options;
         refuseInsideSource(dir, result.device());
         refuseInsideSource(dir, result.cloud());
         Files.createDirectories(dir);
         SubMonitor sub = SubMonitor.convert(monitor, "Writing the report", 10);
         Written w = new Written(dir.resolve(JSON), dir.resolve(HTML), dir.resolve(CSV));
-        ReportJson.write(result, ps, cs, opts, w.json(), sub.split(3));
+        ReportJson.write(result, ps, cs, ns, opts, w.json(), sub.split(3));
         ReportCsv.write(result, w.csv(), sub.split(2));
-        ReportHtml.write(result, ps, cs, opts, w.html(), phases, sub.split(5));
+        ReportHtml.write(result, ps, cs, ns, opts, w.html(), phases, sub.split(5));
         phases.step(PhaseProgress.Step.of(PhaseProgress.Phase.REPORT, null, 1, 1));
         return w;
     }

@@ -89,10 +89,50 @@ class AnalyzeProductTest {
             assertTrue(p.get("evidence").isArray());
         }
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), fixes);
+        // the notes on the evidence: every "note: " line the terminal printed, none for the demo's own answers
+        List<String> printed = r.out().lines().filter(l -> l.startsWith("note: ")).map(l -> l.substring(6)).toList();
+        assertTrue(j.get("notes").isArray(), j.toString());
+        List<String> notes = new ArrayList<>();
+        for (JsonNode n : j.get("notes")) notes.add(n.asText());
+        assertEquals(printed, notes);
+        assertFalse(notes.stream().anyMatch(n -> n.contains("not understood")), notes.toString());
         String html = Files.readString(out.resolve("report.html"));
         assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "report.html must need no network");
         String csv = Files.readString(out.resolve("mismatches.csv"));
         assertEquals(1 + CATEGORIES.size(), csv.lines().filter(l -> !l.isBlank()).count(), csv);
+    }
+
+    /**
+     * An answer the technician typed that is not understood (icloud_plan=7GB) is a note on the terminal and in what is
+     * handed on: report.json's "notes" and report.html's notice, so the checks that went without it do not look
+     * better founded than they are.
+     */
+    @Test
+    void anAnswerNotUnderstoodIsANoteInReportJsonAndReportHtml() throws Exception {
+        Path dir = demo();
+        Path answers = work.resolve("answers-7gb.properties");
+        String demoAnswers = Files.readString(dir.resolve("evidence/answers.properties"));
+        assertTrue(demoAnswers.contains("icloud_plan=5GB"), demoAnswers);
+        Files.writeString(answers, demoAnswers.replace("icloud_plan=5GB", "icloud_plan=7GB"));
+        Path out = work.resolve("out");
+        List<String> args = new ArrayList<>(List.of("analyze", "--device", dir.resolve("device").toString(),
+                "--cloud", dir.resolve("cloud").toString()));
+        args.addAll(Product.demoEvidence(dir, answers));
+        args.addAll(List.of("--out", out.toString(), "--no-cache", "--no-thumbnails", "--set",
+                "network.endpoints=none"));
+        Product.Run r = Product.run(Product.home(), work, args.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.out() + r.err());
+        String note = "answers-7gb.properties: icloud_plan=7GB is not understood";
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("note: " + note)), r.out());
+        JsonNode j = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals(1, j.get("schema").asInt());
+        List<String> notes = new ArrayList<>();
+        for (JsonNode n : j.get("notes")) notes.add(n.asText());
+        assertEquals(1, notes.stream().filter(n -> n.startsWith(note)).count(), j.get("notes").toString());
+        String html = Files.readString(out.resolve("report.html"));
+        int at = html.indexOf("id=\"notes\"");
+        assertTrue(at > 0 && html.contains("Notes on the evidence") && html.indexOf(note) > at, "the notice");
+        assertTrue(at < html.indexOf("id=\"mismatches\""), "above the differences");
     }
 
     /**
