@@ -12,6 +12,7 @@ import org.photoparity.core.model.Category;
 import org.photoparity.core.model.Listing;
 import org.photoparity.core.model.ProbeResult;
 import org.photoparity.core.model.ProbeStatus;
+import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.spi.CaseEvidence;
 import org.photoparity.core.spi.IProbe;
@@ -95,6 +96,24 @@ public final class IcloudStorageProbe implements IProbe {
                     + org.photoparity.core.present.Vocabulary.quoted(Category.MISSING_IN_CLOUD) + " need "
                     + ResultFacts.size(missingBytes) + (shared == 0 ? "" : "; " + shared + SHARED_ITEMS + LEFT_OUT));
             library = used + missingBytes;
+            // what the device holds of an asset, iCloud holds at least: a cloud copy smaller than the device's (an
+            // icloudpd --size medium download, a Live Photo without its video, a download cut short) understates it
+            long understated = 0;
+            int smaller = 0;
+            for (Mismatch m : r.get().mismatches()) {
+                if (m.deviceAssets().isEmpty() || m.cloudAssets().isEmpty()) continue;
+                long d = ResultFacts.bytes(m.deviceAssets()), c = ResultFacts.bytes(m.cloudAssets());
+                if (d > c) {
+                    understated += d - c;
+                    smaller++;
+                }
+            }
+            if (smaller > 0) {
+                library += understated;
+                f.evidence("analysis: " + smaller + " assets smaller in the cloud copy than on the device (reduced,"
+                        + " incomplete or cut-short downloads): counted at the device's size, "
+                        + ResultFacts.size(understated) + " more");
+            }
 
             // Shared Library items in the scanned cloud library are inside its size already
             List<Asset> scanned = sharedLibraryInTheScan(r.get());

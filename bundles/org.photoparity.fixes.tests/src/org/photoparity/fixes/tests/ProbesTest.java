@@ -192,6 +192,37 @@ class ProbesTest {
         assertTrue(anyContains(p.evidence(), "smallest plan that fits: 50GB"), p.evidence().toString());
     }
 
+    /**
+     * Wrong evidence: an icloudpd --size medium download holds 300 MB of copies of 3 GB of originals each... scaled
+     * down here to ten assets. The plan holds the originals, so the library was understated tenfold and fix 3 judged
+     * 3 GB against the 5GB plan for a library of 30 GB. What the device holds of an asset, iCloud holds at least: a copy smaller in the cloud counts at the
+     * device's size.
+     */
+    @Test
+    void icloudStorageCountsReducedCloudCopiesAtTheDevicesSize() throws IOException {
+        List<Asset> device = Fixtures.assets("device", 10, 3 * GB);
+        List<Asset> cloud = Fixtures.assets("cloud", 10, 300_000_000L);
+        List<Mismatch> mm = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            mm.add(Fixtures.mismatch(Category.REDUCED, List.of(device.get(i)), List.of(cloud.get(i))).explained(
+                    "icloudpd --size medium"));
+        }
+        ReconcileResult r = Fixtures.result(device, cloud, mm);
+        ProbeResult fail = expect(FAIL, run("probe.icloudstorage",
+                opts().answers(answers("icloud_plan=5GB\nicloud_other_usage_gb=0\n")).build(), r));
+        assertTrue(fail.summary().contains("30.00 GB"), fail.summary());
+        assertTrue(anyContains(fail.evidence(), "10 assets smaller in the cloud copy than on the device"),
+                fail.evidence().toString());
+        // a cloud copy larger than the device's (Optimize Storage on the iPhone) adds nothing
+        List<Mismatch> opt = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            opt.add(Fixtures.mismatch(Category.REDUCED, List.of(cloud.get(i)), List.of(device.get(i))));
+        }
+        ProbeResult big = expect(FAIL, run("probe.icloudstorage", opts().answers(answers(
+                "icloud_plan=5GB\nicloud_other_usage_gb=0\n")).build(), Fixtures.result(cloud, device, opt)));
+        assertTrue(big.summary().contains("30.00 GB"), big.summary());
+    }
+
     @Test
     void icloudStorageFailOrWarnWhenThePlanIsTooSmallOrNearlyFull() throws IOException {
         ReconcileResult r = library(10, 2 * GB, 5, 2 * GB);
