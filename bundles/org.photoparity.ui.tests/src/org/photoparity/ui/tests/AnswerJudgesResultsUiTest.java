@@ -37,6 +37,24 @@ class AnswerJudgesResultsUiTest {
         return ms.get(0);
     }
 
+    /** Seen: an answer corrected in the fix view kept its "is not understood" note (Summary, Export) until the next analysis. */
+    @Test
+    void correctingAnAnswerTakesItsNoteAway() throws Exception {
+        CaseFolder c = Ui.demoCase(tmp, "notes");
+        java.nio.file.Files.writeString(c.answersFile(), "icloud_plan=7GB\nlow_power_mode=maybe\n");
+        AnalyzeJob job = CaseActions.open(c, true);
+        job.join(60_000, null);
+        Ui.waitUntil("the analysis to reach the session", 30_000, job::delivered);
+        Ui.drain();
+        CaseSession s = Ui.session();
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("icloud_plan=7GB is not understood")),
+                s.warnings().toString());
+        s.setAnswer("icloud_plan", "50GB");
+        assertFalse(s.warnings().stream().anyMatch(w -> w.contains("icloud_plan")), s.warnings().toString());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("low_power_mode=maybe")),
+                "the other answer's note stays: " + s.warnings());
+    }
+
     @Test
     void answeringOptimizeStorageJudgesTheMissingPhotoAgain() throws Exception {
         CaseFolder c = Ui.demoCase(tmp, "optimize"); // the demo's sources, no answers

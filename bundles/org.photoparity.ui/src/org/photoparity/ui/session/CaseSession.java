@@ -252,9 +252,28 @@ public final class CaseSession {
         else all.put(key, value.trim());
         org.photoparity.evidence.readers.AnswersFile.write(caseFolder.answersFile(), all);
         if (evidence != null) evidence = withAnswers(evidence, canonicalAnswers());
+        renoteAnswers();
         boolean rejudged = key.equals(org.photoparity.evidence.AnswerKey.OPTIMIZE_STORAGE.key()) && rejudge(value);
         fire(Change.ANSWERS);
         if (rejudged) fire(Change.RESULT);
+    }
+
+    /**
+     * The notes on the answers file said again from the file as saved now: an answer corrected in the workbench
+     * takes its "is not understood" note away at once (the Summary and an Export show the notes), not at the next
+     * analysis. Notes on other evidence stay.
+     */
+    private void renoteAnswers() {
+        if (warnings.isEmpty() && !Files.isRegularFile(caseFolder.answersFile())) return;
+        String prefix = caseFolder.answersFile().getFileName() + ": ";
+        List<String> next = new ArrayList<>();
+        for (String w : warnings) if (!w.startsWith(prefix)) next.add(w);
+        try {
+            next.addAll(org.photoparity.evidence.readers.AnswersFile.read(caseFolder.answersFile()).warnings());
+        } catch (IOException e) {
+            next.add(prefix + "could not be read again: " + e.getMessage());
+        }
+        warnings = List.copyOf(next);
     }
 
     /**

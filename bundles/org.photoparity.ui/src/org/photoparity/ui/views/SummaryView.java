@@ -166,7 +166,7 @@ public final class SummaryView implements CaseSession.Listener {
     @Override
     public void sessionChanged(CaseSession.Change change) {
         switch (change) {
-            case RESULT, CASE, ANALYSIS, PROBES, SOURCES -> refresh();
+            case RESULT, CASE, ANALYSIS, PROBES, SOURCES, ANSWERS -> refresh(); // answers: their notes
             default -> { }
         }
     }
