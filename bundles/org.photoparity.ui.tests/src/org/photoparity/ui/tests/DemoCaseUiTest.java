@@ -94,7 +94,7 @@ class DemoCaseUiTest {
 
         // Summary and Mismatches show it; filter and open Compare
         SummaryView summary = Ui.show(SummaryView.ID, SummaryView.class);
-        assertEquals("Anna's iPhone", Ui.find(summary.chart().getParent(), org.eclipse.swt.widgets.Label.class).get(0).getText());
+        assertEquals("Anna's iPhone", summary.titleText());
         MismatchesView table = Ui.show(MismatchesView.ID, MismatchesView.class);
         Job j = table.applyState(ViewState.DEFAULT.withFilter(Filter.NONE.withCategories(Set.of(Category.CONVERTED))));
         if (j != null) j.join();

@@ -89,6 +89,49 @@ final class Ui {
         }
     }
 
+    /**
+     * The workbench window at 1280x800 in the default perspective (what a technician sees first); returns the
+     * window's bounds before, for {@link #restoreLayout}.
+     */
+    static org.eclipse.swt.graphics.Rectangle at1280x800() {
+        org.eclipse.swt.widgets.Shell shell = page().getWorkbenchWindow().getShell();
+        org.eclipse.swt.graphics.Rectangle before = shell.getBounds();
+        shell.setBounds(0, 0, 1280, 800);
+        page().resetPerspective();
+        drain();
+        return before;
+    }
+
+    /** The window's bounds back and the default perspective (views a test moved or maximized put back). */
+    static void restoreLayout(org.eclipse.swt.graphics.Rectangle before) {
+        if (before != null) page().getWorkbenchWindow().getShell().setBounds(before);
+        page().resetPerspective();
+        drain();
+    }
+
+    /**
+     * {@code r} (in {@code c}'s coordinates) lies inside the client area of {@code c} and of each of its parents up
+     * to the window: on screen, neither clipped nor scrolled off.
+     */
+    static void assertOnScreen(Control c, org.eclipse.swt.graphics.Rectangle r, String what) {
+        org.eclipse.swt.graphics.Point at = c.toDisplay(r.x, r.y);
+        org.eclipse.swt.graphics.Rectangle shown = new org.eclipse.swt.graphics.Rectangle(at.x, at.y, r.width,
+                r.height);
+        for (Control k = c; k != null; k = k.getParent()) {
+            org.eclipse.swt.graphics.Rectangle area = k instanceof Composite comp ? comp.getClientArea()
+                    : new org.eclipse.swt.graphics.Rectangle(0, 0, k.getSize().x, k.getSize().y);
+            org.eclipse.swt.graphics.Point o = k.toDisplay(area.x, area.y);
+            org.eclipse.swt.graphics.Rectangle visible = new org.eclipse.swt.graphics.Rectangle(o.x, o.y, area.width,
+                    area.height);
+            if (!visible.contains(shown.x, shown.y)
+                    || !visible.contains(shown.x + shown.width - 1, shown.y + shown.height - 1)) {
+                fail(what + " at " + shown + " is outside the visible " + visible + " of "
+                        + k.getClass().getSimpleName());
+            }
+            if (k instanceof org.eclipse.swt.widgets.Shell) break;
+        }
+    }
+
     /** Every control of {@code type} under {@code root}. */
     static <T extends Control> List<T> find(Composite root, Class<T> type) {
         List<T> out = new ArrayList<>();

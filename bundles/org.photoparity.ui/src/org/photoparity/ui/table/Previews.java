@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.eclipse.swt.SWTError;
 import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
@@ -48,7 +49,7 @@ public final class Previews {
      */
     public static Preview load(Path sourceRoot, MediaFile f, Path cacheDir) {
         if (f == null) return new Preview(null, "No file: this asset is known from a listing only.");
-        if (!f.readable()) return new Preview(null, "The file could not be read: " + f.unreadableReason());
+        if (!f.readable()) return new Preview(null, cannotBeShown(f));
         if (f.size() > MAX_DECODE_BYTES) return new Preview(null, "No preview: the file is larger than 64 MB.");
         MediaFormat fmt = f.format();
         try {
@@ -56,8 +57,11 @@ public final class Previews {
                 try (InputStream in = open(sourceRoot, f)) {
                     ImageData[] frames = new ImageLoader().load(in);
                     return new Preview(upright(shrink(frames[0]), f.orientation()), null);
-                } catch (SWTException e) {
-                    return new Preview(null, "The " + fmt + " data could not be decoded: " + e.getMessage());
+                } catch (RuntimeException | SWTError | OutOfMemoryError e) {
+                    // SWTException among them; the scanner found the file whole, the decoder did not: its own
+                    // words, never a blank
+                    return new Preview(null, CANNOT_BE_SHOWN + "the " + fmt + " data could not be decoded ("
+                            + words(e) + ")");
                 }
             }
             if (fmt == MediaFormat.HEIC || fmt.isVideo() || fmt == MediaFormat.TIFF || fmt == MediaFormat.DNG
@@ -68,6 +72,28 @@ public final class Previews {
         } catch (IOException e) {
             return new Preview(null, "The file could not be opened: " + e.getMessage());
         }
+    }
+
+    /** Prefix of what Compare shows in place of a picture that cannot be shown (the rest says why). */
+    public static final String CANNOT_BE_SHOWN = "Cannot be shown: ";
+
+    /**
+     * Why the file the scanner could not read has no preview, in its words: a file cut short (an interrupted copy
+     * or download; SWT would decode what is there and grey the rest, which is not the picture) says so with where
+     * it ends.
+     */
+    public static String cannotBeShown(MediaFile f) {
+        String why = f.unreadableReason();
+        if (why.startsWith("truncated")) {
+            return CANNOT_BE_SHOWN + "the file is cut short (" + why
+                    + String.format(java.util.Locale.ROOT, "; the file ends after %,d bytes)", f.size());
+        }
+        return CANNOT_BE_SHOWN + "the file could not be read (" + why + ")";
+    }
+
+    /** An error's own text, or its type when it has none. */
+    public static String words(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
     }
 
     /** Big photos are reduced here, off the UI thread; Compare scales the rest smoothly. */

@@ -21,6 +21,8 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.graphics.TextLayout;
+import org.eclipse.swt.graphics.TextStyle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Canvas;
@@ -74,22 +76,25 @@ public final class CompareView implements CaseSession.Listener {
 
         Side(Composite parent) {
             Composite c = new Composite(parent, SWT.NONE);
-            c.setLayout(new GridLayout(1, false));
+            c.setLayout(new GridLayout(2, false));
+            // the side's name beside its file: at 1280x800 every line above the preview is one it loses
             title = new Label(c, SWT.NONE);
             title.setFont(JFaceResources.getBannerFont());
-            title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+            title.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
             pick = new Combo(c, SWT.READ_ONLY);
-            pick.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+            GridData pg = new GridData(SWT.FILL, SWT.CENTER, true, false);
+            pg.widthHint = 80;
+            pick.setLayoutData(pg);
             pick.addListener(SWT.Selection, e -> refreshFields());
             canvas = new Canvas(c, SWT.DOUBLE_BUFFERED);
-            GridData cg = new GridData(SWT.FILL, SWT.FILL, true, true);
+            // no minimum: a canvas taller than its side was cut off at the bottom (the picture with it); the
+            // picture is scaled to whatever height there is
+            GridData cg = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
             cg.heightHint = 200;
-            cg.minimumHeight = 140;
-            cg.minimumWidth = 140;
             canvas.setLayoutData(cg);
             canvas.addListener(SWT.Paint, e -> paint(e.gc));
             message = new Label(c, SWT.WRAP);
-            GridData mg = new GridData(SWT.FILL, SWT.TOP, true, false);
+            GridData mg = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
             mg.widthHint = 200;
             message.setLayoutData(mg);
         }
@@ -151,7 +156,10 @@ public final class CompareView implements CaseSession.Listener {
 
         void paint(GC gc) {
             Rectangle area = canvas.getClientArea();
-            if (image == null || image.isDisposed()) return; // the message label says why
+            if (image == null || image.isDisposed()) {
+                placeholder(gc, area);
+                return;
+            }
             Rectangle b = image.getBounds();
             double scale = Math.min(1.0, Math.min((double) area.width / b.width, (double) area.height / b.height));
             int w = (int) (b.width * scale);
@@ -159,6 +167,48 @@ public final class CompareView implements CaseSession.Listener {
             gc.setInterpolation(SWT.HIGH);
             gc.setAntialias(SWT.ON);
             gc.drawImage(image, 0, 0, b.width, b.height, (area.width - w) / 2, (area.height - h) / 2, w, h);
+        }
+
+        /**
+         * In place of a picture, what there is instead, inside a frame the size of the preview: why it cannot be
+         * shown (its first words in bold), that it is loading, or that the side has nothing.
+         */
+        void placeholder(GC gc, Rectangle area) {
+            String text = previewMessage;
+            if (text == null || text.isEmpty() || area.width < 8 || area.height < 8) return;
+            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+            gc.setLineStyle(SWT.LINE_DASH);
+            gc.drawRectangle(0, 0, area.width - 1, area.height - 1);
+            gc.setLineStyle(SWT.LINE_SOLID);
+            TextLayout layout = new TextLayout(canvas.getDisplay());
+            try {
+                layout.setFont(canvas.getFont());
+                layout.setWidth(Math.max(1, area.width - 12));
+                int head = text.startsWith(Previews.CANNOT_BE_SHOWN) ? text.indexOf(" (") : -1;
+                TextStyle bold = new TextStyle(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT),
+                        null, null);
+                // whole lines only: what does not fit ends in an ellipsis (the tooltip has it all)
+                String shown = text;
+                while (true) {
+                    layout.setText(shown);
+                    if (head > 0) layout.setStyle(bold, 0, Math.min(head, shown.length()) - 1);
+                    int fit = 0;
+                    while (fit < layout.getLineCount() && layout.getLineBounds(fit).y
+                            + layout.getLineBounds(fit).height <= area.height - 6) {
+                        fit++;
+                    }
+                    if (fit >= layout.getLineCount() || fit == 0) break;
+                    int end = layout.getLineOffsets()[fit] - 1;
+                    String cut = text.substring(0, Math.max(0, Math.min(end, shown.length() - 1))).stripTrailing();
+                    if (cut.isEmpty() || cut.length() >= shown.length()) break;
+                    shown = cut + "\u2026";
+                }
+                int h = layout.getBounds().height;
+                gc.setForeground(canvas.getForeground());
+                layout.draw(gc, 6, h + 12 <= area.height ? (area.height - h) / 2 : 6);
+            } finally {
+                layout.dispose();
+            }
         }
 
         void preview(Display display) {
@@ -170,6 +220,12 @@ public final class CompareView implements CaseSession.Listener {
                 setMessage(assets.isEmpty() ? "Not on this side." : "");
                 return;
             }
+            if (file != null && !file.readable()) {
+                // the scanner found the file damaged: what a decoder makes of it (half a picture over grey, for
+                // a file cut short) is not the picture, so none is decoded
+                setMessage(Previews.cannotBeShown(file));
+                return;
+            }
             setMessage("Loading preview...");
             Path root = file == null || inventory == null
                     || file.source() >= inventory.sources().size() ? null
@@ -178,9 +234,17 @@ public final class CompareView implements CaseSession.Listener {
             Job j = new Job("Loading a preview") {
                 @Override
                 protected IStatus run(IProgressMonitor monitor) {
-                    Previews.Preview p = root == null && file != null
-                            ? new Previews.Preview(null, "The source of this file is unknown.")
-                            : Previews.load(root, file, cacheDir);
+                    Previews.Preview loaded;
+                    try {
+                        loaded = root == null && file != null
+                                ? new Previews.Preview(null, "The source of this file is unknown.")
+                                : Previews.load(root, file, cacheDir);
+                    } catch (RuntimeException | org.eclipse.swt.SWTError | OutOfMemoryError e) {
+                        // never "Loading preview..." for ever: what failed, in its own words
+                        loaded = new Previews.Preview(null, Previews.CANNOT_BE_SHOWN + "the preview failed ("
+                                + Previews.words(e) + ")");
+                    }
+                    Previews.Preview p = loaded;
                     display.asyncExec(() -> {
                         if (gen != generation || canvas.isDisposed()) return;
                         if (p.image() != null) {
@@ -202,7 +266,13 @@ public final class CompareView implements CaseSession.Listener {
         void setMessage(String m) {
             previewMessage = m;
             message.setText(m == null ? "" : m);
+            // without a picture the preview's frame says it (the line below it was cut off at 1280x800)
+            boolean caption = image != null && !image.isDisposed();
+            ((GridData) message.getLayoutData()).exclude = !caption;
+            message.setVisible(caption);
+            canvas.setToolTipText(caption || m == null || m.isEmpty() ? null : m);
             message.getParent().layout();
+            canvas.redraw();
         }
 
         void disposeImage() {
@@ -379,9 +449,17 @@ public final class CompareView implements CaseSession.Listener {
         return List.copyOf(lines);
     }
 
-    /** The preview message of the left (0) or right (1) side; null while an image is shown without one. */
+    /**
+     * The preview message of the left (0) or right (1) side: under a picture its format and size, without one what
+     * the preview's frame shows instead (why it cannot be shown, loading, not on this side).
+     */
     public String previewMessage(int side) {
         return (side == 0 ? left : right).previewMessage;
+    }
+
+    /** The left (0) or right (1) preview's canvas, where the picture or its placeholder is drawn. */
+    public Canvas previewCanvas(int side) {
+        return (side == 0 ? left : right).canvas;
     }
 
     public boolean hasPreviewImage(int side) {

@@ -17,6 +17,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.graphics.TextLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -74,10 +75,18 @@ public final class SummaryView implements CaseSession.Listener {
     private Button analyzeAgain;
     private Table causes;
     private Table figures;
+    private Composite right;
     private Canvas chart;
     private ReconcileResult result;
-    private final List<Rectangle> bars = new ArrayList<>();
+    /** Where each category was drawn at the last paint; a category folded into the quiet line has none. */
+    private final Map<Category, Row> rows = new java.util.EnumMap<>(Category.class);
     private Category hover;
+    private String quietLine;
+    private Rectangle quietBounds;
+
+    /** One category's row in the chart: the whole row (the click target), its bar and its count. */
+    private record Row(Rectangle row, Rectangle bar, Rectangle count) {
+    }
 
     @Inject
     public SummaryView(CaseSession session) {
@@ -90,13 +99,6 @@ public final class SummaryView implements CaseSession.Listener {
         gl.marginWidth = 10;
         gl.horizontalSpacing = 16;
         parent.setLayout(gl);
-        title = new Label(parent, SWT.NONE);
-        title.setFont(JFaceResources.getHeaderFont());
-        title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        subtitle = new Label(parent, SWT.WRAP);
-        GridData sg = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
-        sg.widthHint = 300;
-        subtitle.setLayoutData(sg);
 
         // why the last analysis failed, with the way to repair the case
         problem = noticeBar(parent);
@@ -121,7 +123,20 @@ public final class SummaryView implements CaseSession.Listener {
         notes = noticeBar(parent);
         notesText = noticeText(notes, SWT.COLOR_DARK_YELLOW);
 
-        figures = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        // the case and its figures down the left; the likely causes and the chart use the whole height on the right
+        // (at 1280x800 the view is under 300 pixels high: below a title across the view the chart kept 2 bars of 9)
+        Composite left = column(parent, new GridData(SWT.FILL, SWT.FILL, false, true));
+        title = new Label(left, SWT.WRAP);
+        title.setFont(JFaceResources.getHeaderFont());
+        GridData tg = new GridData(SWT.FILL, SWT.TOP, true, false);
+        tg.widthHint = 300;
+        title.setLayoutData(tg);
+        subtitle = new Label(left, SWT.WRAP);
+        GridData sg = new GridData(SWT.FILL, SWT.TOP, true, false);
+        sg.widthHint = 300;
+        subtitle.setLayoutData(sg);
+
+        figures = new Table(left, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         figures.setHeaderVisible(true);
         figures.setLinesVisible(true);
         for (String[] c : new String[][] { { "", "130" }, { "Device", "95" }, { "Cloud", "95" } }) {
@@ -129,11 +144,13 @@ public final class SummaryView implements CaseSession.Listener {
             tc.setText(c[0]);
             tc.setWidth(Integer.parseInt(c[1]));
         }
-        // the figures down the left, as tall as the view; causes and the chart share the right
-        GridData fg = new GridData(SWT.LEFT, SWT.FILL, false, true, 1, 2);
+        GridData fg = new GridData(SWT.FILL, SWT.FILL, false, true);
         fg.widthHint = 360;
+        fg.heightHint = 60; // whatever height is left: the table scrolls
         figures.setLayoutData(fg);
-        causes = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+
+        right = column(parent, new GridData(SWT.FILL, SWT.FILL, true, true));
+        causes = new Table(right, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         causes.setHeaderVisible(true);
         causes.setLinesVisible(true);
         for (String[] c : new String[][] { { "#", "34" }, { "Likely cause", "250" }, { "Probe", "80" },
@@ -146,8 +163,12 @@ public final class SummaryView implements CaseSession.Listener {
         cg.heightHint = 4 * 22;
         causes.setLayoutData(cg);
 
-        chart = new Canvas(parent, SWT.DOUBLE_BUFFERED);
-        chart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chart = new Canvas(right, SWT.DOUBLE_BUFFERED);
+        GridData chg = new GridData(SWT.FILL, SWT.FILL, true, true);
+        chg.heightHint = 60;
+        chart.setLayoutData(chg);
+        // the chart keeps the height its bars need; the likely causes get the rest, up to four rows
+        right.addListener(SWT.Resize, e -> fitCauses());
         chart.addListener(SWT.Paint, e -> paint(e.gc));
         chart.addListener(SWT.MouseUp, this::click);
         chart.addListener(SWT.MouseMove, e -> {
@@ -250,8 +271,6 @@ public final class SummaryView implements CaseSession.Listener {
         }
         boolean showCauses = result != null;
         ((GridData) causes.getLayoutData()).exclude = !showCauses;
-        ((GridData) causes.getLayoutData()).heightHint = Math.min(4, Math.max(1, causes.getItemCount()))
-                * causes.getItemHeight() + causes.getHeaderHeight() + 4;
         causes.setVisible(showCauses);
 
         figures.removeAll();
@@ -277,8 +296,41 @@ public final class SummaryView implements CaseSession.Listener {
         TableColumn names = figures.getColumn(0);
         names.pack();
         names.setWidth(Math.max(130, names.getWidth()));
-        subtitle.getParent().layout(true, true);
+        title.getParent().getParent().layout(true, true);
+        fitCauses();
         chart.redraw();
+    }
+
+    /**
+     * Up to four likely causes (fewer when there are fewer), as many as leave the chart the height its bars need in
+     * two columns; the table scrolls to the rest.
+     */
+    private void fitCauses() {
+        if (causes.isDisposed()) return;
+        GridData g = (GridData) causes.getLayoutData();
+        int head = causes.getHeaderHeight() + 4;
+        int space = right.getClientArea().height - ((GridLayout) right.getLayout()).verticalSpacing - chartNeeds();
+        int shown = Math.min(4, Math.max(1, causes.getItemCount()));
+        // measured with the table's trim (border, header), as the layout will size it
+        while (shown > 1 && causes.computeSize(SWT.DEFAULT, head + shown * causes.getItemHeight()).y > space) shown--;
+        int h = head + shown * causes.getItemHeight();
+        if (g.heightHint != h) {
+            g.heightHint = h;
+            right.layout(true);
+        }
+    }
+
+    /** The chart's height with every category in two columns of compact rows. */
+    private int chartNeeds() {
+        GC gc = new GC(chart);
+        try {
+            gc.setFont(JFaceResources.getBannerFont());
+            int top = gc.textExtent(CAPTION).y + CAPTION_GAP;
+            gc.setFont(JFaceResources.getDefaultFont());
+            return top + (Category.values().length + 1) / 2 * minRow(gc);
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** An ISO instant as local date and time, to the second, with the time zone. */
@@ -315,53 +367,168 @@ public final class SummaryView implements CaseSession.Listener {
         return new RGB(v[0], v[1], v[2]);
     }
 
+    static final String CAPTION = "Mismatches by category (click a bar to list them)";
+    private static final String SHORT_CAPTION = "Mismatches by category";
+    private static final int CAPTION_GAP = 4;
+    private static final int MAX_ROW = 36;
+    private static final int COLUMN_GAP = 24;
+
+    private static int minRow(GC gc) {
+        return gc.textExtent("M").y + 4;
+    }
+
+    /**
+     * How the bars are laid out: the categories with a bar, those folded into one quiet line (none unless that is
+     * what makes the rest fit), the columns and the row height.
+     */
+    record Plan(List<Category> bars, List<Category> quiet, int columns, int rowHeight) {
+        int perColumn() {
+            return (bars.size() + columns - 1) / columns;
+        }
+    }
+
+    /**
+     * The fewest columns (up to three, each wide enough for a label, a short bar and the count) whose rows are at
+     * least {@code minRow} high in {@code height}; every category when that fits, else the categories with
+     * mismatches and one quiet line naming those without; when nothing fits, the most compact layout.
+     */
+    static Plan plan(Map<Category, Long> counts, int width, int height, int minRow, int minColumn, int quietHeight) {
+        List<Category> all = List.of(Category.values());
+        List<Category> some = new ArrayList<>();
+        List<Category> none = new ArrayList<>();
+        for (Category c : all) {
+            if (counts == null || counts.get(c) > 0) some.add(c);
+            else none.add(c);
+        }
+        int maxColumns = 1;
+        while (maxColumns < 3 && (width - maxColumns * COLUMN_GAP) / (maxColumns + 1) >= minColumn) maxColumns++;
+        for (boolean fold : new boolean[] { false, true }) {
+            if (fold && none.isEmpty()) break;
+            List<Category> bars = fold ? some : all;
+            int room = height - (fold ? quietHeight : 0);
+            for (int cols = 1; cols <= maxColumns; cols++) {
+                int per = Math.max(1, (bars.size() + cols - 1) / cols);
+                int rowH = Math.min(MAX_ROW, room / per);
+                if (rowH >= minRow) return new Plan(bars, fold ? none : List.of(), cols, rowH);
+            }
+        }
+        return new Plan(none.isEmpty() ? all : some, none.isEmpty() ? List.of() : none, maxColumns, minRow);
+    }
+
     private void paint(GC gc) {
-        bars.clear();
+        rows.clear();
         Rectangle area = chart.getClientArea();
         gc.setAntialias(SWT.ON);
         gc.setFont(JFaceResources.getBannerFont());
-        gc.drawText("Mismatches by category (click a bar to list them)", 0, 0, true);
+        // in a narrow chart the caption's hint goes (the tooltip of each row says it)
+        gc.drawText(gc.textExtent(CAPTION).x <= area.width ? CAPTION : SHORT_CAPTION, 0, 0, true);
+        int top = gc.textExtent(CAPTION).y + CAPTION_GAP;
         gc.setFont(JFaceResources.getDefaultFont());
         Map<Category, Long> counts = result == null ? null : result.counts();
         long max = 1;
         if (counts != null) for (long v : counts.values()) max = Math.max(max, v);
         int labelW = 0;
-        for (Category c : Category.values()) labelW = Math.max(labelW, gc.textExtent(MismatchRows.phrase(c)).x);
-        labelW += 12;
-        int top = gc.textExtent("M").y + 6;
-        int rowH = Math.max(gc.textExtent("M").y, Math.min(36, (area.height - top) / Category.values().length));
-        int barMax = Math.max(40, area.width - labelW - 80);
+        int countW = gc.textExtent("-").x;
         for (Category c : Category.values()) {
-            int y = top + c.ordinal() * rowH;
+            labelW = Math.max(labelW, gc.textExtent(MismatchRows.phrase(c)).x);
+            if (counts != null) countW = Math.max(countW, gc.textExtent(count(counts, c)).x);
+        }
+        labelW += 12;
+        int textH = gc.textExtent("M").y;
+        // the categories without mismatches on one quiet line, wrapped to the chart's width, if folding them is
+        // what makes the rest fit
+        List<String> zero = new ArrayList<>();
+        for (Category c : Category.values()) {
+            if (counts != null && counts.get(c) == 0) zero.add(MismatchRows.phrase(c));
+        }
+        TextLayout quiet = new TextLayout(chart.getDisplay());
+        quiet.setFont(gc.getFont());
+        quiet.setText("None: " + String.join(", ", zero));
+        quiet.setWidth(Math.max(1, area.width));
+        Plan plan = plan(counts, area.width, area.height - top, minRow(gc), labelW + 40 + 6 + countW,
+                quiet.getBounds().height + 4);
+        int colW = (area.width - (plan.columns() - 1) * COLUMN_GAP) / plan.columns();
+        int rowH = plan.rowHeight();
+        int barMax = Math.max(4, colW - labelW - 6 - countW);
+        for (int i = 0; i < plan.bars().size(); i++) {
+            Category c = plan.bars().get(i);
+            int x = i / plan.perColumn() * (colW + COLUMN_GAP);
+            int y = top + i % plan.perColumn() * rowH;
+            int textY = y + (rowH - 2 - textH) / 2;
             long v = counts == null ? 0 : counts.get(c);
-            String name = MismatchRows.phrase(c);
-            Point ext = gc.textExtent(name);
-            gc.drawText(name, 0, y + (rowH - 4 - ext.y) / 2, true);
+            gc.drawText(MismatchRows.phrase(c), x, textY, true);
             int w = v == 0 ? 2 : Math.max(4, (int) (barMax * (double) v / max));
             int pad = Math.min(4, rowH / 6);
-            Rectangle bar = new Rectangle(labelW, y + pad, w, rowH - 2 * pad - 2);
+            Rectangle bar = new Rectangle(x + labelW, y + pad, w, rowH - 2 * pad - 2);
             Color col = new Color(chart.getDisplay(), colour(c));
             gc.setBackground(col);
             gc.setAlpha(c == hover ? 255 : 210);
             gc.fillRoundRectangle(bar.x, bar.y, bar.width, bar.height, 4, 4);
             gc.setAlpha(255);
-            String n = counts == null ? "-" : String.format(Locale.ROOT, "%,d", v);
-            gc.drawText(n, bar.x + bar.width + 6, y + (rowH - 4 - ext.y) / 2, true);
+            String n = counts == null ? "-" : count(counts, c);
+            Point ext = gc.textExtent(n);
+            gc.drawText(n, bar.x + bar.width + 6, textY, true);
             // the whole row is the click target, so small bars are easy to hit
-            bars.add(new Rectangle(0, y, area.width, rowH - 2));
+            rows.put(c, new Row(new Rectangle(x, y, colW, rowH - 2), bar,
+                    new Rectangle(bar.x + bar.width + 6, textY, ext.x, ext.y)));
         }
+        quietLine = null;
+        quietBounds = null;
+        if (!plan.quiet().isEmpty()) {
+            quietLine = quiet.getText();
+            Rectangle b = quiet.getBounds();
+            quietBounds = new Rectangle(0, top + plan.perColumn() * rowH + 2, b.width, b.height);
+            gc.setAlpha(150);
+            quiet.draw(gc, quietBounds.x, quietBounds.y);
+            gc.setAlpha(255);
+        }
+        quiet.dispose();
+    }
+
+    private static String count(Map<Category, Long> counts, Category c) {
+        return String.format(Locale.ROOT, "%,d", counts.get(c));
     }
 
     private Category categoryAt(int x, int y) {
-        for (int i = 0; i < bars.size(); i++) if (bars.get(i).contains(x, y)) return Category.values()[i];
+        for (Map.Entry<Category, Row> e : rows.entrySet()) if (e.getValue().row().contains(x, y)) return e.getKey();
         return null;
     }
 
-    /** Where the bar of {@code c} is, for tests that click it. */
+    /**
+     * Where the row of {@code c} (its words, bar and count: the click target) is in {@link #chart()}, for tests
+     * that click it or check it is on screen; null when {@code c} has no bar (folded into the quiet line).
+     */
     public Rectangle barBounds(Category c) {
+        paintNow();
+        Row r = rows.get(c);
+        return r == null ? null : r.row();
+    }
+
+    /** Where the count of {@code c} is written in {@link #chart()}; null when {@code c} has no bar. */
+    public Rectangle countBounds(Category c) {
+        paintNow();
+        Row r = rows.get(c);
+        return r == null ? null : r.count();
+    }
+
+    /**
+     * The quiet line naming the categories without mismatches, when the chart folds them to fit ("None: Reduced,
+     * Edited"); null when every category has its bar.
+     */
+    public String quietLine() {
+        paintNow();
+        return quietLine;
+    }
+
+    /** Where the quiet line is written in {@link #chart()}; null when there is none. */
+    public Rectangle quietLineBounds() {
+        paintNow();
+        return quietBounds;
+    }
+
+    private void paintNow() {
         chart.redraw();
         chart.update();
-        return bars.isEmpty() ? null : bars.get(c.ordinal());
     }
 
     private void click(Event e) {
@@ -399,7 +566,22 @@ public final class SummaryView implements CaseSession.Listener {
         return subtitle.getText();
     }
 
-    /** The persistent error shown after a failed analysis; empty when there is none. */
+    /** The case's name, as the view's title shows it. */
+    public String titleText() {
+        return title.getText();
+    }
+
+    /** A column of the view: its controls one under the other, no margins of its own. */
+    private static Composite column(Composite parent, GridData data) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayout gl = new GridLayout(1, false);
+        gl.marginWidth = 0;
+        gl.marginHeight = 0;
+        c.setLayout(gl);
+        c.setLayoutData(data);
+        return c;
+    }
+
     /** A row across the view for a persistent notice: its text, then a button. */
     private static Composite noticeBar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
@@ -420,6 +602,7 @@ public final class SummaryView implements CaseSession.Listener {
         return l;
     }
 
+    /** The persistent error shown after a failed analysis; empty when there is none. */
     public String problemText() {
         return problem.getVisible() ? problemText.getText() : "";
     }
