@@ -72,6 +72,38 @@ class PartialCloudDownloadTest {
         }
     }
 
+    /**
+     * The mirror image: a copy of only the iPhone's newest items (an import of new items only) made every older cloud
+     * photo "Missing on the device", a loss each. A device copy holding the older photos and lacking the newest
+     * keeps them lost: that is what a device whose sync stopped shows.
+     */
+    @Test
+    void cloudPhotosOlderThanEverythingTheDeviceCopyHoldsAreNotShownLost() throws IOException {
+        Path device = tmp.resolve("iphone-new-only"), cloud = tmp.resolve("icloudpd-all");
+        for (String n : BY_DATE) copy(n, cloud, "download/" + n);
+        for (String n : List.of("IMG_4120.JPG", "train.jpg", "IMG_4580.HEIC")) copy(n, device, DCIM + n);
+        ReconcileResult r = reconcile(device, cloud, false);
+        List<Mismatch> missing = r.mismatches().stream().filter(m -> m.category() == Category.MISSING_ON_DEVICE)
+                .toList();
+        assertEquals(4, missing.size(), r.mismatches().toString());
+        for (Mismatch m : missing) {
+            assertFalse(m.loss(), m.toString());
+            assertTrue(m.explanation().startsWith("not shown lost: captured before 2019-06-09, the oldest photo of"
+                    + " the device side"), m.explanation());
+            assertTrue(m.explanation().contains("copy the whole DCIM folder"), m.explanation());
+        }
+
+        // the device copy holds the old photos and lacks the newest: not explained
+        Path device2 = tmp.resolve("iphone-old-only"), cloud2 = tmp.resolve("icloudpd-all-2");
+        for (String n : BY_DATE) copy(n, cloud2, "download/" + n);
+        for (String n : BY_DATE.subList(0, 4)) copy(n, device2, DCIM + n);
+        ReconcileResult r2 = reconcile(device2, cloud2, false);
+        List<Mismatch> newer = r2.mismatches().stream().filter(m -> m.category() == Category.MISSING_ON_DEVICE)
+                .toList();
+        assertEquals(3, newer.size(), r2.mismatches().toString());
+        for (Mismatch m : newer) assertTrue(m.loss(), m.toString());
+    }
+
     @Test
     void twoOldPhotosMissingAreTooFewToCallTheDownloadPartial() throws IOException {
         ReconcileResult r = download(List.of("IMG_0658.JPG", "iphone_7.heic", "IMG_4120.JPG", "train.jpg",

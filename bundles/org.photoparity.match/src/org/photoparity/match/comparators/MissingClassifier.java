@@ -46,10 +46,10 @@ public final class MissingClassifier implements IComparator {
                 if (why == null) unexplained.add(m);
                 else r.report(m.explained(why));
             }
-            // what the cloud lacks may all be older than anything a download cut short holds
-            String older = side == SideRole.DEVICE ? olderThanTheCloud(r, unexplained) : null;
+            // what one side lacks may all be older than anything a download or copy of only the newest items holds
+            String older = olderThanTheOtherSide(r, side, unexplained);
             for (Mismatch m : unexplained) {
-                boolean before = older != null && AssetFacts.captured(m.deviceAssets().get(0)) != null;
+                boolean before = older != null && AssetFacts.captured(asset(m, side)) != null;
                 r.report(before ? m.explained(older) : m);
             }
             sm.worked(1);
@@ -76,19 +76,28 @@ public final class MissingClassifier implements IComparator {
     static final int PARTIAL_MIN = 3;
     private static final long DAY_MS = 24L * 3600_000;
 
+    /** The asset a missing-asset mismatch of {@code side} is about. */
+    private static Asset asset(Mismatch m, SideRole side) {
+        return side == SideRole.DEVICE ? m.deviceAssets().get(0) : m.cloudAssets().get(0);
+    }
+
     /**
-     * Why the device's photos missing from the cloud are not shown lost when the cloud side looks like an iCloud
-     * download stopped early or limited to recent items (icloudpd downloads the newest first: an interrupted run,
-     * --recent, --until-found; iCloud.com downloads at most 1,000 items at a time), or null when it does not: every
-     * missing photo with a capture time was taken at least a day before the cloud side's oldest, there are at least
-     * {@link #PARTIAL_MIN} of them, the sides share at least as many assets, and no shared one is that old. Not
-     * when the cloud side lists its library (a privacy export, Photos.sqlite): a listing is the whole library.
+     * Why the photos of {@code side} missing from the other side are not shown lost when the other side looks like a
+     * download or copy of only its newest items, or null when it does not. The cloud: an iCloud download stopped
+     * early or limited to recent items (icloudpd downloads the newest first: an interrupted run, --recent,
+     * --until-found; iCloud.com downloads at most 1,000 items at a time). The device: a copy of only its newest items
+     * (an import of new items only, the latest DCIM folders). Only when every missing photo with a capture time was
+     * taken at least a day before the other side's oldest, there are at least {@link #PARTIAL_MIN} of them, the sides
+     * share at least as many assets, and no shared one is that old. Never when the other side lists its library (a
+     * privacy export, Photos.sqlite): a listing is the whole library. Photos newer than everything on the other side
+     * are not explained: that is what a sync that stopped leaves.
      */
-    static String olderThanTheCloud(Reconciliation r, List<Mismatch> missing) {
+    static String olderThanTheOtherSide(Reconciliation r, SideRole side, List<Mismatch> missing) {
         if (missing.size() < PARTIAL_MIN || r.pairs().size() < PARTIAL_MIN) return null;
+        SideRole other = side == SideRole.DEVICE ? SideRole.CLOUD : SideRole.DEVICE;
         long oldest = Long.MAX_VALUE;
         int timed = 0;
-        for (Asset a : r.cloud().assets()) {
+        for (Asset a : (other == SideRole.CLOUD ? r.cloud() : r.device()).assets()) {
             if (a.listing() != null) return null;
             org.photoparity.core.model.CaptureTime t = AssetFacts.captured(a);
             if (t == null) continue;
@@ -99,21 +108,28 @@ public final class MissingClassifier implements IComparator {
         long before = oldest - DAY_MS;
         int older = 0;
         for (Mismatch m : missing) {
-            org.photoparity.core.model.CaptureTime t = AssetFacts.captured(m.deviceAssets().get(0));
+            org.photoparity.core.model.CaptureTime t = AssetFacts.captured(asset(m, side));
             if (t == null) continue;
-            if (t.localMillis() >= before) return null; // one inside the download's span: not the shape of a cut
+            if (t.localMillis() >= before) return null; // one inside the other side's span: not the shape of a cut
             older++;
         }
         if (older < PARTIAL_MIN) return null;
         for (Reconciliation.Pair p : r.pairs()) {
-            org.photoparity.core.model.CaptureTime t = AssetFacts.captured(p.device());
-            if (t != null && t.localMillis() < before) return null; // the cloud does hold older photos
+            org.photoparity.core.model.CaptureTime t = AssetFacts.captured(side == SideRole.DEVICE ? p.device()
+                    : p.cloud());
+            if (t != null && t.localMillis() < before) return null; // the other side does hold older photos
         }
         String day = java.time.LocalDate.ofEpochDay(Math.floorDiv(oldest, DAY_MS)).toString();
-        return "not shown lost: captured before " + day + ", the oldest photo of the cloud side, which holds only"
-                + " photos from then on, as an iCloud download stopped early or limited to recent items does (icloudpd"
-                + " downloads the newest first: an interrupted run, --recent, --until-found; iCloud.com downloads at"
-                + " most 1,000 items at a time): download the whole library and analyse again before calling it lost";
+        if (other == SideRole.CLOUD) {
+            return "not shown lost: captured before " + day + ", the oldest photo of the cloud side, which holds only"
+                    + " photos from then on, as an iCloud download stopped early or limited to recent items does"
+                    + " (icloudpd downloads the newest first: an interrupted run, --recent, --until-found; iCloud.com"
+                    + " downloads at most 1,000 items at a time): download the whole library and analyse again before"
+                    + " calling it lost";
+        }
+        return "not shown lost: captured before " + day + ", the oldest photo of the device side, which holds only"
+                + " photos from then on, as a copy of only the iPhone's newest items does (an import of new items"
+                + " only, the latest DCIM folders): copy the whole DCIM folder and analyse again before calling it lost";
     }
 
     private static Set<String> bursts(List<Asset> assets) {
