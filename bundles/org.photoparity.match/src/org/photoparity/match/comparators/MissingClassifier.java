@@ -124,12 +124,13 @@ public final class MissingClassifier implements IComparator {
             return "not shown lost: captured before " + day + ", the oldest photo of the cloud side, which holds only"
                     + " photos from then on, as an iCloud download stopped early or limited to recent items does"
                     + " (icloudpd downloads the newest first: an interrupted run, --recent, --until-found; iCloud.com"
-                    + " downloads at most 1,000 items at a time): download the whole library and analyse again before"
-                    + " calling it lost";
+                    + " downloads at most 1,000 items at a time): download the whole library and analyse again; still"
+                    + " missing then, it is not in iCloud";
         }
         return "not shown lost: captured before " + day + ", the oldest photo of the device side, which holds only"
                 + " photos from then on, as a copy of only the iPhone's newest items does (an import of new items"
-                + " only, the latest DCIM folders): copy the whole DCIM folder and analyse again before calling it lost";
+                + " only, the latest DCIM folders): copy the whole DCIM folder and analyse again; still missing then,"
+                + " it is not on the iPhone";
     }
 
     private static Set<String> bursts(List<Asset> assets) {
