@@ -69,8 +69,10 @@ public final class Analysis {
         ReconcileResult result = new Reconciler().reconcile(device, cloud, spec.settings(), sub.split(8));
         budget.step(Step.of(Phase.EVIDENCE, null, 0, -1));
         EvidenceLoader.Loaded loaded = loadEvidence(spec, options, result, sub.split(4));
-        // the device evidence may explain a difference (Optimize iPhone Storage and a copy of the device's files)
-        ReconcileResult judged = OptimizedOriginals.apply(result, loaded.evidence());
+        // the device evidence may explain a difference (Optimize iPhone Storage and a copy of the device's files), or
+        // take back an explanation a pattern gave (a backup's upload queue against a download that looks cut short)
+        ReconcileResult judged = PendingUploads.apply(OptimizedOriginals.apply(result, loaded.evidence()),
+                loaded.evidence());
         CaseEvidence evidence = judged == result ? loaded.evidence() : loaded.evidence().withResult(judged);
         List<ProbeResult> probes = runProbes(null, evidence, budget, sub.split(8));
         return new AnalysisResult(judged, probes, evidence, loaded.warnings());

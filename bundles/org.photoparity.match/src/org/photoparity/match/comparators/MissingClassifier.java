@@ -72,6 +72,12 @@ public final class MissingClassifier implements IComparator {
         return null;
     }
 
+    /**
+     * How the explanation of a device photo older than everything in a cloud download begins: device evidence of
+     * uploads not done (a backup's queue) takes it back (org.photoparity.engine).
+     */
+    public static final String OLDER_THAN_THE_CLOUD = "not shown lost: captured before ";
+
     /** Fewer missing photos than this say nothing of how the cloud download ends; nor fewer shared with it. */
     static final int PARTIAL_MIN = 3;
     private static final long DAY_MS = 24L * 3600_000;
@@ -121,7 +127,7 @@ public final class MissingClassifier implements IComparator {
         }
         String day = java.time.LocalDate.ofEpochDay(Math.floorDiv(oldest, DAY_MS)).toString();
         if (other == SideRole.CLOUD) {
-            return "not shown lost: captured before " + day + ", the oldest photo of the cloud side, which holds only"
+            return OLDER_THAN_THE_CLOUD + day + ", the oldest photo of the cloud side, which holds only"
                     + " photos from then on, as an iCloud download stopped early or limited to recent items does"
                     + " (icloudpd downloads the newest first: an interrupted run, --recent, --until-found; iCloud.com"
                     + " downloads at most 1,000 items at a time): download the whole library and analyse again; still"
