@@ -75,7 +75,9 @@ public final class Analysis {
                 loaded.evidence());
         CaseEvidence evidence = judged == result ? loaded.evidence() : loaded.evidence().withResult(judged);
         List<ProbeResult> probes = runProbes(null, evidence, budget, sub.split(8));
-        return new AnalysisResult(judged, probes, evidence, loaded.warnings());
+        List<String> notes = new ArrayList<>(loaded.warnings());
+        notes.addAll(CutShortNotes.of(judged));
+        return new AnalysisResult(judged, probes, evidence, notes);
     }
 
     /** The files a side's scan will report, or -1 (not known, or a source the scan will refuse with its reason). */

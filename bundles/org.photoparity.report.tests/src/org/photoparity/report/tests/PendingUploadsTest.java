@@ -34,6 +34,8 @@ class PendingUploadsTest {
     @TempDir
     Path tmp;
 
+    private org.photoparity.engine.AnalysisResult analysis;
+
     private ReconcileResult partialDownload() throws Exception {
         Path device = tmp.resolve("device/DCIM/100APPLE"), cloud = tmp.resolve("cloud");
         Files.createDirectories(device);
@@ -47,7 +49,8 @@ class PendingUploadsTest {
         }
         CaseSpec spec = new CaseSpec("partial", List.of(tmp.resolve("device").toString()), List.of(cloud.toString()),
                 List.of(), null, null, Map.of(), null);
-        return Analysis.run(spec, AnalysisOptions.defaults(), null).result();
+        analysis = Analysis.run(spec, AnalysisOptions.defaults(), null);
+        return analysis.result();
     }
 
     private static List<Mismatch> missingInCloud(ReconcileResult r) {
@@ -67,6 +70,11 @@ class PendingUploadsTest {
         List<Mismatch> before = missingInCloud(r);
         assertEquals(4, before.size(), r.mismatches().toString());
         for (Mismatch m : before) assertFalse(m.loss(), "the shape of a partial download: " + m);
+        // one note for the whole analysis (command line, Summary, reports): the counts alone would hide it
+        assertTrue(analysis.warnings().contains("The cloud side holds only photos taken from 2019-06-09 on, and all 4"
+                + " device photos missing from it are older: a cloud side of only the newest items looks like this."
+                + " They are not shown lost: download the whole library and analyse again; still missing then, they"
+                + " are lost"), analysis.warnings().toString());
 
         // four library assets not in iCloud yet (two waiting, two never synced): these may be them
         ReconcileResult judged = PendingUploads.apply(r, new CaseEvidence(r, Map.of(), Map.of())
