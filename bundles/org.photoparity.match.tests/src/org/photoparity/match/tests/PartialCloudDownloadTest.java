@@ -104,6 +104,44 @@ class PartialCloudDownloadTest {
         for (Mismatch m : newer) assertTrue(m.loss(), m.toString());
     }
 
+    /**
+     * A device listing (Photos.sqlite) that says an old photo is waiting to upload or not synced outweighs the shape
+     * of the download: that one is not in iCloud, so it stays a loss; the others keep their explanation.
+     */
+    @Test
+    void aListingThatSaysThePhotoIsNotUploadedKeepsItALoss() throws IOException {
+        Path device = tmp.resolve("iphone-listed"), cloud = tmp.resolve("icloudpd-recent");
+        for (String n : BY_DATE) copy(n, device, DCIM + n);
+        for (String n : List.of("IMG_4120.JPG", "train.jpg", "IMG_4580.HEIC")) copy(n, cloud, "download/" + n);
+        org.photoparity.sources.ScanOptions o = org.photoparity.sources.ScanOptions.defaults().withoutCache();
+        org.photoparity.core.model.SideInventory d = org.photoparity.sources.Scanner.scan(
+                org.photoparity.core.model.SideRole.DEVICE, List.of(device.toString()), o,
+                new org.eclipse.core.runtime.NullProgressMonitor());
+        List<org.photoparity.core.model.Asset> listed = new java.util.ArrayList<>();
+        for (org.photoparity.core.model.Asset a : d.assets()) {
+            boolean old = a.primary().path().endsWith("Apple iPhone 4.jpg");
+            listed.add(new org.photoparity.core.model.Asset(a.id(), a.kind(), a.files(), new org.photoparity.core.model
+                    .Listing(0, "Photos.sqlite ZASSET", a.primary().path(), null, null, null, null, null, null, null,
+                            org.photoparity.core.model.AssetKind.PHOTO, old
+                                    ? org.photoparity.core.model.CloudState.PENDING_UPLOAD
+                                    : org.photoparity.core.model.CloudState.SYNCED, true, null, null, false, false,
+                            false, false, java.util.Map.of(), org.photoparity.core.model.Sharing.LIBRARY, null, null)));
+        }
+        org.photoparity.core.model.SideInventory dl = new org.photoparity.core.model.SideInventory(d.role(),
+                d.sources(), listed, d.unreadable(), d.ignored(), d.filesSeen(), d.filesRead(), d.bytes());
+        org.photoparity.core.model.SideInventory c = org.photoparity.sources.Scanner.scan(
+                org.photoparity.core.model.SideRole.CLOUD, List.of(cloud.toString()), o,
+                new org.eclipse.core.runtime.NullProgressMonitor());
+        ReconcileResult r = new org.photoparity.match.Reconciler().reconcile(dl, c, java.util.Map.of(),
+                new org.eclipse.core.runtime.NullProgressMonitor());
+        List<Mismatch> missing = missingInCloud(r);
+        assertEquals(4, missing.size(), r.mismatches().toString());
+        for (Mismatch m : missing) {
+            boolean waiting = m.device().get(0).endsWith("Apple iPhone 4.jpg");
+            assertEquals(waiting, m.loss(), m.toString());
+        }
+    }
+
     @Test
     void twoOldPhotosMissingAreTooFewToCallTheDownloadPartial() throws IOException {
         ReconcileResult r = download(List.of("IMG_0658.JPG", "iphone_7.heic", "IMG_4120.JPG", "train.jpg",

@@ -49,7 +49,12 @@ public final class MissingClassifier implements IComparator {
             // what one side lacks may all be older than anything a download or copy of only the newest items holds
             String older = olderThanTheOtherSide(r, side, unexplained);
             for (Mismatch m : unexplained) {
-                boolean before = older != null && AssetFacts.captured(asset(m, side)) != null;
+                Asset a = asset(m, side);
+                // a device listing that says the asset is not in iCloud (not synced, waiting to upload) outweighs it
+                boolean notUp = side == SideRole.DEVICE && a.listing() != null
+                        && (a.listing().cloudState() == CloudState.NOT_SYNCED
+                                || a.listing().cloudState() == CloudState.PENDING_UPLOAD);
+                boolean before = older != null && !notUp && AssetFacts.captured(a) != null;
                 r.report(before ? m.explained(older) : m);
             }
             sm.worked(1);
