@@ -30,14 +30,21 @@ public record DeviceInfo(Map<String, Domain> domains) {
      * @param values top-level keys and their values; nested dicts and arrays are flattened to Parent.Child keys
      * @param source the file (or {@link #LIVE}) they were read from
      * @param readAt when they were read, null when unknown
+     * @param takenAt when ideviceinfo wrote them: the output file's modification time, the read time of a live read;
+     *                null when unknown. What {@link Freshness} judges: a dump of last week is last week's iPhone
      */
-    public record Domain(String name, Map<String, String> values, String source, java.time.Instant readAt) {
+    public record Domain(String name, Map<String, String> values, String source, java.time.Instant readAt,
+            java.time.Instant takenAt) {
         public Domain {
             values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
 
         public Domain(String name, Map<String, String> values, String source) {
-            this(name, values, source, null);
+            this(name, values, source, null, null);
+        }
+
+        public Domain(String name, Map<String, String> values, String source, java.time.Instant readAt) {
+            this(name, values, source, readAt, readAt);
         }
 
         /** "ideviceinfo file root.txt, read 20:14" or "ideviceinfo live, read 20:31". */
@@ -70,11 +77,21 @@ public record DeviceInfo(Map<String, Domain> domains) {
     private static Domain combine(Domain a, Domain b) {
         Map<String, String> v = new LinkedHashMap<>(a.values());
         v.putAll(b.values());
-        java.time.Instant at = a.readAt() == null ? b.readAt()
-                : b.readAt() == null || a.readAt().isAfter(b.readAt()) ? a.readAt() : b.readAt();
+        java.time.Instant at = later(a.readAt(), b.readAt());
         String source = a.source().equals(b.source()) ? a.source()
                 : b.source().startsWith(LIVE) ? LIVE + " (over " + a.source() + ")" : a.source() + ", " + b.source();
-        return new Domain(a.name(), v, source, at);
+        // the later file wins a key: the newer of the two is when the combined values were taken
+        return new Domain(a.name(), v, source, at, later(a.takenAt(), b.takenAt()));
+    }
+
+    private static java.time.Instant later(java.time.Instant a, java.time.Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** When ideviceinfo wrote {@code domain}'s values, or null (no such domain, or not known). */
+    public java.time.Instant takenAt(String domain) {
+        Domain d = domains.get(domain);
+        return d == null ? null : d.takenAt();
     }
 
     public Optional<Domain> domain(String name) {

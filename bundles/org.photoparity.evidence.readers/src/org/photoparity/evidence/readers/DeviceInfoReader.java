@@ -57,8 +57,14 @@ public final class DeviceInfoReader {
                     + ". Check the path and that the file is readable.", e);
         }
         Map<String, String> values = parse(bytes, file.toString());
+        java.time.Instant written;
+        try {
+            written = java.nio.file.Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            written = null; // read but not dated: Freshness says its age is not known
+        }
         return new DeviceInfo.Domain(domainOf(values, domainHint, file.toString()), values,
-                file.getFileName().toString(), java.time.Instant.now());
+                file.getFileName().toString(), java.time.Instant.now(), written);
     }
 
     /**

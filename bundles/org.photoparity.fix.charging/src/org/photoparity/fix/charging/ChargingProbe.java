@@ -66,7 +66,11 @@ public final class ChargingProbe implements IProbe {
             if (onPower) batteryFine = "the iPhone is on power";
             else f.verdict(ProbeStatus.WARN, "the iPhone is not on power");
         }
-        if (batteryFine != null && lowPowerKnown) f.verdict(ProbeStatus.PASS, batteryFine);
+        // a battery reading of last week is last week's: it may fail or warn, not pass
+        String old = batteryFine == null ? null : org.photoparity.evidence.Freshness.tooOld("ideviceinfo "
+                + DeviceInfo.BATTERY, info.map(i -> i.takenAt(DeviceInfo.BATTERY)).orElse(null), e);
+        if (old != null) f.evidence(old);
+        if (batteryFine != null && lowPowerKnown && old == null) f.verdict(ProbeStatus.PASS, batteryFine);
         if (lowPower.isPresent() && !lowPower.get() && level.isEmpty()) {
             f.verdict(ProbeStatus.PASS, "Low Power Mode is off");
         }
@@ -76,6 +80,10 @@ public final class ChargingProbe implements IProbe {
         StatusText.line(e).ifPresent(f::evidence);
         if (StatusText.LOW_POWER.in(e) || StatusText.LOW_BATTERY.in(e)) {
             f.verdict(ProbeStatus.FAIL, "Photos' status line says it is saving battery power");
+        }
+        if (batteryFine != null && old != null) {
+            return f.result(batteryFine.substring(0, 1).toUpperCase() + batteryFine.substring(1) + ", but " + old
+                    + ": read it again (ideviceinfo -q " + DeviceInfo.BATTERY + ", or --live)");
         }
         if (batteryFine != null) {
             return f.result(batteryFine + ", but Low Power Mode is not known: answer low_power_mode (a yellow battery"

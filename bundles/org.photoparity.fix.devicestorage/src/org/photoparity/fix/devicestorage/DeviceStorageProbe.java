@@ -40,6 +40,7 @@ public final class DeviceStorageProbe implements IProbe {
     public ProbeResult run(CaseEvidence e, IProgressMonitor monitor) {
         Findings f = new Findings(4, ID);
         long reserve = Math.round(reserveGb(e) * 1e9);
+        String staleRoom = null; // the PASS an old disk_usage reading could not give
 
         OptionalLong free = OptionalLong.empty(), capacity = OptionalLong.empty();
         Optional<DeviceInfo> info = e.get(DeviceInfo.class);
@@ -111,8 +112,17 @@ public final class DeviceStorageProbe implements IProbe {
                         + ResultFacts.size(fr - need) + " of " + ResultFacts.size(capacity.getAsLong())
                         + "): iOS will keep optimizing");
             } else {
-                f.verdict(ProbeStatus.PASS, "the iPhone has room: " + ResultFacts.size(fr) + " free"
-                        + (needed == null ? "" : " for " + ResultFacts.size(need) + " of downloads"));
+                String room = "the iPhone has room: " + ResultFacts.size(fr) + " free"
+                        + (needed == null ? "" : " for " + ResultFacts.size(need) + " of downloads");
+                String old = org.photoparity.evidence.Freshness.tooOld("ideviceinfo " + DeviceInfo.DISK_USAGE,
+                        e.get(DeviceInfo.class).map(i -> i.takenAt(DeviceInfo.DISK_USAGE)).orElse(null), e);
+                if (old == null) {
+                    f.verdict(ProbeStatus.PASS, room);
+                } else {
+                    f.evidence(old);
+                    staleRoom = room + ", but " + old + ": read it again (ideviceinfo -q " + DeviceInfo.DISK_USAGE
+                            + ", or --live)";
+                }
             }
         }
         if (optimized) {
@@ -132,6 +142,7 @@ public final class DeviceStorageProbe implements IProbe {
         String ask = "give ideviceinfo -q com.apple.disk_usage output (--device-info)" + (optimizeKnown ? ""
                 : "; a backup with Photos.sqlite or the answer optimize_storage tells whether Optimize iPhone Storage"
                         + " is on");
+        if (staleRoom != null) return f.result(staleRoom.substring(0, 1).toUpperCase() + staleRoom.substring(1));
         if (needed == null) {
             return f.result("No storage evidence: " + ask + "; an analysis adds what must come down to the iPhone");
         }

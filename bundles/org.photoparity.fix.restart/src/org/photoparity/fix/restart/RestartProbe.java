@@ -28,15 +28,12 @@ public final class RestartProbe implements IProbe {
 
     /** Upload attempts on one asset from which a single snapshot counts as stuck. */
     public static final String ATTEMPTS_WARN = "restart.attempts.warn";
-    /** A snapshot older than this many hours cannot PASS the probe (declared in plugin.xml). */
-    public static final String MAX_AGE_HOURS = "restart.snapshot.maxAgeHours";
 
     @Override
     public ProbeResult run(CaseEvidence e, IProgressMonitor monitor) {
         Findings f = new Findings(5, ID);
         int attemptsWarn = attemptsWarn(e);
 
-        int maxAgeHours = maxAgeHours(e);
         String[] stale = new String[1]; // what a PASS was withheld for: the snapshot is too old to speak for now
         Optional<SnapshotComparison> cmp = e.get(SnapshotComparison.class);
         cmp.ifPresent(c -> {
@@ -48,7 +45,7 @@ public final class RestartProbe implements IProbe {
             } else if (c.moving() && c.stillPending() > 0) {
                 f.verdict(ProbeStatus.WARN, c.cleared() + " pending assets uploaded between the snapshots, "
                         + c.stillPending() + " still wait: the queue moves slowly; keep it on power and Wi-Fi");
-            } else if ((stale[0] = tooOld(c.later(), c.laterAt(), maxAgeHours)) == null) {
+            } else if ((stale[0] = tooOld(c.later(), c.laterAt(), e)) == null) {
                 f.verdict(ProbeStatus.PASS, "no asset stayed pending between the two snapshots: uploads are moving");
             } else {
                 f.evidence(stale[0]);
@@ -75,7 +72,7 @@ public final class RestartProbe implements IProbe {
                 f.verdict(ProbeStatus.WARN, s.pendingUploads() + " assets wait to upload and some were tried up to "
                         + s.maxUploadAttempts() + " times: likely stalled; restart, then compare with a second snapshot");
             } else if (s.pendingUploads() == 0 && s.synced() > 0 && outside == 0) {
-                String old = tooOld(s.source(), s.takenAt(), maxAgeHours);
+                String old = tooOld(s.source(), s.takenAt(), e);
                 if (old == null) {
                     f.verdict(ProbeStatus.PASS, "nothing is waiting to upload (" + s.synced() + " assets synced)");
                 } else {
@@ -113,21 +110,9 @@ public final class RestartProbe implements IProbe {
                 : "No sign either way: " + restart);
     }
 
-    /**
-     * Null when a snapshot taken at {@code at} is recent enough to say how uploads stand now, else why not: a
-     * backup of last week says nothing of the photos taken since, nor of a sync that stopped since.
-     */
-    static String tooOld(String source, java.time.Instant at, int maxAgeHours) {
-        if (at == null) return source + " carries no time: how old its upload queue is is not known";
-        long hours = java.time.Duration.between(at, java.time.Instant.now()).toHours();
-        if (hours < maxAgeHours) return null;
-        return source + " was taken " + org.photoparity.evidence.Provenance.time(at) + ", "
-                + (hours < 48 ? hours + " hours" : hours / 24 + " days") + " ago (" + MAX_AGE_HOURS + " = "
-                + maxAgeHours + "): what it shows of the upload queue may have changed since";
-    }
-
-    private static int maxAgeHours(CaseEvidence e) {
-        return (int) PhotoParityRegistry.get().settings().longValue(e.settings(), MAX_AGE_HOURS); // plugin.xml
+    /** Null when a snapshot taken at {@code at} may pass the probe, else why not (the upload queue may have moved). */
+    static String tooOld(String source, java.time.Instant at, CaseEvidence e) {
+        return org.photoparity.evidence.Freshness.tooOld(source, at, e);
     }
 
     private static int attemptsWarn(CaseEvidence e) {

@@ -494,10 +494,10 @@ class ProbesTest {
         assertTrue(p.summary().startsWith("Nothing was waiting to upload (20 assets synced), but "), p.summary());
         assertTrue(p.summary().contains("12 days ago"), p.summary());
         assertTrue(p.summary().contains("take a new backup"), p.summary());
-        assertTrue(anyContains(p.evidence(), "restart.snapshot.maxAgeHours = 24"), p.evidence().toString());
+        assertTrue(anyContains(p.evidence(), "evidence.maxAgeHours = 24"), p.evidence().toString());
 
         // the technician may allow an older backup (a setting, declared once in plugin.xml)
-        expect(PASS, run("probe.restart", opts().backup(clean).setting("restart.snapshot.maxAgeHours", "720").build(),
+        expect(PASS, run("probe.restart", opts().backup(clean).setting("evidence.maxAgeHours", "720").build(),
                 null));
 
         // two snapshots that show the queue moving, the newer of 2025: not a PASS either
@@ -538,6 +538,40 @@ class ProbesTest {
         assertEquals("battery at 76 % and on power", p.summary());
         assertTrue(anyContains(p.evidence(), "BatteryIsCharging = true (ideviceinfo file bat.txt, read "),
                 p.evidence().toString());
+    }
+
+    /**
+     * Stale evidence: ideviceinfo output written last week passed fix 4 ("the iPhone has room") and fix 7 ("battery at
+     * 76 % and on power") about today's iPhone. Old evidence can still fail or warn, not pass.
+     */
+    @Test
+    void anOldIdeviceinfoOutputPassesNoProbe() throws IOException {
+        java.nio.file.attribute.FileTime lastWeek = java.nio.file.attribute.FileTime.from(
+                Instant.now().minus(java.time.Duration.ofDays(8)));
+        Path bat = Fixtures.write(dir, "old-bat.txt", Fixtures.batteryText(76, true, true));
+        java.nio.file.Files.setLastModifiedTime(bat, lastWeek);
+        ProbeResult c = expect(UNKNOWN, run("probe.charging", opts().deviceInfo(bat.toString())
+                .answers(answers("low_power_mode=no\n")).build(), null));
+        assertTrue(c.summary().startsWith("Battery at 76 % and on power, but ideviceinfo com.apple.mobile.battery was"
+                + " taken "), c.summary());
+        assertTrue(c.summary().contains("8 days ago (evidence.maxAgeHours = 24)"), c.summary());
+        assertTrue(c.summary().endsWith("read it again (ideviceinfo -q com.apple.mobile.battery, or --live)"),
+                c.summary());
+        // old and low: it still fails
+        Path low = Fixtures.write(dir, "old-low.txt", Fixtures.batteryText(14, false, false));
+        java.nio.file.Files.setLastModifiedTime(low, lastWeek);
+        expect(FAIL, run("probe.charging", opts().deviceInfo(low.toString()).build(), null));
+        // the technician may accept older evidence: the one setting, declared once
+        expect(PASS, run("probe.charging", opts().deviceInfo(bat.toString()).answers(answers("low_power_mode=no\n"))
+                .setting("evidence.maxAgeHours", "720").build(), null));
+
+        Path disk = Fixtures.write(dir, "old-disk.plist", Fixtures.diskXml(40 * GB, 111 * GB, 30 * GB));
+        java.nio.file.Files.setLastModifiedTime(disk, lastWeek);
+        ProbeResult d = expect(UNKNOWN, run("probe.devicestorage",
+                opts().deviceInfo(disk.toString()).answers(answers("optimize_storage=no\n")).build(),
+                missingOnDevice(2, 3 * GB)));
+        assertTrue(d.summary().startsWith("The iPhone has room: 40.00 GB free for 6.00 GB of downloads, but ideviceinfo"
+                + " com.apple.disk_usage was taken "), d.summary());
     }
 
     @Test
