@@ -33,7 +33,7 @@ public final class PendingUploads {
         for (int i = 0; i < ms.size(); i++) {
             Mismatch m = ms.get(i);
             if (m.category() == Category.MISSING_IN_CLOUD && m.explanation() != null
-                    && m.explanation().startsWith(MissingClassifier.OLDER_THAN_THE_CLOUD)) {
+                    && m.explanation().startsWith(MissingClassifier.OLDER_THAN_THE_OTHER_SIDE)) {
                 partial.add(i);
             }
         }

@@ -21,6 +21,20 @@ public final class Freshness {
     }
 
     /**
+     * The summary of a probe whose PASS ideviceinfo output of {@code domain} was too old to give: "Battery at 76 % and
+     * on power, but ideviceinfo ... was taken ...: read it again (ideviceinfo -q DOMAIN, or --live)".
+     */
+    public static String readAgain(String pass, String old, String domain) {
+        return Character.toUpperCase(pass.charAt(0)) + pass.substring(1) + ", but " + old
+                + ": read it again (ideviceinfo -q " + domain + ", or --live)";
+    }
+
+    /** Null when {@code domain}'s ideviceinfo output may pass a probe, else why not (its file's time). */
+    public static String tooOld(DeviceInfo info, String domain, CaseEvidence e) {
+        return tooOld("ideviceinfo " + domain, info == null ? null : info.takenAt(domain), e);
+    }
+
+    /**
      * Null when {@code what}, taken at {@code at}, is recent enough to pass a probe, else why not (for the evidence
      * list and the summary): "the backup was taken 2026-11-20 09:00, 12 days ago (evidence.maxAgeHours = 24)".
      */

@@ -67,8 +67,8 @@ public final class ChargingProbe implements IProbe {
             else f.verdict(ProbeStatus.WARN, "the iPhone is not on power");
         }
         // a battery reading of last week is last week's: it may fail or warn, not pass
-        String old = batteryFine == null ? null : org.photoparity.evidence.Freshness.tooOld("ideviceinfo "
-                + DeviceInfo.BATTERY, info.map(i -> i.takenAt(DeviceInfo.BATTERY)).orElse(null), e);
+        String old = batteryFine == null ? null
+                : org.photoparity.evidence.Freshness.tooOld(info.orElse(null), DeviceInfo.BATTERY, e);
         if (old != null) f.evidence(old);
         if (batteryFine != null && lowPowerKnown && old == null) f.verdict(ProbeStatus.PASS, batteryFine);
         if (lowPower.isPresent() && !lowPower.get() && level.isEmpty()) {
@@ -82,8 +82,7 @@ public final class ChargingProbe implements IProbe {
             f.verdict(ProbeStatus.FAIL, "Photos' status line says it is saving battery power");
         }
         if (batteryFine != null && old != null) {
-            return f.result(batteryFine.substring(0, 1).toUpperCase() + batteryFine.substring(1) + ", but " + old
-                    + ": read it again (ideviceinfo -q " + DeviceInfo.BATTERY + ", or --live)");
+            return f.result(org.photoparity.evidence.Freshness.readAgain(batteryFine, old, DeviceInfo.BATTERY));
         }
         if (batteryFine != null) {
             return f.result(batteryFine + ", but Low Power Mode is not known: answer low_power_mode (a yellow battery"

@@ -114,14 +114,12 @@ public final class DeviceStorageProbe implements IProbe {
             } else {
                 String room = "the iPhone has room: " + ResultFacts.size(fr) + " free"
                         + (needed == null ? "" : " for " + ResultFacts.size(need) + " of downloads");
-                String old = org.photoparity.evidence.Freshness.tooOld("ideviceinfo " + DeviceInfo.DISK_USAGE,
-                        e.get(DeviceInfo.class).map(i -> i.takenAt(DeviceInfo.DISK_USAGE)).orElse(null), e);
+                String old = org.photoparity.evidence.Freshness.tooOld(info.orElse(null), DeviceInfo.DISK_USAGE, e);
                 if (old == null) {
                     f.verdict(ProbeStatus.PASS, room);
                 } else {
                     f.evidence(old);
-                    staleRoom = room + ", but " + old + ": read it again (ideviceinfo -q " + DeviceInfo.DISK_USAGE
-                            + ", or --live)";
+                    staleRoom = org.photoparity.evidence.Freshness.readAgain(room, old, DeviceInfo.DISK_USAGE);
                 }
             }
         }
@@ -142,7 +140,7 @@ public final class DeviceStorageProbe implements IProbe {
         String ask = "give ideviceinfo -q com.apple.disk_usage output (--device-info)" + (optimizeKnown ? ""
                 : "; a backup with Photos.sqlite or the answer optimize_storage tells whether Optimize iPhone Storage"
                         + " is on");
-        if (staleRoom != null) return f.result(staleRoom.substring(0, 1).toUpperCase() + staleRoom.substring(1));
+        if (staleRoom != null) return f.result(staleRoom);
         if (needed == null) {
             return f.result("No storage evidence: " + ask + "; an analysis adds what must come down to the iPhone");
         }

@@ -45,7 +45,7 @@ public final class RestartProbe implements IProbe {
             } else if (c.moving() && c.stillPending() > 0) {
                 f.verdict(ProbeStatus.WARN, c.cleared() + " pending assets uploaded between the snapshots, "
                         + c.stillPending() + " still wait: the queue moves slowly; keep it on power and Wi-Fi");
-            } else if ((stale[0] = tooOld(c.later(), c.laterAt(), e)) == null) {
+            } else if ((stale[0] = org.photoparity.evidence.Freshness.tooOld(c.later(), c.laterAt(), e)) == null) {
                 f.verdict(ProbeStatus.PASS, "no asset stayed pending between the two snapshots: uploads are moving");
             } else {
                 f.evidence(stale[0]);
@@ -72,7 +72,7 @@ public final class RestartProbe implements IProbe {
                 f.verdict(ProbeStatus.WARN, s.pendingUploads() + " assets wait to upload and some were tried up to "
                         + s.maxUploadAttempts() + " times: likely stalled; restart, then compare with a second snapshot");
             } else if (s.pendingUploads() == 0 && s.synced() > 0 && outside == 0) {
-                String old = tooOld(s.source(), s.takenAt(), e);
+                String old = org.photoparity.evidence.Freshness.tooOld(s.source(), s.takenAt(), e);
                 if (old == null) {
                     f.verdict(ProbeStatus.PASS, "nothing is waiting to upload (" + s.synced() + " assets synced)");
                 } else {
@@ -108,11 +108,6 @@ public final class RestartProbe implements IProbe {
                 ? outside + " library assets are neither synced nor queued for upload (new, or not taken by the sync): "
                         + restart
                 : "No sign either way: " + restart);
-    }
-
-    /** Null when a snapshot taken at {@code at} may pass the probe, else why not (the upload queue may have moved). */
-    static String tooOld(String source, java.time.Instant at, CaseEvidence e) {
-        return org.photoparity.evidence.Freshness.tooOld(source, at, e);
     }
 
     private static int attemptsWarn(CaseEvidence e) {

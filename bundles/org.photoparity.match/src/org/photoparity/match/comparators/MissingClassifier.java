@@ -78,14 +78,30 @@ public final class MissingClassifier implements IComparator {
     }
 
     /**
-     * How the explanation of a device photo older than everything in a cloud download begins: device evidence of
-     * uploads not done (a backup's queue) takes it back (org.photoparity.engine).
+     * How the explanation of a photo older than everything on the other side begins (a download or copy of only the
+     * newest items): device evidence of uploads not done (a backup's queue) takes it back (org.photoparity.engine).
      */
-    public static final String OLDER_THAN_THE_CLOUD = "not shown lost: captured before ";
+    public static final String OLDER_THAN_THE_OTHER_SIDE = "not shown lost: captured before ";
 
     /** Fewer missing photos than this say nothing of how the cloud download ends; nor fewer shared with it. */
     static final int PARTIAL_MIN = 3;
     private static final long DAY_MS = 24L * 3600_000;
+
+    /**
+     * The day of the oldest capture time (wall clock) among a side's assets, or null when fewer than
+     * {@link #PARTIAL_MIN} of them carry one: where a download or copy of only the newest items begins.
+     */
+    public static java.time.LocalDate oldestCaptured(org.photoparity.core.model.SideInventory side) {
+        long oldest = Long.MAX_VALUE;
+        int timed = 0;
+        for (Asset a : side.assets()) {
+            org.photoparity.core.model.CaptureTime t = AssetFacts.captured(a);
+            if (t == null) continue;
+            timed++;
+            oldest = Math.min(oldest, t.localMillis());
+        }
+        return timed < PARTIAL_MIN ? null : java.time.LocalDate.ofEpochDay(Math.floorDiv(oldest, DAY_MS));
+    }
 
     /** The asset a missing-asset mismatch of {@code side} is about. */
     private static Asset asset(Mismatch m, SideRole side) {
@@ -106,16 +122,11 @@ public final class MissingClassifier implements IComparator {
     static String olderThanTheOtherSide(Reconciliation r, SideRole side, List<Mismatch> missing) {
         if (missing.size() < PARTIAL_MIN || r.pairs().size() < PARTIAL_MIN) return null;
         SideRole other = side == SideRole.DEVICE ? SideRole.CLOUD : SideRole.DEVICE;
-        long oldest = Long.MAX_VALUE;
-        int timed = 0;
-        for (Asset a : (other == SideRole.CLOUD ? r.cloud() : r.device()).assets()) {
-            if (a.listing() != null) return null;
-            org.photoparity.core.model.CaptureTime t = AssetFacts.captured(a);
-            if (t == null) continue;
-            timed++;
-            oldest = Math.min(oldest, t.localMillis());
-        }
-        if (timed < PARTIAL_MIN) return null;
+        org.photoparity.core.model.SideInventory others = other == SideRole.CLOUD ? r.cloud() : r.device();
+        for (Asset a : others.assets()) if (a.listing() != null) return null;
+        java.time.LocalDate first = oldestCaptured(others);
+        if (first == null) return null;
+        long oldest = first.toEpochDay() * DAY_MS;
         long before = oldest - DAY_MS;
         int older = 0;
         for (Mismatch m : missing) {
@@ -130,15 +141,15 @@ public final class MissingClassifier implements IComparator {
                     : p.cloud());
             if (t != null && t.localMillis() < before) return null; // the other side does hold older photos
         }
-        String day = java.time.LocalDate.ofEpochDay(Math.floorDiv(oldest, DAY_MS)).toString();
+        String day = first.toString();
         if (other == SideRole.CLOUD) {
-            return OLDER_THAN_THE_CLOUD + day + ", the oldest photo of the cloud side, which holds only"
+            return OLDER_THAN_THE_OTHER_SIDE + day + ", the oldest photo of the cloud side, which holds only"
                     + " photos from then on, as an iCloud download stopped early or limited to recent items does"
                     + " (icloudpd downloads the newest first: an interrupted run, --recent, --until-found; iCloud.com"
                     + " downloads at most 1,000 items at a time): download the whole library and analyse again; still"
                     + " missing then, it is not in iCloud";
         }
-        return "not shown lost: captured before " + day + ", the oldest photo of the device side, which holds only"
+        return OLDER_THAN_THE_OTHER_SIDE + day + ", the oldest photo of the device side, which holds only"
                 + " photos from then on, as a copy of only the iPhone's newest items does (an import of new items"
                 + " only, the latest DCIM folders): copy the whole DCIM folder and analyse again; still missing then,"
                 + " it is not on the iPhone";

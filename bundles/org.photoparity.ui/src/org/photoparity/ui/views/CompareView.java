@@ -348,15 +348,8 @@ public final class CompareView implements CaseSession.Listener {
     public void create(Composite parent) {
         GridLayout gl = new GridLayout(1, false);
         parent.setLayout(gl);
-        header = new Label(parent, SWT.WRAP);
-        header.setFont(JFaceResources.getHeaderFont());
-        GridData hg = new GridData(SWT.FILL, SWT.TOP, true, false);
-        hg.widthHint = 300;
-        header.setLayoutData(hg);
-        matched = new Label(parent, SWT.WRAP);
-        GridData mg = new GridData(SWT.FILL, SWT.TOP, true, false);
-        mg.widthHint = 300;
-        matched.setLayoutData(mg);
+        header = Labels.wrapping(parent, JFaceResources.getHeaderFont(), SWT.TOP);
+        matched = Labels.wrapping(parent, null, SWT.TOP);
         SashForm vertical = new SashForm(parent, SWT.VERTICAL);
         vertical.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         SashForm sides = new SashForm(vertical, SWT.HORIZONTAL);

@@ -126,15 +126,8 @@ public final class SummaryView implements CaseSession.Listener {
         // the case and its figures down the left; the likely causes and the chart use the whole height on the right
         // (at 1280x800 the view is under 300 pixels high: below a title across the view the chart kept 2 bars of 9)
         Composite left = column(parent, new GridData(SWT.FILL, SWT.FILL, false, true));
-        title = new Label(left, SWT.WRAP);
-        title.setFont(JFaceResources.getHeaderFont());
-        GridData tg = new GridData(SWT.FILL, SWT.TOP, true, false);
-        tg.widthHint = 300;
-        title.setLayoutData(tg);
-        subtitle = new Label(left, SWT.WRAP);
-        GridData sg = new GridData(SWT.FILL, SWT.TOP, true, false);
-        sg.widthHint = 300;
-        subtitle.setLayoutData(sg);
+        title = Labels.wrapping(left, JFaceResources.getHeaderFont(), SWT.TOP);
+        subtitle = Labels.wrapping(left, null, SWT.TOP);
 
         figures = new Table(left, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         figures.setHeaderVisible(true);
@@ -594,10 +587,7 @@ public final class SummaryView implements CaseSession.Listener {
     }
 
     private static Label noticeText(Composite bar, int systemColour) {
-        Label l = new Label(bar, SWT.WRAP);
-        GridData g = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        g.widthHint = 300;
-        l.setLayoutData(g);
+        Label l = Labels.wrapping(bar, null, SWT.CENTER);
         l.setForeground(bar.getDisplay().getSystemColor(systemColour));
         return l;
     }
