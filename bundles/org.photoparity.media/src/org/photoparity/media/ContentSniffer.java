@@ -34,8 +34,11 @@ public final class ContentSniffer {
         }
         if (length >= 4 && ((head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0)
                 || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42))) {
-            return MediaFormat.fromFileName(fileName) == MediaFormat.DNG ? MediaFormat.DNG : MediaFormat.TIFF;
+            // DNG and most camera RAW formats (CR2, NEF, ARW, PEF, SRW ...) are TIFF files: the name tells them apart
+            MediaFormat byName = MediaFormat.fromFileName(fileName);
+            return byName == MediaFormat.DNG || byName == MediaFormat.RAW ? byName : MediaFormat.TIFF;
         }
+        if (isCameraRaw(head, length)) return MediaFormat.RAW;
         if (length >= 12) {
             String box = ascii(head, 4, 4);
             if (box.equals("ftyp")) return brand(ascii(head, 8, 4), head, length);
@@ -49,8 +52,26 @@ public final class ContentSniffer {
         return MediaFormat.UNKNOWN;
     }
 
+    /**
+     * Camera RAW formats that are not TIFF files by their first four bytes: Olympus ORF (a TIFF with magic "RO" or
+     * "RS"), Panasonic RW2 / Leica RWL (magic 0x55), Fujifilm RAF, Canon CRW (a CIFF heap) and Sigma X3F. Canon's
+     * CR3 is an ISO base media file: {@link #brand}.
+     */
+    private static boolean isCameraRaw(byte[] head, int length) {
+        if (length >= 4 && head[0] == 'I' && head[1] == 'I'
+                && ((head[2] == 'R' && (head[3] == 'O' || head[3] == 'S')) || (head[2] == 'U' && head[3] == 0))) {
+            return true;
+        }
+        if (length >= 4 && head[0] == 'M' && head[1] == 'M' && head[2] == 'O' && head[3] == 'R') return true;
+        if (length >= 15 && ascii(head, 0, 15).equals("FUJIFILMCCD-RAW")) return true;
+        if (length >= 14 && head[0] == 'I' && head[1] == 'I' && ascii(head, 6, 8).equals("HEAPCCDR")) return true;
+        return length >= 4 && ascii(head, 0, 4).equals("FOVb");
+    }
+
     private static MediaFormat brand(String major, byte[] head, int length) {
         switch (major) {
+            case "crx ":
+                return MediaFormat.RAW; // Canon CR3
             case "heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1", "avif", "avis":
                 return MediaFormat.HEIC;
             case "qt  ":

@@ -193,6 +193,8 @@ public final class MetadataMediaReader implements MediaReader {
                 case MOV, M4V -> QuickTimeMetadataReader.readMetadata(in);
                 case MP4 -> Mp4MetadataReader.readMetadata(in);
                 case GIF, TIFF, DNG, WEBP -> ImageMetadataReader.readMetadata(in);
+                // TIFF-based RAW, ORF, RW2 and RAF by metadata-extractor; Canon's CR3 (ISO base media) by its boxes
+                case RAW -> raw(in);
                 default -> null; // AAE: an XML or binary plist; its content is Photos' own business
             };
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
@@ -212,8 +214,33 @@ public final class MetadataMediaReader implements MediaReader {
         return null;
     }
 
+    /**
+     * A camera RAW's metadata: a Canon CR3 (an ISO base media file of brand "crx ") by its Canon boxes, a Fujifilm
+     * RAF by the JPEG it embeds (its offset is the big-endian int at byte 84 of the header, the layout LibRaw and
+     * exiftool read; metadata-extractor's own RAF reader looks for the JPEG only in what one read returns), the
+     * others (TIFF-based, ORF, RW2) by metadata-extractor.
+     */
+    private static Metadata raw(InputStream in) throws Exception {
+        in.mark(16);
+        byte[] h = in.readNBytes(16);
+        in.reset();
+        String head = new String(h, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (head.length() >= 12 && head.startsWith("ftypcrx ", 4)) return Cr3Metadata.read(in);
+        if (head.startsWith("FUJIFILMCCD-RAW")) {
+            byte[] header = in.readNBytes(92);
+            if (header.length < 92) throw new java.io.EOFException("the RAF ends inside its header");
+            long jpegAt = ByteBuffer.wrap(header, 84, 4).order(ByteOrder.BIG_ENDIAN).getInt() & 0xFFFFFFFFL;
+            if (jpegAt < 92) throw new IOException("the RAF's JPEG offset " + jpegAt + " is inside its header");
+            in.skipNBytes(jpegAt - 92);
+            return JpegMetadataReader.readMetadata(in, JPEG_READERS);
+        }
+        return ImageMetadataReader.readMetadata(in);
+    }
+
     private static void image(Metadata m, Result r, MediaFormat format) {
-        ExifIFD0Directory ifd0 = m.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        // a Panasonic RW2's IFD0 is read as its own directory, with the same tags for make, model and orientation
+        Directory ifd0 = m.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        if (ifd0 == null) ifd0 = m.getFirstDirectoryOfType(com.drew.metadata.exif.PanasonicRawIFD0Directory.class);
         ExifSubIFDDirectory sub = m.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
         if (ifd0 != null) {
             r.make = trim(ifd0.getString(ExifDirectoryBase.TAG_MAKE));
@@ -250,6 +277,13 @@ public final class MetadataMediaReader implements MediaReader {
                             r.height = hh;
                         }
                     }
+                }
+            }
+            case RAW -> {
+                // a camera RAW's IFD0 describes its small preview, not the picture: only the Exif image size counts
+                if (sub != null && sub.containsTag(ExifDirectoryBase.TAG_EXIF_IMAGE_WIDTH)) {
+                    r.width = intOr(sub, ExifDirectoryBase.TAG_EXIF_IMAGE_WIDTH);
+                    r.height = intOr(sub, ExifDirectoryBase.TAG_EXIF_IMAGE_HEIGHT);
                 }
             }
             case PNG -> {

@@ -65,7 +65,7 @@ public final class Previews {
                 }
             }
             if (fmt == MediaFormat.HEIC || fmt.isVideo() || fmt == MediaFormat.TIFF || fmt == MediaFormat.DNG
-                    || fmt == MediaFormat.WEBP) {
+                    || fmt == MediaFormat.RAW || fmt == MediaFormat.WEBP) {
                 return viaHelper(sourceRoot, f, cacheDir);
             }
             return new Preview(null, "No preview for " + fmt + " files.");

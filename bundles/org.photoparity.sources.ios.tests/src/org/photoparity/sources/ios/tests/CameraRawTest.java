@@ -1,0 +1,120 @@
+package org.photoparity.sources.ios.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photoparity.core.model.Asset;
+import org.photoparity.core.model.AssetKind;
+import org.photoparity.core.model.MediaFile;
+import org.photoparity.core.model.MediaFormat;
+import org.photoparity.core.model.Mismatch;
+import org.photoparity.core.model.ReconcileResult;
+import org.photoparity.core.model.SideInventory;
+import org.photoparity.core.model.SideRole;
+import org.photoparity.match.Reconciler;
+import org.photoparity.sources.ScanOptions;
+import org.photoparity.sources.Scanner;
+
+/**
+ * Camera RAW files imported into the iPhone's library (Fujifilm RAF, Olympus ORF, Panasonic RW2, Canon CR3, and the
+ * TIFF-based CR2 / NEF / ARW): the same files on both sides, the cloud side a privacy export whose Photo Details.csv
+ * lists them. Before, the scanner ignored RAF, ORF and RW2 ("not a photo or video"), read a CR3 as an MPEG-4 video
+ * and a NEF as a TIFF, and the export ignored every one of them while listing them: each RAW was shown lost, often
+ * twice ("missing in iCloud" for the file, "missing on the device" for the listed row). Formats.md lists RAW among
+ * the causes of count mismatches.
+ */
+class CameraRawTest {
+
+    private static final String H = "imgName,fileChecksum,favorite,hidden,deleted,originalCreationDate,viewCount,"
+            + "importDate\n";
+
+    @TempDir
+    Path tmp;
+
+    private static String row(String name, String checksum, String date) {
+        return name + "," + checksum + ",no,no,no,\"" + date + "\",0,\"" + date + "\"\n";
+    }
+
+    private Map<String, byte[]> raws() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("IMG_0658.JPG", Files.readAllBytes(real("IMG_0658.JPG")));
+        files.put("DSC_0001.NEF", SyntheticRaw.tiffRaw("NIKON CORPORATION", "NIKON D750", "2023:01:02 08:05:00"));
+        files.put("P1010001.ORF", SyntheticRaw.orf("2023:01:03 09:10:00"));
+        files.put("P1000001.RW2", SyntheticRaw.rw2("2023:01:04 10:15:00"));
+        files.put("DSCF0001.RAF", SyntheticRaw.raf(Files.readAllBytes(real("Apple iPhone 4.jpg"))));
+        files.put("IMG_0001.CR3", SyntheticRaw.cr3("2023:01:05 11:20:00"));
+        return files;
+    }
+
+    private static Path real(String name) {
+        return Fixtures.real("photos/" + name);
+    }
+
+    private Path device(Map<String, byte[]> files) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("device/DCIM/100APPLE"));
+        for (var e : files.entrySet()) Files.write(dir.resolve(e.getKey()), e.getValue());
+        return tmp.resolve("device");
+    }
+
+    private Path export(Map<String, byte[]> files) throws Exception {
+        Path photos = Files.createDirectories(tmp.resolve("export/iCloud Photos Part 1 of 1/Photos"));
+        for (var e : files.entrySet()) Files.write(photos.resolve(e.getKey()), e.getValue());
+        Files.writeString(photos.resolve("Photo Details.csv"), H
+                + row("IMG_0658.JPG", "AVz9rBg6dj545oO5JYFJqHkczrcc", "Sunday October 9,2016 2:44 PM GMT")
+                + row("DSC_0001.NEF", "ANEF0000000000000000000000001", "Monday January 2,2023 8:05 AM GMT")
+                + row("P1010001.ORF", "AORF0000000000000000000000001", "Tuesday January 3,2023 9:10 AM GMT")
+                + row("P1000001.RW2", "ARW20000000000000000000000001", "Wednesday January 4,2023 10:15 AM GMT")
+                + row("DSCF0001.RAF", "ARAF0000000000000000000000001", "Thursday January 13,2011 2:33 PM GMT")
+                + row("IMG_0001.CR3", "ACR30000000000000000000000001", "Thursday January 5,2023 11:20 AM GMT"),
+                StandardCharsets.UTF_8);
+        return tmp.resolve("export");
+    }
+
+    /** Both sides scanned by the platform's scanner and real media reader, then reconciled. */
+    private static ReconcileResult analyse(Path device, Path cloud) throws Exception {
+        ScanOptions o = ScanOptions.defaults().withoutCache().withThreads(1);
+        SideInventory d = Scanner.scan(SideRole.DEVICE, List.of("folder:" + device), o, new NullProgressMonitor());
+        SideInventory c = Scanner.scan(SideRole.CLOUD, List.of("privacy-export:" + cloud), o,
+                new NullProgressMonitor());
+        return new Reconciler().reconcile(d, c, Map.of(), new NullProgressMonitor());
+    }
+
+    @Test
+    void cameraRawFilesOnBothSidesAreNoLoss() throws Exception {
+        Map<String, byte[]> files = raws();
+        ReconcileResult r = analyse(device(files), export(files));
+        List<Mismatch> losses = r.mismatches().stream().filter(Mismatch::loss).toList();
+        assertEquals(List.of(), losses, "the same RAW files on both sides");
+        assertEquals(files.size(), r.identical(), "each one paired: " + r.mismatches());
+        for (SideInventory side : List.of(r.device(), r.cloud())) {
+            assertEquals(List.of(), side.unreadable(), side.role() + ": every RAW read");
+            for (String name : files.keySet()) {
+                if (!name.endsWith(".JPG")) assertRaw(side, name);
+            }
+        }
+    }
+
+    /** A photo read from its file (not only listed): format RAW, a capture time, the camera's make. */
+    private static void assertRaw(SideInventory side, String name) {
+        Asset a = side.assets().stream()
+                .filter(x -> x.files().stream().anyMatch(f -> f.path().endsWith(name))).findFirst()
+                .orElseThrow(() -> new AssertionError(side.role() + ": no asset read from " + name + " in "
+                        + side.assets()));
+        assertEquals(AssetKind.PHOTO, a.kind(), name);
+        MediaFile f = a.primary();
+        assertEquals(MediaFormat.RAW, f.format(), name);
+        assertNotNull(f.captured(), name + ": its capture time");
+        assertTrue(f.make() != null && !f.make().isBlank(), name + ": its camera");
+    }
+}

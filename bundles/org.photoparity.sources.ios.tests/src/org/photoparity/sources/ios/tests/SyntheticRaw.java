@@ -1,0 +1,165 @@
+package org.photoparity.sources.ios.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Camera RAW files in their makers' containers, small enough to build in a test: what a photographer imports into
+ * the iPhone's library from a camera's card, and what icloudpd or a privacy export then hands back. The metadata
+ * sits where the cameras put it (TIFF IFD0 and the Exif IFD; a RAF's embedded JPEG, here a real iPhone JPEG; a
+ * CR3's CMT1 and CMT2 boxes); the sensor data is a few bytes, as nothing here reads it.
+ */
+final class SyntheticRaw {
+
+    private SyntheticRaw() {
+    }
+
+    /** A TIFF of one 16x16 strip: IFD0 (make, model) and an Exif IFD (capture time), after the given 4-byte header. */
+    static byte[] tiff(byte[] magic, String make, String model, String captured) {
+        return tiffBody(magic, List.of(new Tag(0x010F, make), new Tag(0x0110, model)),
+                List.of(new Tag(0x9003, captured)), 256);
+    }
+
+    /** A Canon CR2, Nikon NEF, Sony ARW, Pentax PEF ...: a plain little-endian TIFF. */
+    static byte[] tiffRaw(String make, String model, String captured) {
+        return tiff(new byte[] {'I', 'I', 42, 0}, make, model, captured);
+    }
+
+    /** An Olympus ORF: a TIFF whose magic number is "RO". */
+    static byte[] orf(String captured) {
+        return tiff(new byte[] {'I', 'I', 'R', 'O'}, "OLYMPUS IMAGING CORP.", "E-M10MarkII", captured);
+    }
+
+    /** A Panasonic RW2: a TIFF whose magic number is 0x55. */
+    static byte[] rw2(String captured) {
+        return tiff(new byte[] {'I', 'I', 'U', 0}, "Panasonic", "DC-G9", captured);
+    }
+
+    /**
+     * A Fujifilm RAF: its 16-byte signature, format version, camera id and name, the directory (offset and length of
+     * the embedded JPEG), then that JPEG, which carries the Exif (here a real JPEG, with its own capture time).
+     */
+    static byte[] raf(byte[] jpeg) {
+        ByteBuffer b = ByteBuffer.allocate(148 + jpeg.length + 64).order(ByteOrder.BIG_ENDIAN);
+        b.put("FUJIFILMCCD-RAW ".getBytes(StandardCharsets.US_ASCII));
+        b.put("0201".getBytes(StandardCharsets.US_ASCII));
+        b.put("FF383501".getBytes(StandardCharsets.US_ASCII));
+        byte[] name = new byte[32];
+        byte[] camera = "X-T3".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(camera, 0, name, 0, camera.length);
+        b.put(name);
+        b.put("0100".getBytes(StandardCharsets.US_ASCII)); // directory version
+        b.put(new byte[20]);
+        b.putInt(148); // JPEG offset
+        b.putInt(jpeg.length);
+        b.putInt(148 + jpeg.length); // CFA header offset and length
+        b.putInt(32);
+        b.putInt(148 + jpeg.length + 32); // CFA offset and length
+        b.putInt(32);
+        while (b.position() < 148) b.put((byte) 0);
+        b.put(jpeg);
+        return b.array();
+    }
+
+    /**
+     * A Canon CR3: an ISO base media file of brand "crx " whose moov holds Canon's uuid box with the CMT1 (a TIFF
+     * IFD0) and CMT2 (a TIFF Exif IFD) boxes, then a small mdat.
+     */
+    static byte[] cr3(String captured) {
+        byte[] cmt1 = tiffBody(new byte[] {'I', 'I', 42, 0}, List.of(new Tag(0x010F, "Canon"),
+                new Tag(0x0110, "Canon EOS R6")), null, 0);
+        byte[] cmt2 = tiffBody(new byte[] {'I', 'I', 42, 0}, List.of(new Tag(0x9003, captured)), null, 0);
+        byte[] canon = concat(hex("85c0b687820f11e08111f4ce462b6a48"), box("CNCV", "CanonCR3_001/01.09.00/00.00.00"
+                .getBytes(StandardCharsets.US_ASCII)), box("CMT1", cmt1), box("CMT2", cmt2));
+        byte[] ftyp = box("ftyp", concat("crx ".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 0, 0, 1},
+                "crx isom".getBytes(StandardCharsets.US_ASCII)));
+        return concat(ftyp, box("moov", box("uuid", canon)), box("mdat", new byte[512]));
+    }
+
+    private record Tag(int id, String ascii) {
+    }
+
+    /**
+     * A little-endian TIFF after {@code magic}: IFD0 of the given ASCII tags (plus, when {@code exif} is not null, a
+     * pointer to an Exif IFD of those tags) and, when {@code strip} > 0, one 16x16 8-bit strip of that many bytes.
+     */
+    private static byte[] tiffBody(byte[] magic, List<Tag> ifd0, List<Tag> exif, int strip) {
+        List<int[]> numeric = new ArrayList<>(); // id, type, value
+        if (strip > 0) {
+            numeric.add(new int[] {0x0100, 3, 16});
+            numeric.add(new int[] {0x0101, 3, 16});
+            numeric.add(new int[] {0x0102, 3, 8});
+        }
+        int n0 = ifd0.size() + numeric.size() + (exif != null ? 1 : 0) + (strip > 0 ? 2 : 0);
+        int ifd0Size = 2 + n0 * 12 + 4;
+        int exifAt = 8 + ifd0Size;
+        int exifSize = exif == null ? 0 : 2 + exif.size() * 12 + 4;
+        int dataAt = exifAt + exifSize;
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        List<byte[]> e0 = new ArrayList<>();
+        for (Tag t : ifd0) e0.add(ascii(t, dataAt, data));
+        List<byte[]> ee = new ArrayList<>();
+        if (exif != null) for (Tag t : exif) ee.add(ascii(t, dataAt, data));
+        for (int[] v : numeric) e0.add(entry(v[0], v[1], 1, v[2]));
+        if (exif != null) e0.add(entry(0x8769, 4, 1, exifAt));
+        if (strip > 0) {
+            e0.add(entry(0x0111, 4, 1, dataAt + data.size()));
+            e0.add(entry(0x0117, 4, 1, strip));
+            data.writeBytes(new byte[strip]);
+        }
+        e0.sort((a, b) -> Integer.compare(id(a), id(b)));
+        ByteBuffer b = ByteBuffer.allocate(dataAt + data.size()).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(magic).putInt(8).putShort((short) e0.size());
+        for (byte[] e : e0) b.put(e);
+        b.putInt(0);
+        if (exif != null) {
+            b.putShort((short) ee.size());
+            for (byte[] e : ee) b.put(e);
+            b.putInt(0);
+        }
+        b.put(data.toByteArray());
+        return b.array();
+    }
+
+    private static int id(byte[] entry) {
+        return (entry[0] & 0xFF) | (entry[1] & 0xFF) << 8;
+    }
+
+    private static byte[] ascii(Tag t, int dataAt, ByteArrayOutputStream data) {
+        byte[] s = (t.ascii() + "\0").getBytes(StandardCharsets.US_ASCII);
+        byte[] e = entry(t.id(), 2, s.length, dataAt + data.size());
+        data.writeBytes(s);
+        if (data.size() % 2 == 1) data.write(0);
+        return e;
+    }
+
+    private static byte[] entry(int id, int type, int count, int value) {
+        ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) id).putShort((short) type).putInt(count);
+        if (type == 3) b.putShort((short) value).putShort((short) 0);
+        else b.putInt(value);
+        return b.array();
+    }
+
+    private static byte[] box(String type, byte[] body) {
+        ByteBuffer b = ByteBuffer.allocate(8 + body.length).order(ByteOrder.BIG_ENDIAN);
+        b.putInt(8 + body.length).put(type.getBytes(StandardCharsets.US_ASCII)).put(body);
+        return b.array();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) out.writeBytes(p);
+        return out.toByteArray();
+    }
+
+    private static byte[] hex(String s) {
+        byte[] b = new byte[s.length() / 2];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
+        return b;
+    }
+}
