@@ -105,6 +105,29 @@ class CameraRawTest {
         }
     }
 
+    @Test
+    void damagedRawFilesAreUnreadableWithTheirReasonAndNothingElse() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("damaged/DCIM/100APPLE"));
+        byte[] cr3 = SyntheticRaw.cr3("2023:01:05 11:20:00");
+        Files.write(dir.resolve("IMG_0002.CR3"), java.util.Arrays.copyOf(cr3, 60)); // cut inside moov
+        byte[] raf = SyntheticRaw.raf(Files.readAllBytes(real("Apple iPhone 4.jpg")));
+        java.nio.ByteBuffer.wrap(raf).putInt(84, Integer.MAX_VALUE); // the JPEG's offset beyond the file
+        Files.write(dir.resolve("DSCF0002.RAF"), raf);
+        byte[] huge = SyntheticRaw.cr3("2023:01:05 11:20:00");
+        java.nio.ByteBuffer.wrap(huge).putInt(24, Integer.MAX_VALUE); // moov claims 2 GB of metadata
+        Files.write(dir.resolve("IMG_0003.CR3"), huge);
+        SideInventory side = Scanner.scan(SideRole.DEVICE, List.of("folder:" + tmp.resolve("damaged")),
+                ScanOptions.defaults().withoutCache().withThreads(1), new NullProgressMonitor());
+        assertTrue(side.countsAddUp(), "every file accounted for");
+        assertEquals(3, side.unreadable().size(), "each damaged RAW is unreadable, with its reason: "
+                + side.unreadable());
+        for (var u : side.unreadable()) {
+            assertTrue(u.reason() != null && u.reason().contains("RAW"), "says which format failed: " + u);
+        }
+        assertTrue(side.unreadable().stream().anyMatch(u -> u.reason().contains("metadata")),
+                "the oversized moov is refused by its bound, not read: " + side.unreadable());
+    }
+
     /** A photo read from its file (not only listed): format RAW, a capture time, the camera's make. */
     private static void assertRaw(SideInventory side, String name) {
         Asset a = side.assets().stream()
