@@ -63,6 +63,8 @@ public final class PreviewMaker {
     }
 
     private static final int HEAD_BYTES = 256 * 1024;
+    /** A RAW's structure (TIFF IFDs, a CR3's moov before its preview box) lies in its first megabyte. */
+    private static final int RAW_HEAD_BYTES = 1024 * 1024;
     private static final long MAX_BYTES = 256L * 1024 * 1024;
     static final long HELPER_SECONDS = 30;
 
@@ -374,6 +376,7 @@ public final class PreviewMaker {
                 case JPEG -> jpeg(f, source);
                 case PNG, GIF -> decoded(f, source, "decoded");
                 case HEIC -> heic(f, source);
+                case RAW, DNG -> raw(f, source);
                 default -> f.format().isVideo() ? video(source) : Preview.failed("no preview for " + f.format() + " files");
             };
         } catch (IOException | RuntimeException e) {
@@ -391,6 +394,42 @@ public final class PreviewMaker {
         }
         Preview p = exifThumbnail(f, head);
         return p != null ? p : decoded(f, s, "decoded");
+    }
+
+    /**
+     * A camera RAW's (or DNG's) preview: the JPEG its camera embedded ({@link RawPreviews}), decoded as a JPEG is and
+     * turned upright by the RAW's own orientation (the embedded JPEG is stored as the sensor saw it).
+     */
+    private Preview raw(MediaFile f, Source s) throws IOException {
+        byte[] head;
+        try (InputStream in = s.open()) {
+            head = in.readNBytes(RAW_HEAD_BYTES);
+        }
+        RawPreviews.Range r = RawPreviews.find(head, f.size());
+        if (r == null) return Preview.failed("no JPEG preview found inside this " + f.format() + " file");
+        byte[] jpeg;
+        if (r.offset() + r.length() <= head.length) {
+            jpeg = java.util.Arrays.copyOfRange(head, (int) r.offset(), (int) (r.offset() + r.length()));
+        } else {
+            try (InputStream in = s.open()) {
+                in.skipNBytes(r.offset());
+                jpeg = in.readNBytes((int) r.length());
+            }
+        }
+        if (jpeg.length != r.length() || !RawPreviews.isJpeg(jpeg)) {
+            return Preview.failed("the preview inside this " + f.format() + " file is not a JPEG");
+        }
+        return decoded(f, new Source() {
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(jpeg);
+            }
+
+            @Override
+            public Path path() {
+                return s.path();
+            }
+        }, "the camera's JPEG inside the " + f.format());
     }
 
     /** The preview from a JPEG's EXIF thumbnail (its first bytes), or null when it has none big enough. */

@@ -22,6 +22,7 @@ import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.core.model.SideRole;
+import org.photoparity.demo.CameraRaw;
 import org.photoparity.match.Reconciler;
 import org.photoparity.sources.ScanOptions;
 import org.photoparity.sources.Scanner;
@@ -48,12 +49,13 @@ class CameraRawTest {
 
     private Map<String, byte[]> raws() throws Exception {
         Map<String, byte[]> files = new LinkedHashMap<>();
+        byte[] preview = Files.readAllBytes(real("Apple iPhone 4.jpg"));
         files.put("IMG_0658.JPG", Files.readAllBytes(real("IMG_0658.JPG")));
-        files.put("DSC_0001.NEF", SyntheticRaw.tiffRaw("NIKON CORPORATION", "NIKON D750", "2023:01:02 08:05:00"));
-        files.put("P1010001.ORF", SyntheticRaw.orf("2023:01:03 09:10:00"));
-        files.put("P1000001.RW2", SyntheticRaw.rw2("2023:01:04 10:15:00"));
-        files.put("DSCF0001.RAF", SyntheticRaw.raf(Files.readAllBytes(real("Apple iPhone 4.jpg"))));
-        files.put("IMG_0001.CR3", SyntheticRaw.cr3("2023:01:05 11:20:00"));
+        files.put("DSC_0001.NEF", CameraRaw.tiffRaw("NIKON CORPORATION", "NIKON D750", "2023:01:02 08:05:00", preview));
+        files.put("P1010001.ORF", CameraRaw.orf("2023:01:03 09:10:00"));
+        files.put("P1000001.RW2", CameraRaw.rw2("2023:01:04 10:15:00", preview));
+        files.put("DSCF0001.RAF", CameraRaw.raf(preview));
+        files.put("IMG_0001.CR3", CameraRaw.cr3("2023:01:05 11:20:00", preview));
         return files;
     }
 
@@ -108,12 +110,12 @@ class CameraRawTest {
     @Test
     void damagedRawFilesAreUnreadableWithTheirReasonAndNothingElse() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("damaged/DCIM/100APPLE"));
-        byte[] cr3 = SyntheticRaw.cr3("2023:01:05 11:20:00");
+        byte[] cr3 = CameraRaw.cr3("2023:01:05 11:20:00", null);
         Files.write(dir.resolve("IMG_0002.CR3"), java.util.Arrays.copyOf(cr3, 60)); // cut inside moov
-        byte[] raf = SyntheticRaw.raf(Files.readAllBytes(real("Apple iPhone 4.jpg")));
+        byte[] raf = CameraRaw.raf(Files.readAllBytes(real("Apple iPhone 4.jpg")));
         java.nio.ByteBuffer.wrap(raf).putInt(84, Integer.MAX_VALUE); // the JPEG's offset beyond the file
         Files.write(dir.resolve("DSCF0002.RAF"), raf);
-        byte[] huge = SyntheticRaw.cr3("2023:01:05 11:20:00");
+        byte[] huge = CameraRaw.cr3("2023:01:05 11:20:00", null);
         java.nio.ByteBuffer.wrap(huge).putInt(24, Integer.MAX_VALUE); // moov claims 2 GB of metadata
         Files.write(dir.resolve("IMG_0003.CR3"), huge);
         SideInventory side = Scanner.scan(SideRole.DEVICE, List.of("folder:" + tmp.resolve("damaged")),

@@ -1,4 +1,4 @@
-package org.photoparity.sources.ios.tests;
+package org.photoparity.demo;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -10,40 +10,46 @@ import java.util.List;
 /**
  * Camera RAW files in their makers' containers, small enough to build in a test: what a photographer imports into
  * the iPhone's library from a camera's card, and what icloudpd or a privacy export then hands back. The metadata
- * sits where the cameras put it (TIFF IFD0 and the Exif IFD; a RAF's embedded JPEG, here a real iPhone JPEG; a
- * CR3's CMT1 and CMT2 boxes); the sensor data is a few bytes, as nothing here reads it.
+ * sits where the cameras put it (TIFF IFD0 and the Exif IFD; a RAF's embedded JPEG; a CR3's CMT1 and CMT2 boxes),
+ * and so does the JPEG preview every camera embeds (JPEGInterchangeFormat in a TIFF's IFD0, a Panasonic RW2's
+ * JpgFromRaw, a RAF's JPEG, a CR3's PRVW box), the layouts exiftool and LibRaw read; the previews are real JPEGs
+ * given by the caller. The sensor data is a few bytes, as nothing here reads it.
  */
-final class SyntheticRaw {
+public final class CameraRaw {
 
-    private SyntheticRaw() {
+    private CameraRaw() {
     }
 
     /** A TIFF of one 16x16 strip: IFD0 (make, model) and an Exif IFD (capture time), after the given 4-byte header. */
-    static byte[] tiff(byte[] magic, String make, String model, String captured) {
+    private static byte[] tiff(byte[] magic, String make, String model, String captured, byte[] preview,
+            int previewTag) {
         return tiffBody(magic, List.of(new Tag(0x010F, make), new Tag(0x0110, model)),
-                List.of(new Tag(0x9003, captured)), 256);
+                List.of(new Tag(0x9003, captured)), 256, preview, previewTag);
     }
 
-    /** A Canon CR2, Nikon NEF, Sony ARW, Pentax PEF ...: a plain little-endian TIFF. */
-    static byte[] tiffRaw(String make, String model, String captured) {
-        return tiff(new byte[] {'I', 'I', 42, 0}, make, model, captured);
+    /**
+     * A Canon CR2, Nikon NEF, Sony ARW, Pentax PEF ...: a plain little-endian TIFF; {@code preview} (or null) as its
+     * JPEGInterchangeFormat / JPEGInterchangeFormatLength in IFD0.
+     */
+    public static byte[] tiffRaw(String make, String model, String captured, byte[] preview) {
+        return tiff(new byte[] {'I', 'I', 42, 0}, make, model, captured, preview, 0x0201);
     }
 
-    /** An Olympus ORF: a TIFF whose magic number is "RO". */
-    static byte[] orf(String captured) {
-        return tiff(new byte[] {'I', 'I', 'R', 'O'}, "OLYMPUS IMAGING CORP.", "E-M10MarkII", captured);
+    /** An Olympus ORF: a TIFF whose magic number is "RO" (its previews sit in the maker notes: none here). */
+    public static byte[] orf(String captured) {
+        return tiff(new byte[] {'I', 'I', 'R', 'O'}, "OLYMPUS IMAGING CORP.", "E-M10MarkII", captured, null, 0);
     }
 
-    /** A Panasonic RW2: a TIFF whose magic number is 0x55. */
-    static byte[] rw2(String captured) {
-        return tiff(new byte[] {'I', 'I', 'U', 0}, "Panasonic", "DC-G9", captured);
+    /** A Panasonic RW2: a TIFF whose magic number is 0x55; {@code preview} (or null) as its JpgFromRaw (0x2E). */
+    public static byte[] rw2(String captured, byte[] preview) {
+        return tiff(new byte[] {'I', 'I', 'U', 0}, "Panasonic", "DC-G9", captured, preview, 0x002E);
     }
 
     /**
      * A Fujifilm RAF: its 16-byte signature, format version, camera id and name, the directory (offset and length of
      * the embedded JPEG), then that JPEG, which carries the Exif (here a real JPEG, with its own capture time).
      */
-    static byte[] raf(byte[] jpeg) {
+    public static byte[] raf(byte[] jpeg) {
         ByteBuffer b = ByteBuffer.allocate(148 + jpeg.length + 64).order(ByteOrder.BIG_ENDIAN);
         b.put("FUJIFILMCCD-RAW ".getBytes(StandardCharsets.US_ASCII));
         b.put("0201".getBytes(StandardCharsets.US_ASCII));
@@ -67,17 +73,26 @@ final class SyntheticRaw {
 
     /**
      * A Canon CR3: an ISO base media file of brand "crx " whose moov holds Canon's uuid box with the CMT1 (a TIFF
-     * IFD0) and CMT2 (a TIFF Exif IFD) boxes, then a small mdat.
+     * IFD0) and CMT2 (a TIFF Exif IFD) boxes, then, when {@code preview} is not null, the preview uuid box
+     * (eaf42b5e-1c98-4b88-b9fb-b7dc406e4d16: 8 bytes, then PRVW: 4 unknown bytes, 1, width, height, 1, the JPEG's
+     * length, the JPEG), then a small mdat.
      */
-    static byte[] cr3(String captured) {
+    public static byte[] cr3(String captured, byte[] preview) {
         byte[] cmt1 = tiffBody(new byte[] {'I', 'I', 42, 0}, List.of(new Tag(0x010F, "Canon"),
-                new Tag(0x0110, "Canon EOS R6")), null, 0);
-        byte[] cmt2 = tiffBody(new byte[] {'I', 'I', 42, 0}, List.of(new Tag(0x9003, captured)), null, 0);
+                new Tag(0x0110, "Canon EOS R6")), null, 0, null, 0);
+        byte[] cmt2 = tiffBody(new byte[] {'I', 'I', 42, 0}, List.of(new Tag(0x9003, captured)), null, 0, null, 0);
         byte[] canon = concat(hex("85c0b687820f11e08111f4ce462b6a48"), box("CNCV", "CanonCR3_001/01.09.00/00.00.00"
                 .getBytes(StandardCharsets.US_ASCII)), box("CMT1", cmt1), box("CMT2", cmt2));
         byte[] ftyp = box("ftyp", concat("crx ".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 0, 0, 1},
                 "crx isom".getBytes(StandardCharsets.US_ASCII)));
-        return concat(ftyp, box("moov", box("uuid", canon)), box("mdat", new byte[512]));
+        byte[] prvw = new byte[0];
+        if (preview != null) {
+            ByteBuffer p = ByteBuffer.allocate(16 + preview.length).order(ByteOrder.BIG_ENDIAN);
+            p.putInt(0).putShort((short) 1).putShort((short) 1620).putShort((short) 1080).putShort((short) 1)
+                    .putInt(preview.length).put(preview);
+            prvw = box("uuid", concat(hex("eaf42b5e1c984b88b9fbb7dc406e4d16"), new byte[8], box("PRVW", p.array())));
+        }
+        return concat(ftyp, box("moov", box("uuid", canon)), prvw, box("mdat", new byte[512]));
     }
 
     private record Tag(int id, String ascii) {
@@ -85,16 +100,20 @@ final class SyntheticRaw {
 
     /**
      * A little-endian TIFF after {@code magic}: IFD0 of the given ASCII tags (plus, when {@code exif} is not null, a
-     * pointer to an Exif IFD of those tags) and, when {@code strip} > 0, one 16x16 8-bit strip of that many bytes.
+     * pointer to an Exif IFD of those tags), when {@code strip} > 0 one 16x16 8-bit strip of that many bytes, and when
+     * {@code preview} is not null that JPEG at the end: pointed at by 0x0201 / 0x0202 (offset, length), or by
+     * {@code previewTag} as an UNDEFINED value of its length (a RW2's JpgFromRaw).
      */
-    private static byte[] tiffBody(byte[] magic, List<Tag> ifd0, List<Tag> exif, int strip) {
+    private static byte[] tiffBody(byte[] magic, List<Tag> ifd0, List<Tag> exif, int strip, byte[] preview,
+            int previewTag) {
         List<int[]> numeric = new ArrayList<>(); // id, type, value
         if (strip > 0) {
             numeric.add(new int[] {0x0100, 3, 16});
             numeric.add(new int[] {0x0101, 3, 16});
             numeric.add(new int[] {0x0102, 3, 8});
         }
-        int n0 = ifd0.size() + numeric.size() + (exif != null ? 1 : 0) + (strip > 0 ? 2 : 0);
+        int previewEntries = preview == null ? 0 : previewTag == 0x0201 ? 2 : 1;
+        int n0 = ifd0.size() + numeric.size() + (exif != null ? 1 : 0) + (strip > 0 ? 2 : 0) + previewEntries;
         int ifd0Size = 2 + n0 * 12 + 4;
         int exifAt = 8 + ifd0Size;
         int exifSize = exif == null ? 0 : 2 + exif.size() * 12 + 4;
@@ -110,6 +129,16 @@ final class SyntheticRaw {
             e0.add(entry(0x0111, 4, 1, dataAt + data.size()));
             e0.add(entry(0x0117, 4, 1, strip));
             data.writeBytes(new byte[strip]);
+        }
+        if (preview != null) {
+            int at = dataAt + data.size();
+            if (previewTag == 0x0201) {
+                e0.add(entry(0x0201, 4, 1, at));
+                e0.add(entry(0x0202, 4, 1, preview.length));
+            } else {
+                e0.add(entry(previewTag, 7, preview.length, at));
+            }
+            data.writeBytes(preview);
         }
         e0.sort((a, b) -> Integer.compare(id(a), id(b)));
         ByteBuffer b = ByteBuffer.allocate(dataAt + data.size()).order(ByteOrder.LITTLE_ENDIAN);

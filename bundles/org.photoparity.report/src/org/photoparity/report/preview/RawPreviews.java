@@ -1,0 +1,154 @@
+package org.photoparity.report.preview;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where a camera RAW file keeps the JPEG preview its camera made, found from the file's first bytes without decoding
+ * the sensor data (the layouts exiftool and LibRaw read):
+ * <ul>
+ * <li>Fujifilm RAF: the big-endian offset and length at bytes 84 and 88 of its header;</li>
+ * <li>Canon CR3: the top-level uuid box eaf42b5e-1c98-4b88-b9fb-b7dc406e4d16, whose PRVW box holds the JPEG's length
+ * at its byte 20 and the JPEG from byte 24;</li>
+ * <li>TIFF-based RAW (CR2, NEF, ARW, PEF, DNG ...), Panasonic RW2: JPEGInterchangeFormat / Length (0x0201 / 0x0202)
+ * or a single JPEG strip (compression 6 or 7) in IFD0, the IFDs after it and its SubIFDs, and a RW2's JpgFromRaw
+ * (0x002E); the largest one is taken.</li>
+ * </ul>
+ * Olympus ORF keeps its previews in the maker notes: not found here. Everything is bounded by the bytes given and
+ * the file's size; nothing throws on a damaged file, it just finds nothing.
+ */
+final class RawPreviews {
+
+    /** A preview larger than this is not one (a damaged length): the largest cameras' full-size previews are smaller. */
+    static final long MAX_JPEG = 32L * 1024 * 1024;
+    private static final byte[] CR3_PREVIEW_UUID = hex("eaf42b5e1c984b88b9fbb7dc406e4d16");
+    private static final int MAX_IFDS = 32;
+
+    private RawPreviews() {
+    }
+
+    /** Where the JPEG lies in the file: its offset and length. */
+    record Range(long offset, long length) {
+    }
+
+    /** The largest embedded JPEG's range, from the file's first bytes {@code head}; null when none is found. */
+    static Range find(byte[] head, long fileSize) {
+        try {
+            Range r;
+            if (startsWith(head, 0, "FUJIFILMCCD-RAW")) {
+                r = head.length >= 92 ? new Range(u32be(head, 84), u32be(head, 88)) : null;
+            } else if (head.length >= 12 && startsWith(head, 4, "ftypcrx ")) {
+                r = cr3(head);
+            } else {
+                r = tiff(head, fileSize);
+            }
+            return r != null && r.length() > 2 && r.length() <= MAX_JPEG && r.offset() > 0
+                    && (fileSize <= 0 || r.offset() + r.length() <= fileSize) ? r : null;
+        } catch (RuntimeException e) {
+            return null; // a damaged structure: no preview found
+        }
+    }
+
+    private static Range cr3(byte[] head) {
+        for (int at = 0; at + 8 <= head.length;) {
+            long size = u32be(head, at);
+            String type = new String(head, at + 4, 4, StandardCharsets.US_ASCII);
+            if (size < 8) return null;
+            if (type.equals("uuid") && at + 24 <= head.length
+                    && Arrays.equals(head, at + 8, at + 24, CR3_PREVIEW_UUID, 0, 16)) {
+                // 8 bytes after the uuid, then the PRVW box
+                int prvw = at + 24 + 8;
+                if (prvw + 24 > head.length || !startsWith(head, prvw + 4, "PRVW")) return null;
+                return new Range(prvw + 24, u32be(head, prvw + 20));
+            }
+            if (type.equals("mdat")) return null;
+            at += (int) Math.min(size, Integer.MAX_VALUE - at);
+        }
+        return null;
+    }
+
+    private static Range tiff(byte[] head, long fileSize) {
+        if (head.length < 8) return null;
+        ByteOrder order;
+        if (head[0] == 'I' && head[1] == 'I') order = ByteOrder.LITTLE_ENDIAN;
+        else if (head[0] == 'M' && head[1] == 'M') order = ByteOrder.BIG_ENDIAN;
+        else return null;
+        ByteBuffer b = ByteBuffer.wrap(head).order(order);
+        List<Range> found = new ArrayList<>();
+        ArrayDeque<Long> ifds = new ArrayDeque<>();
+        Set<Long> seen = new HashSet<>();
+        ifds.add(b.getInt(4) & 0xffffffffL);
+        while (!ifds.isEmpty() && seen.size() < MAX_IFDS) {
+            long ifd = ifds.poll();
+            if (ifd < 8 || ifd + 2 > head.length || !seen.add(ifd)) continue;
+            int n = b.getShort((int) ifd) & 0xffff;
+            if (ifd + 2 + n * 12L + 4 > head.length) continue;
+            long jpegAt = -1, jpegLength = -1, strip = -1, stripLength = -1;
+            int compression = 0, strips = 0;
+            for (int i = 0; i < n; i++) {
+                int e = (int) ifd + 2 + i * 12;
+                int tag = b.getShort(e) & 0xffff;
+                int type = b.getShort(e + 2) & 0xffff;
+                long count = b.getInt(e + 4) & 0xffffffffL;
+                long value = type == 3 && count == 1 ? b.getShort(e + 8) & 0xffff : b.getInt(e + 8) & 0xffffffffL;
+                switch (tag) {
+                    case 0x0201 -> jpegAt = value;
+                    case 0x0202 -> jpegLength = value;
+                    case 0x0103 -> compression = (int) value;
+                    case 0x0111 -> { strips = (int) Math.min(count, Integer.MAX_VALUE); strip = value; }
+                    case 0x0117 -> stripLength = value;
+                    case 0x002E -> { if (type == 7 && count > 4) found.add(new Range(value, count)); }
+                    case 0x014A -> {
+                        // SubIFDs: one offset, or an array of them
+                        if (count == 1) ifds.add(value);
+                        else for (long k = 0; k < Math.min(count, MAX_IFDS); k++) {
+                            long at = value + 4 * k;
+                            if (at + 4 <= head.length) ifds.add(b.getInt((int) at) & 0xffffffffL);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (jpegAt > 0 && jpegLength > 0) found.add(new Range(jpegAt, jpegLength));
+            if ((compression == 6 || compression == 7) && strips == 1 && strip > 0 && stripLength > 0) {
+                found.add(new Range(strip, stripLength));
+            }
+            ifds.add(b.getInt((int) ifd + 2 + n * 12) & 0xffffffffL); // the next IFD
+        }
+        Range best = null;
+        for (Range r : found) {
+            if (r.length() > MAX_JPEG || (fileSize > 0 && r.offset() + r.length() > fileSize)) continue;
+            if (best == null || r.length() > best.length()) best = r;
+        }
+        return best;
+    }
+
+    /** True when {@code jpeg} starts as a JPEG does. */
+    static boolean isJpeg(byte[] jpeg) {
+        return jpeg.length > 3 && (jpeg[0] & 0xff) == 0xff && (jpeg[1] & 0xff) == 0xd8 && (jpeg[2] & 0xff) == 0xff;
+    }
+
+    private static boolean startsWith(byte[] b, int at, String s) {
+        if (at + s.length() > b.length) return false;
+        for (int i = 0; i < s.length(); i++) if (b[at + i] != (byte) s.charAt(i)) return false;
+        return true;
+    }
+
+    private static long u32be(byte[] b, int at) {
+        return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xffL) << 16) | ((b[at + 2] & 0xffL) << 8) | (b[at + 3] & 0xffL);
+    }
+
+    private static byte[] hex(String s) {
+        byte[] b = new byte[s.length() / 2];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
+        return b;
+    }
+}
