@@ -130,6 +130,24 @@ class CameraRawTest {
                 "the oversized moov is refused by its bound, not read: " + side.unreadable());
     }
 
+    @Test
+    void aRawAndItsJpegTwinAreOneAssetBothOriginals() throws Exception {
+        // before, a NEF read as a TIFF was the JPEG's "edited render" (shown as edited on the device)
+        byte[] jpeg = Files.readAllBytes(real("Apple iPhone 4.jpg"));
+        Path dir = Files.createDirectories(tmp.resolve("twins/DCIM/100APPLE"));
+        Files.write(dir.resolve("IMG_0001.JPG"), jpeg);
+        Files.write(dir.resolve("IMG_0001.NEF"), CameraRaw.tiffRaw("Apple", "iPhone 4", "2011:01:13 14:33:39", jpeg));
+        SideInventory side = Scanner.scan(SideRole.DEVICE, List.of("folder:" + tmp.resolve("twins")),
+                ScanOptions.defaults().withoutCache().withThreads(1), new NullProgressMonitor());
+        assertEquals(1, side.assets().size(), "one asset: " + side.assets());
+        Asset a = side.assets().get(0);
+        assertEquals(2, a.files().size());
+        for (MediaFile f : a.files()) {
+            assertEquals(org.photoparity.core.model.ResourceRole.ORIGINAL, f.role(), "the RAW/JPEG twin: " + f.path());
+        }
+        assertEquals(MediaFormat.JPEG, a.primary().format(), "the JPEG is the asset's still");
+    }
+
     /** A photo read from its file (not only listed): format RAW, a capture time, the camera's make. */
     private static void assertRaw(SideInventory side, String name) {
         Asset a = side.assets().stream()
