@@ -28,11 +28,12 @@ public final class CameraRaw {
     }
 
     /**
-     * A Canon CR2, Nikon NEF, Sony ARW, Pentax PEF ...: a plain little-endian TIFF; {@code preview} (or null) as its
-     * JPEGInterchangeFormat / JPEGInterchangeFormatLength in IFD0.
+     * A Nikon NEF, Sony ARW, Pentax PEF ...: a plain little-endian TIFF laid out as a NEF is: IFD0 (make, model, a
+     * small image), its SubIFDs (0x014A, before the Exif IFD in tag order) holding the JPEG preview ({@code preview},
+     * or none when null) as JPEGInterchangeFormat / Length, then the Exif IFD (capture time).
      */
     public static byte[] tiffRaw(String make, String model, String captured, byte[] preview) {
-        return tiff(new byte[] {'I', 'I', 42, 0}, make, model, captured, preview, 0x0201);
+        return tiff(new byte[] {'I', 'I', 42, 0}, make, model, captured, preview, 0x014A);
     }
 
     /** An Olympus ORF: a TIFF whose magic number is "RO" (its previews sit in the maker notes: none here). */
@@ -101,8 +102,9 @@ public final class CameraRaw {
     /**
      * A little-endian TIFF after {@code magic}: IFD0 of the given ASCII tags (plus, when {@code exif} is not null, a
      * pointer to an Exif IFD of those tags), when {@code strip} > 0 one 16x16 8-bit strip of that many bytes, and when
-     * {@code preview} is not null that JPEG at the end: pointed at by 0x0201 / 0x0202 (offset, length), or by
-     * {@code previewTag} as an UNDEFINED value of its length (a RW2's JpgFromRaw).
+     * {@code preview} is not null that JPEG at the end, pointed at by 0x0201 / 0x0202 (offset, length) in IFD0
+     * ({@code previewTag} 0x0201) or in a SubIFD ({@code previewTag} 0x014A), or by {@code previewTag} as an
+     * UNDEFINED value of its length (a RW2's JpgFromRaw, 0x002E).
      */
     private static byte[] tiffBody(byte[] magic, List<Tag> ifd0, List<Tag> exif, int strip, byte[] preview,
             int previewTag) {
@@ -117,7 +119,9 @@ public final class CameraRaw {
         int ifd0Size = 2 + n0 * 12 + 4;
         int exifAt = 8 + ifd0Size;
         int exifSize = exif == null ? 0 : 2 + exif.size() * 12 + 4;
-        int dataAt = exifAt + exifSize;
+        int subAt = exifAt + exifSize;
+        int subSize = preview != null && previewTag == 0x014A ? 2 + 3 * 12 + 4 : 0;
+        int dataAt = subAt + subSize;
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         List<byte[]> e0 = new ArrayList<>();
         for (Tag t : ifd0) e0.add(ascii(t, dataAt, data));
@@ -130,11 +134,17 @@ public final class CameraRaw {
             e0.add(entry(0x0117, 4, 1, strip));
             data.writeBytes(new byte[strip]);
         }
+        List<byte[]> es = new ArrayList<>();
         if (preview != null) {
             int at = dataAt + data.size();
             if (previewTag == 0x0201) {
                 e0.add(entry(0x0201, 4, 1, at));
                 e0.add(entry(0x0202, 4, 1, preview.length));
+            } else if (previewTag == 0x014A) {
+                e0.add(entry(0x014A, 4, 1, subAt));
+                es.add(entry(0x00FE, 4, 1, 1)); // a reduced-resolution image
+                es.add(entry(0x0201, 4, 1, at));
+                es.add(entry(0x0202, 4, 1, preview.length));
             } else {
                 e0.add(entry(previewTag, 7, preview.length, at));
             }
@@ -148,6 +158,11 @@ public final class CameraRaw {
         if (exif != null) {
             b.putShort((short) ee.size());
             for (byte[] e : ee) b.put(e);
+            b.putInt(0);
+        }
+        if (subSize > 0) {
+            b.putShort((short) es.size());
+            for (byte[] e : es) b.put(e);
             b.putInt(0);
         }
         b.put(data.toByteArray());

@@ -238,10 +238,30 @@ public final class MetadataMediaReader implements MediaReader {
     }
 
     private static void image(Metadata m, Result r, MediaFormat format) {
-        // a Panasonic RW2's IFD0 is read as its own directory, with the same tags for make, model and orientation
-        Directory ifd0 = m.getFirstDirectoryOfType(ExifIFD0Directory.class);
-        if (ifd0 == null) ifd0 = m.getFirstDirectoryOfType(com.drew.metadata.exif.PanasonicRawIFD0Directory.class);
-        ExifSubIFDDirectory sub = m.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
+        // a Panasonic RW2's IFD0 is read as its own directory, with the same tags for make, model and orientation;
+        // the Exif of the JPEG preview it embeds comes as ExifIFD0 and Exif SubIFD too: the RAW's own ones count
+        Directory ifd0 = m.getFirstDirectoryOfType(com.drew.metadata.exif.PanasonicRawIFD0Directory.class);
+        if (ifd0 == null) ifd0 = m.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        // the Exif IFD: a RAW's SubIFDs (its preview and sensor images, before the Exif IFD in tag order) and the Exif
+        // of an embedded JPEG preview come as Exif SubIFDs too; the last one of the file's own IFD0 with a capture
+        // time is its Exif IFD, else the first one
+        ExifSubIFDDirectory sub = null;
+        boolean dated = false;
+        for (ExifSubIFDDirectory d : m.getDirectoriesOfType(ExifSubIFDDirectory.class)) {
+            if (sub == null) sub = d;
+            if ((ifd0 == null || d.getParent() == ifd0) && d.containsTag(ExifDirectoryBase.TAG_DATETIME_ORIGINAL)) {
+                sub = d;
+                dated = true;
+            }
+        }
+        if (!dated && sub != null && sub.getParent() != ifd0) {
+            for (ExifSubIFDDirectory d : m.getDirectoriesOfType(ExifSubIFDDirectory.class)) {
+                if (d.getParent() == ifd0) {
+                    sub = d;
+                    break;
+                }
+            }
+        }
         if (ifd0 != null) {
             r.make = trim(ifd0.getString(ExifDirectoryBase.TAG_MAKE));
             r.model = trim(ifd0.getString(ExifDirectoryBase.TAG_MODEL));

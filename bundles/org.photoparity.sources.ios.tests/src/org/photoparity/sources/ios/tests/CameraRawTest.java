@@ -104,6 +104,21 @@ class CameraRawTest {
             for (String name : files.keySet()) {
                 if (!name.endsWith(".JPG")) assertRaw(side, name);
             }
+            // the RAW's own Exif, not that of the JPEG preview it embeds (here another photo's)
+            Map<String, String> captured = Map.of("DSC_0001.NEF", "2023-01-02T08:05", "P1010001.ORF",
+                    "2023-01-03T09:10", "P1000001.RW2", "2023-01-04T10:15", "IMG_0001.CR3", "2023-01-05T11:20",
+                    "DSCF0001.RAF", "2011-01-13T14:33:39");
+            Map<String, String> makes = Map.of("DSC_0001.NEF", "NIKON CORPORATION", "P1010001.ORF",
+                    "OLYMPUS IMAGING CORP.", "P1000001.RW2", "Panasonic", "IMG_0001.CR3", "Canon", "DSCF0001.RAF",
+                    "Apple");
+            for (Asset a : side.assets()) {
+                MediaFile f = a.primary();
+                if (f == null) continue;
+                String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+                if (!captured.containsKey(name)) continue;
+                assertTrue(f.captured().toString().startsWith(captured.get(name)), name + ": " + f.captured());
+                assertEquals(makes.get(name), f.make(), name);
+            }
         }
     }
 
