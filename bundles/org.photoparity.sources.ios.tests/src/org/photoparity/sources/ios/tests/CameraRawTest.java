@@ -163,6 +163,20 @@ class CameraRawTest {
         assertEquals(MediaFormat.JPEG, a.primary().format(), "the JPEG is the asset's still");
     }
 
+    @Test
+    void aProRawDngLaidOutWithSubIfdsKeepsItsCaptureTime() throws Exception {
+        // an iPhone ProRAW DNG has IFD0, SubIFDs (the raw image, previews) and the Exif IFD, as a NEF has
+        Path dir = Files.createDirectories(tmp.resolve("proraw/DCIM/100APPLE"));
+        Files.write(dir.resolve("IMG_0002.DNG"), CameraRaw.tiffRaw("Apple", "iPhone 15 Pro", "2024:05:06 07:08:09",
+                Files.readAllBytes(real("IMG_0658.JPG"))));
+        SideInventory side = Scanner.scan(SideRole.DEVICE, List.of("folder:" + tmp.resolve("proraw")),
+                ScanOptions.defaults().withoutCache().withThreads(1), new NullProgressMonitor());
+        MediaFile f = side.assets().get(0).primary();
+        assertEquals(MediaFormat.DNG, f.format());
+        assertNotNull(f.captured(), "its Exif IFD, not the first SubIFD");
+        assertTrue(f.captured().toString().startsWith("2024-05-06T07:08:09"), String.valueOf(f.captured()));
+    }
+
     /** A photo read from its file (not only listed): format RAW, a capture time, the camera's make. */
     private static void assertRaw(SideInventory side, String name) {
         Asset a = side.assets().stream()
