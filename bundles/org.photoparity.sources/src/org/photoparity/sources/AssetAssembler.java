@@ -31,8 +31,8 @@ import org.photoparity.core.model.ResourceRole;
  * <li>Two stills with the same stem but different formats (IMG_1234.HEIC and IMG_1234.JPG) are one asset when they
  * were captured at the same moment by the same camera: icloudpd's adjusted version keeps the original's name with
  * the render's extension (its utils.disambiguate_filenames adds -adjusted only on a clash), so the second is the
- * EDITED_RENDER of the first; with a RAW (DNG, or a camera maker's RAW) it is the RAW/JPEG twin, a second ORIGINAL. Otherwise they are two
- * assets; edits, derivatives and sidecars join the first (HEIC before JPEG before others).</li>
+ * EDITED_RENDER of the first; with a RAW (DNG, or a camera maker's RAW) it is the RAW/JPEG twin, a second
+ * ORIGINAL. Otherwise they are two assets; edits, derivatives and sidecars join the first (HEIC before JPEG before others).</li>
  * <li>icloudpd's -alternative (the RAW/JPEG twin) and legacy -original names are originals of their asset, not
  * edits; -medium / -thumb with a size suffix after them (IMG_1234-medium-12345.JPG) are its derivatives.</li>
  * <li>A listing attaches to the asset holding the file it names by path, else by original file name (same source

@@ -36,8 +36,8 @@ public enum MediaFormat {
             case "dng" -> DNG;
             // the camera makers' own RAW formats Photos imports (Canon, Nikon, Sony, Fujifilm, Olympus / OM System,
             // Panasonic / Leica, Pentax, Samsung, Hasselblad, Phase One, Leaf, Mamiya, Kodak, Sigma, Epson)
-            case "cr2", "cr3", "crw", "nef", "nrw", "arw", "srf", "sr2", "raf", "orf", "rw2", "rwl", "pef", "srw", "3fr",
-                    "fff", "iiq", "mos", "mef", "dcr", "kdc", "x3f", "erf" -> RAW;
+            case "cr2", "cr3", "crw", "nef", "nrw", "arw", "srf", "sr2", "raf", "orf", "rw2", "rwl", "pef", "srw",
+                    "3fr", "fff", "iiq", "mos", "mef", "dcr", "kdc", "x3f", "erf" -> RAW;
             case "webp" -> WEBP;
             case "mov", "qt" -> MOV;
             case "mp4" -> MP4;

@@ -50,7 +50,8 @@ class RawPreviewTest {
                 jpeg.length, null), ReportPreviewTest.source(alone, new java.util.concurrent.atomic.AtomicInteger()));
         Path other = ReportPreviewTest.real("Apple iPhone 6.jpg");
         PreviewMaker.Preview another = new PreviewMaker(null, 160).make(ReportPreviewTest.file("other.jpg",
-                Files.size(other), null), ReportPreviewTest.source(other, new java.util.concurrent.atomic.AtomicInteger()));
+                Files.size(other), null),
+                ReportPreviewTest.source(other, new java.util.concurrent.atomic.AtomicInteger()));
         assertTrue(reference.ok() && another.ok(), reference.error() + " / " + another.error());
         Map<String, byte[]> raws = new LinkedHashMap<>();
         raws.put("DSC_0001.NEF", CameraRaw.tiffRaw("NIKON CORPORATION", "NIKON D750", "2023:01:02 08:05:00", jpeg));

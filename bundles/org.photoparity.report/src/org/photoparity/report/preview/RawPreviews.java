@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class RawPreviews {
 
-    /** A preview larger than this is not one (a damaged length): the largest cameras' full-size previews are smaller. */
+    /** A preview larger than this is not one (a damaged length): cameras' full-size previews are smaller. */
     static final long MAX_JPEG = 32L * 1024 * 1024;
     private static final byte[] CR3_PREVIEW_UUID = hex("eaf42b5e1c984b88b9fbb7dc406e4d16");
     private static final int MAX_IFDS = 32;
