@@ -34,18 +34,8 @@ for tool in python3 Xvfb; do
 done
 java="$PP_JAVA_HOME/bin/java"
 export JAVA_HOME="$PP_JAVA_HOME"  # the product's start script takes its Java from here
-work="$(mktemp -d)"
-. "$here/xvfb.sh"
-pid=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export HOME="$work/home" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
-mkdir -p "$HOME"
-pp_xvfb 1440x900x24
+. "$here/workbench-common.sh"
+pp_workbench_bench workbench-floor
 
 # the floor bundle, built against the product's own jars, in a copy of the product
 cp -a "$product" "$work/product"
@@ -59,19 +49,8 @@ echo "floor,1.0.0,plugins/floor_1.0.0.jar,4,false" >> "$p/configuration/org.ecli
 swt="$(ls "$p"/plugins/org.eclipse.swt.gtk.linux.x86_64_*.jar | head -n1)"
 launch=("$p/photoparity")
 
-now() { date +%s%N; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-best() { tr ' ' '\n' | grep -v '^$' | sort -n | head -n1; }
-stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }
-
 # PhotoParity's first start makes and analyses the demo case; the timed ones are restarts with it
-"${launch[@]}" >"$work/first.log" 2>&1 &
-pid=$!
-report="$XDG_CACHE_HOME/photoparity/demo-case/results/report.json"
-for _ in $(seq 1800); do [ -f "$report" ] && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-[ -f "$report" ] || { echo "workbench-floor: the first start did not analyse the demo case:" >&2; tail -n 20 "$work/first.log" >&2; exit 1; }
-sleep 1
-stop
+pp_demo_first_start "${launch[@]}"
 
 variants=(swt e4 compat photoparity)
 declare -A mapped painted

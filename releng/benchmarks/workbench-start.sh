@@ -32,34 +32,12 @@ done
 for tool in python3 Xvfb; do
   command -v "$tool" >/dev/null || { echo "workbench-start: $tool is needed" >&2; exit 2; }
 done
-work="$(mktemp -d)"
-. "$(dirname "$0")/xvfb.sh"
-pid=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-# everything the workbench writes (workspace, preferences, demo data, caches) goes to the temp folder
-export HOME="$work/home" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
-mkdir -p "$HOME"
-pp_xvfb 1440x900x24
-
-now() { date +%s%N; }
+. "$(dirname "$0")/workbench-common.sh"
+pp_workbench_bench workbench-start
 ms() { echo $(( ($2 - $1) / 1000000 )); }
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-best() { tr ' ' '\n' | grep -v '^$' | sort -n | head -n1; }
-stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }
 
 # the first start: the demo case is made and analysed (its results saved in the case folder)
-PHOTOPARITY_JAVA_OPTS="-Dphotoparity.printStartup=true" "$launcher" >"$work/first.log" 2>&1 &
-pid=$!
-report="$XDG_CACHE_HOME/photoparity/demo-case/results/report.json"
-for _ in $(seq 1800); do [ -f "$report" ] && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-[ -f "$report" ] || { echo "workbench-start: the first start did not analyse the demo case:" >&2; tail -n 20 "$work/first.log" >&2; exit 1; }
-sleep 1
-stop
+PHOTOPARITY_JAVA_OPTS="-Dphotoparity.printStartup=true" pp_demo_first_start "$launcher"
 
 mapped=() painted=() cased=() shown=() own=()
 for i in $(seq "$runs"); do
