@@ -61,7 +61,17 @@ import com.drew.metadata.png.PngDirectory;
 public final class MetadataMediaReader implements MediaReader {
 
     /** Bumped whenever what is read from a file changes, so scan caches made by an older reader are not trusted. */
-    public static final int VERSION = 2; // 2: payload key; JPEG completeness from the structure
+    private static final int VERSION = 3; // 2: payload key; JPEG completeness from the structure; 3: camera RAW
+    // formats, a CR3's and RAF's metadata, the Exif IFD among SubIFDs (scan caches of 2 hold RAW files as TIFF, MP4,
+    // unknown or without a capture time)
+
+    /**
+     * This reader's version (see {@link #VERSION}), asked at run time: a constant would be compiled into the bundles
+     * that check it (the scan cache) and keep the old value when only this bundle is updated.
+     */
+    public static int version() {
+        return VERSION;
+    }
 
     /** Only what we use from a JPEG: the frame header (dimensions) and APP1 EXIF (with MakerNote and GPS). */
     private static final List<JpegSegmentMetadataReader> JPEG_READERS = List.of(new JpegReader(), new ExifReader());

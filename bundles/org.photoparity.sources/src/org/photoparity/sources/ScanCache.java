@@ -67,7 +67,7 @@ public final class ScanCache {
     public static ScanCache load(Path file) {
         Map<String, Map<String, Entry>> roots = new HashMap<>();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || in.readInt() != MetadataMediaReader.VERSION) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || in.readInt() != MetadataMediaReader.version()) {
                 return new ScanCache(file, new HashMap<>(), "made by another version; rebuilt");
             }
             int rootCount = in.readInt();
@@ -163,7 +163,7 @@ public final class ScanCache {
             DataOutputStream o = new DataOutputStream(new BufferedOutputStream(os, 1 << 16));
             o.writeInt(MAGIC);
             o.writeInt(FORMAT);
-            o.writeInt(MetadataMediaReader.VERSION);
+            o.writeInt(MetadataMediaReader.version());
             o.writeInt(out.size());
             for (var root : out.entrySet()) {
                 o.writeUTF(root.getKey());

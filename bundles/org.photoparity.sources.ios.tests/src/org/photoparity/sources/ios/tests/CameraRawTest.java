@@ -177,6 +177,37 @@ class CameraRawTest {
         assertTrue(f.captured().toString().startsWith("2024-05-06T07:08:09"), String.valueOf(f.captured()));
     }
 
+    @Test
+    void aScanCacheOfTheReaderBeforeRawSupportIsNotTrusted() throws Exception {
+        // reader version 2 held a CR3 as an MP4 video and a NEF without its capture time: after an update, a case's
+        // scan cache of version 2 must be read again, not believed
+        Path dir = Files.createDirectories(tmp.resolve("cached/DCIM/100APPLE"));
+        byte[] jpeg = Files.readAllBytes(real("Apple iPhone 4.jpg"));
+        Files.write(dir.resolve("DSC_0001.NEF"), CameraRaw.tiffRaw("NIKON CORPORATION", "NIKON D750",
+                "2023:01:02 08:05:00", jpeg));
+        Files.write(dir.resolve("IMG_0001.CR3"), CameraRaw.cr3("2023:01:05 11:20:00", jpeg));
+        Path cache = tmp.resolve("cache/scan-cache.bin");
+        ScanOptions o = new ScanOptions(false, 1, cache);
+        Scanner.Result first = Scanner.standard().run(SideRole.DEVICE, List.of("folder:" + tmp.resolve("cached")), o,
+                new NullProgressMonitor());
+        assertEquals(2, first.cacheMisses());
+        Scanner.Result again = Scanner.standard().run(SideRole.DEVICE, List.of("folder:" + tmp.resolve("cached")), o,
+                new NullProgressMonitor());
+        assertEquals(2, again.cacheHits(), "the same reader trusts its own cache");
+        // the cache as the reader of version 2 wrote it: magic, format, then the reader's version
+        byte[] b = Files.readAllBytes(cache);
+        java.nio.ByteBuffer.wrap(b).putInt(8, 2);
+        Files.write(cache, b);
+        Scanner.Result old = Scanner.standard().run(SideRole.DEVICE, List.of("folder:" + tmp.resolve("cached")), o,
+                new NullProgressMonitor());
+        assertEquals(0, old.cacheHits(), "a cache of reader version 2 is read again");
+        assertEquals(2, old.cacheMisses());
+        for (Asset a : old.inventory().assets()) {
+            assertEquals(MediaFormat.RAW, a.primary().format(), a.primary().path());
+            assertNotNull(a.primary().captured(), a.primary().path());
+        }
+    }
+
     /** A photo read from its file (not only listed): format RAW, a capture time, the camera's make. */
     private static void assertRaw(SideInventory side, String name) {
         Asset a = side.assets().stream()
