@@ -11,7 +11,7 @@ import java.util.List;
  * Camera RAW files in their makers' containers, small enough to build in a test: what a photographer imports into
  * the iPhone's library from a camera's card, and what icloudpd or a privacy export then hands back. The metadata
  * sits where the cameras put it (TIFF IFD0 and the Exif IFD; a RAF's embedded JPEG; a CR3's CMT1 and CMT2 boxes),
- * and so does the JPEG preview every camera embeds (JPEGInterchangeFormat in a TIFF's IFD0, a Panasonic RW2's
+ * and so does the JPEG preview every camera embeds (JPEGInterchangeFormat in a NEF's SubIFD, a Panasonic RW2's
  * JpgFromRaw, a RAF's JPEG, a CR3's PRVW box), the layouts exiftool and LibRaw read; the previews are real JPEGs
  * given by the caller. The sensor data is a few bytes, as nothing here reads it.
  */

@@ -31,9 +31,9 @@ import org.photoparity.sources.Scanner;
  * Camera RAW files imported into the iPhone's library (Fujifilm RAF, Olympus ORF, Panasonic RW2, Canon CR3, and the
  * TIFF-based CR2 / NEF / ARW): the same files on both sides, the cloud side a privacy export whose Photo Details.csv
  * lists them. Before, the scanner ignored RAF, ORF and RW2 ("not a photo or video"), read a CR3 as an MPEG-4 video
- * and a NEF as a TIFF, and the export ignored every one of them while listing them: each RAW was shown lost, often
- * twice ("missing in iCloud" for the file, "missing on the device" for the listed row). Formats.md lists RAW among
- * the causes of count mismatches.
+ * and a NEF as a TIFF without its capture time, and the export ignored every one of them while listing them: a RAW
+ * on both sides could be shown lost, sometimes twice ("missing in iCloud" for the file, "missing on the device" for
+ * the listed row). Formats.md lists RAW among the causes of count mismatches.
  */
 class CameraRawTest {
 
