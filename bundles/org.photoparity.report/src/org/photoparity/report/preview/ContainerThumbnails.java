@@ -41,27 +41,12 @@ public final class ContainerThumbnails {
         return null;
     }
 
+    /** The JPEG the EXIF's TIFF structure (at {@code tiff}, up to {@code end}) points at: its IFD1 thumbnail. */
     private static byte[] fromTiff(byte[] b, int tiff, int end) {
-        ByteBuffer buf = ByteBuffer.wrap(b, 0, end);
-        buf.order(b[tiff] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-        int ifd0 = buf.getInt(tiff + 4);
-        int n0 = buf.getShort(tiff + ifd0) & 0xffff;
-        int ifd1 = buf.getInt(tiff + ifd0 + 2 + n0 * 12);
-        if (ifd1 <= 0 || tiff + ifd1 + 2 > end) return null;
-        int n1 = buf.getShort(tiff + ifd1) & 0xffff;
-        long offset = -1;
-        long length = -1;
-        for (int i = 0; i < n1; i++) {
-            int e = tiff + ifd1 + 2 + i * 12;
-            int tag = buf.getShort(e) & 0xffff;
-            long v = buf.getInt(e + 8) & 0xffffffffL;
-            if (tag == 0x0201) offset = v;
-            if (tag == 0x0202) length = v;
-        }
-        if (offset <= 0 || length <= 0 || tiff + offset + length > end) return null;
-        byte[] out = new byte[(int) length];
-        System.arraycopy(b, (int) (tiff + offset), out, 0, (int) length);
-        return (out.length > 2 && (out[0] & 0xff) == 0xff && (out[1] & 0xff) == 0xd8) ? out : null;
+        RawPreviews.Range r = RawPreviews.tiffJpeg(b, tiff, end, end - tiff);
+        if (r == null) return null;
+        byte[] out = java.util.Arrays.copyOfRange(b, tiff + (int) r.offset(), tiff + (int) (r.offset() + r.length()));
+        return RawPreviews.isJpeg(out) ? out : null;
     }
 
     /** A HEIF thumbnail item: its HEVC stream (Annex-B), its size and rotation (degrees counter-clockwise). */

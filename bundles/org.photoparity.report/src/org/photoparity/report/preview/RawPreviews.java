@@ -75,29 +75,41 @@ final class RawPreviews {
     }
 
     private static Range tiff(byte[] head, long fileSize) {
-        if (head.length < 8) return null;
+        return tiffJpeg(head, 0, head.length, fileSize > 0 ? fileSize : Long.MAX_VALUE);
+    }
+
+    /**
+     * The largest JPEG a TIFF structure points at (JPEGInterchangeFormat / Length, a single JPEG strip, a RW2's
+     * JpgFromRaw) in IFD0, the IFDs after it and its SubIFDs: the TIFF header at {@code base} of {@code b}, its bytes
+     * up to {@code end}; offsets relative to {@code base}, as TIFF's own are. A JPEG whose end lies beyond
+     * {@code limit} (relative to {@code base}) is not taken. Also the EXIF thumbnail of a JPEG (its IFD1):
+     * {@link ContainerThumbnails#exifJpeg}.
+     */
+    static Range tiffJpeg(byte[] b, int base, int end, long limit) {
+        if (end - base < 8) return null;
         ByteOrder order;
-        if (head[0] == 'I' && head[1] == 'I') order = ByteOrder.LITTLE_ENDIAN;
-        else if (head[0] == 'M' && head[1] == 'M') order = ByteOrder.BIG_ENDIAN;
+        if (b[base] == 'I' && b[base + 1] == 'I') order = ByteOrder.LITTLE_ENDIAN;
+        else if (b[base] == 'M' && b[base + 1] == 'M') order = ByteOrder.BIG_ENDIAN;
         else return null;
-        ByteBuffer b = ByteBuffer.wrap(head).order(order);
+        ByteBuffer buf = ByteBuffer.wrap(b, 0, end).order(order);
+        long size = end - base;
         List<Range> found = new ArrayList<>();
         ArrayDeque<Long> ifds = new ArrayDeque<>();
         Set<Long> seen = new HashSet<>();
-        ifds.add(b.getInt(4) & 0xffffffffL);
+        ifds.add(buf.getInt(base + 4) & 0xffffffffL);
         while (!ifds.isEmpty() && seen.size() < MAX_IFDS) {
             long ifd = ifds.poll();
-            if (ifd < 8 || ifd + 2 > head.length || !seen.add(ifd)) continue;
-            int n = b.getShort((int) ifd) & 0xffff;
-            if (ifd + 2 + n * 12L + 4 > head.length) continue;
+            if (ifd < 8 || ifd + 2 > size || !seen.add(ifd)) continue;
+            int n = buf.getShort(base + (int) ifd) & 0xffff;
+            if (ifd + 2 + n * 12L + 4 > size) continue;
             long jpegAt = -1, jpegLength = -1, strip = -1, stripLength = -1;
             int compression = 0, strips = 0;
             for (int i = 0; i < n; i++) {
-                int e = (int) ifd + 2 + i * 12;
-                int tag = b.getShort(e) & 0xffff;
-                int type = b.getShort(e + 2) & 0xffff;
-                long count = b.getInt(e + 4) & 0xffffffffL;
-                long value = type == 3 && count == 1 ? b.getShort(e + 8) & 0xffff : b.getInt(e + 8) & 0xffffffffL;
+                int e = base + (int) ifd + 2 + i * 12;
+                int tag = buf.getShort(e) & 0xffff;
+                int type = buf.getShort(e + 2) & 0xffff;
+                long count = buf.getInt(e + 4) & 0xffffffffL;
+                long value = type == 3 && count == 1 ? buf.getShort(e + 8) & 0xffff : buf.getInt(e + 8) & 0xffffffffL;
                 switch (tag) {
                     case 0x0201 -> jpegAt = value;
                     case 0x0202 -> jpegLength = value;
@@ -110,7 +122,7 @@ final class RawPreviews {
                         if (count == 1) ifds.add(value);
                         else for (long k = 0; k < Math.min(count, MAX_IFDS); k++) {
                             long at = value + 4 * k;
-                            if (at + 4 <= head.length) ifds.add(b.getInt((int) at) & 0xffffffffL);
+                            if (at + 4 <= size) ifds.add(buf.getInt(base + (int) at) & 0xffffffffL);
                         }
                     }
                     default -> {
@@ -121,11 +133,11 @@ final class RawPreviews {
             if ((compression == 6 || compression == 7) && strips == 1 && strip > 0 && stripLength > 0) {
                 found.add(new Range(strip, stripLength));
             }
-            ifds.add(b.getInt((int) ifd + 2 + n * 12) & 0xffffffffL); // the next IFD
+            ifds.add(buf.getInt(base + (int) ifd + 2 + n * 12) & 0xffffffffL); // the next IFD
         }
         Range best = null;
         for (Range r : found) {
-            if (r.length() > MAX_JPEG || (fileSize > 0 && r.offset() + r.length() > fileSize)) continue;
+            if (r.length() > MAX_JPEG || r.offset() + r.length() > limit) continue;
             if (best == null || r.length() > best.length()) best = r;
         }
         return best;

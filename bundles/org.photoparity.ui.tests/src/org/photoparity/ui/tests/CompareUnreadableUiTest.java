@@ -69,9 +69,7 @@ class CompareUnreadableUiTest {
     }
 
     private static Path fixture(String name) {
-        Path shared = Path.of(System.getProperty("photoparity.shared", "/work/shared"));
-        if (!Files.isDirectory(shared.resolve("fixtures/real/photos"))) shared = Path.of("/work/shared");
-        return shared.resolve("fixtures/real/photos").resolve(name);
+        return Ui.realFixtures().resolve("photos").resolve(name);
     }
 
     @Test

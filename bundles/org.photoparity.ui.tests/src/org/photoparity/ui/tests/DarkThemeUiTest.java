@@ -58,9 +58,7 @@ class DarkThemeUiTest {
         assertNotNull(engine.getActiveTheme(), "a theme is active");
         assertEquals(UiPrefs.THEME_DARK, engine.getActiveTheme().getId(), "this workbench started in the dark theme");
 
-        Path shared = Path.of(System.getProperty("photoparity.shared", "/work/shared"));
-        if (!Files.isDirectory(shared.resolve("fixtures/real/photos"))) shared = Path.of("/work/shared");
-        RealScenario.Built real = RealScenario.generate(shared.resolve("fixtures/real"), tmp.resolve("real"),
+        RealScenario.Built real = RealScenario.generate(Ui.realFixtures(), tmp.resolve("real"),
                 RealScenario.Format.FOLDERS);
         Path device = real.root().resolve("device");
         ProgressViewUiTest.plant(device, ProgressViewUiTest.PLANTED);

@@ -113,9 +113,7 @@ class ProgressViewUiTest {
     }
 
     private Stopped analyseThenStopMidway(String name, StopAction action) throws Exception {
-        Path shared = Path.of(System.getProperty("photoparity.shared", "/work/shared"));
-        if (!Files.isDirectory(shared.resolve("fixtures/real/photos"))) shared = Path.of("/work/shared");
-        RealScenario.Built real = RealScenario.generate(shared.resolve("fixtures/real"), tmp.resolve("real"),
+        RealScenario.Built real = RealScenario.generate(Ui.realFixtures(), tmp.resolve("real"),
                 RealScenario.Format.FOLDERS);
         Path device = real.root().resolve("device");
         Path cloud = real.root().resolve("cloud");

@@ -58,6 +58,15 @@ final class Ui {
     }
 
     /** A case of the demo data under {@code tmp} (demo-NAME, case-NAME), not yet open. */
+    /** The shared real fixtures (../shared/fixtures/real, as the build passes it), read-only. */
+    static java.nio.file.Path realFixtures() {
+        java.nio.file.Path shared = java.nio.file.Path.of(System.getProperty("photoparity.shared", "/work/shared"));
+        if (!java.nio.file.Files.isDirectory(shared.resolve("fixtures/real/photos"))) {
+            shared = java.nio.file.Path.of("/work/shared");
+        }
+        return shared.resolve("fixtures/real");
+    }
+
     static org.photoparity.cases.CaseFolder demoCase(java.nio.file.Path tmp, String name) throws Exception {
         org.photoparity.demo.DemoCase.Demo demo = org.photoparity.demo.DemoCase.create(tmp.resolve("demo-" + name));
         org.photoparity.cases.CaseData d = org.photoparity.cases.CaseData.named(name)
