@@ -345,22 +345,54 @@ class ReportPreviewTest {
         }
     }
 
+    /**
+     * CPU milliseconds of this process's threads by kind (the thread's name without its number: "GC Thread", "C2
+     * CompilerThre", "report thumbnai"), from /proc/self/task/N/stat (utime + stime, 100 ticks a second); empty where
+     * there is no /proc. Threads ended in between are not counted.
+     */
+    static Map<String, Long> threadsCpuMs() {
+        Map<String, Long> by = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[#\\d]+", "")
+                            .strip();
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    by.merge(name, (Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3])) * 10, Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended
+                }
+            }
+        } catch (java.io.IOException e) {
+            return Map.of();
+        }
+        return by;
+    }
+
     private static long timed(String what, ReconcileResult r, ReportOptions o, Path out) throws Exception {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean();
         long c0 = os.getProcessCpuTime();
         long h0 = helpersCpuMs();
+        Map<String, Long> th0 = threadsCpuMs();
         long t0 = System.nanoTime();
         ReportWriter.Written w = ReportWriter.write(r, List.of(), null, o, out, null);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long jvmCpuMs = (os.getProcessCpuTime() - c0) / 1_000_000;
         long helpersMs = helpersCpuMs() - h0;
+        Map<String, Long> threads = new java.util.TreeMap<>();
+        threadsCpuMs().forEach((k, v) -> {
+            long d = v - th0.getOrDefault(k, 0L);
+            if (d >= 50) threads.put(k, d);
+        });
         String html = Files.readString(w.html());
         int pics = pictures(html);
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf(Locale.ROOT, "report bench: 1000 real-photo mismatches (%s), %d thumbnails, %d ms,"
                 + " %d cores, load %.1f, JVM CPU %d ms, helpers' CPU %d ms%n", what, pics, ms,
                 Runtime.getRuntime().availableProcessors(), load, jvmCpuMs, helpersMs);
+        System.out.println("report bench: JVM CPU ms by thread (" + what + "): " + threads);
         assertEquals(1000, pics, what + ": every row has its picture:\n"
                 + html.lines().filter(l -> l.contains("no preview")).limit(5).toList());
         return ms;
