@@ -1,8 +1,13 @@
 package org.photoparity.media;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.util.Locale;
 
 import org.photoparity.core.model.MediaFormat;
+import org.photoparity.core.spi.MediaReader;
 
 /**
  * Tells a file's container format from its first bytes, whatever its name says: a PNG named .jpeg is a PNG, random
@@ -50,6 +55,30 @@ public final class ContentSniffer {
         }
         if (MediaFormat.fromFileName(fileName) == MediaFormat.AAE && isPlist(head, length)) return MediaFormat.AAE;
         return MediaFormat.UNKNOWN;
+    }
+
+    /**
+     * For a file whose name promises no photo (an unknown extension or none: .jfif, .avif, a messaging app's save):
+     * why it is not one, from its first bytes; null when its content is a photo, video or sidecar after all and must
+     * be read. A reason starting "cannot" means the file could not be opened (unreadable); any other, that it was
+     * looked at and is not media (ignored). Every source that meets such a file asks this, so a photo is never taken
+     * or dropped by its name alone.
+     */
+    public static String whyNotMedia(String name, MediaReader.Content content, long size) {
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "no extension" : name.substring(dot).toLowerCase(Locale.ROOT);
+        if (size == 0) return "not a photo or video (" + ext + ", empty)";
+        byte[] head = new byte[HEAD];
+        int n;
+        try (InputStream in = content.open()) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (AccessDeniedException e) {
+            return "cannot open: permission denied; give the user running PhotoParity read access";
+        } catch (IOException e) {
+            return "cannot open: " + e.getMessage();
+        }
+        if (detect(head, n, name) != MediaFormat.UNKNOWN) return null;
+        return "not a photo or video (" + ext + ")";
     }
 
     /**

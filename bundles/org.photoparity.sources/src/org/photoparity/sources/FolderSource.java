@@ -1,7 +1,6 @@
 package org.photoparity.sources;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
-import java.util.Locale;
 
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.photoparity.core.model.MediaFile;
@@ -235,7 +233,7 @@ public final class FolderSource implements ISource {
         String name = FileNames.baseName(rel);
         MediaReader.Content content = new FileContent(file);
         if (MediaFormat.fromFileName(name) == MediaFormat.UNKNOWN) {
-            String not = notMedia(name, content, size);
+            String not = ContentSniffer.whyNotMedia(name, content, size);
             if (not != null) {
                 if (not.startsWith("cannot")) context.unreadable(rel, not);
                 else context.ignored(rel, not);
@@ -248,27 +246,6 @@ public final class FolderSource implements ISource {
                 : context.reader().read(context.sourceIndex(), rel, size, modified, FileNames.roleOf(name), content,
                         !context.metadataOnly());
         context.file(f);
-    }
-
-    /**
-     * For a name that promises no photo: why it is not one (its first bytes are not a known format), null when its
-     * content is a photo or video after all.
-     */
-    static String notMedia(String name, MediaReader.Content content, long size) {
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "no extension" : name.substring(dot).toLowerCase(Locale.ROOT);
-        if (size == 0) return "not a photo or video (" + ext + ", empty)";
-        byte[] head = new byte[ContentSniffer.HEAD];
-        int n;
-        try (InputStream in = content.open()) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (AccessDeniedException e) {
-            return "cannot open: permission denied; give the user running PhotoParity read access";
-        } catch (IOException e) {
-            return "cannot open: " + e.getMessage();
-        }
-        if (ContentSniffer.detect(head, n, name) != MediaFormat.UNKNOWN) return null;
-        return "not a photo or video (" + ext + ")";
     }
 
     static String relative(Path root, Path file) {

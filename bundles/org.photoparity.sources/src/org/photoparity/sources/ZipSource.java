@@ -18,6 +18,7 @@ import org.photoparity.core.model.MediaFormat;
 import org.photoparity.core.spi.ISource;
 import org.photoparity.core.spi.MediaReader;
 import org.photoparity.core.spi.ScanContext;
+import org.photoparity.media.ContentSniffer;
 
 /**
  * A zip archive (an iCloud.com download, or any folder layout zipped), read in place with {@link ZipFile}: nothing
@@ -148,7 +149,7 @@ public final class ZipSource implements ISource {
             ScanContext context) {
         String base = FileNames.baseName(name);
         if (MediaFormat.fromFileName(base) == MediaFormat.UNKNOWN) {
-            String not = FolderSource.notMedia(base, content, size);
+            String not = ContentSniffer.whyNotMedia(base, content, size);
             if (not != null) {
                 if (not.startsWith("cannot")) context.unreadable(name, not);
                 else context.ignored(name, not);

@@ -32,6 +32,7 @@ import org.photoparity.core.model.Sharing;
 import org.photoparity.core.spi.ISource;
 import org.photoparity.core.spi.MediaReader;
 import org.photoparity.core.spi.ScanContext;
+import org.photoparity.media.ContentSniffer;
 
 /**
  * Source {@code privacy-export}: Apple's privacy export of iCloud Photos (privacy.apple.com), as one "Part N of M"
@@ -245,7 +246,9 @@ public final class PrivacyExportSource implements ISource {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".csv")) {
                 readCsv(e);
-            } else if (MediaFormat.fromFileName(name) != MediaFormat.UNKNOWN) {
+            } else if (name.equals(".DS_Store") || name.equals("Thumbs.db") || name.startsWith("._")) {
+                context.ignored(e.path(), "operating system helper file");
+            } else if (MediaFormat.fromFileName(name) != MediaFormat.UNKNOWN || isMedia(e, name)) {
                 MediaFile file = reader.read(context.sourceIndex(), e.path(), e.size(), e.modified(), role(name),
                         e.content(), !context.metadataOnly());
                 context.file(file);
@@ -255,11 +258,20 @@ public final class PrivacyExportSource implements ISource {
                 media.computeIfAbsent(part(e.path()), k -> new HashMap<>())
                         .computeIfAbsent(lower, k -> new ArrayList<>()).add(e.path());
                 if (e.nestedZip() != null) nestedZipOf.put(e.path(), e.nestedZip());
-            } else if (name.equals(".DS_Store") || name.equals("Thumbs.db") || name.startsWith("._")) {
-                context.ignored(e.path(), "operating system helper file");
-            } else {
-                context.ignored(e.path(), "not a photo, video or listing of the export");
             }
+        }
+
+        /**
+         * A file whose name promises no photo (.jfif, .avif, no extension) is read when its content is one, as the
+         * folder and zip sources do; else it is accounted for: ignored or unreadable, with why.
+         */
+        private boolean isMedia(ExportWalker.Entry e, String name) {
+            String not = ContentSniffer.whyNotMedia(name, e.content(), e.size());
+            if (not == null) return true;
+            if (not.startsWith("cannot")) context.unreadable(e.path(), not);
+            else context.ignored(e.path(), not.replaceFirst("^not a photo or video",
+                    "not a photo, video or listing of the export"));
+            return false;
         }
 
         @Override

@@ -142,7 +142,7 @@ class PrivacyExportSourceTest {
         ignored.put(F2 + "Photos/Photo Details-2.csv", "listing, read as 2 photo details rows; 1 originalCreationDate"
                 + " value could not be read as a date: IMG_0001.JPG (\"not a date\")");
         ignored.put(F2 + ".DS_Store", "operating system helper file");
-        ignored.put("README.txt", "not a photo, video or listing of the export");
+        ignored.put("README.txt", "not a photo, video or listing of the export (.txt)");
         assertEquals(ignored, ctx.ignoredByPath());
         assertTrue(ctx.unreadable.isEmpty());
     }
