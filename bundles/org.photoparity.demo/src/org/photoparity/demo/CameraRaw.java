@@ -12,7 +12,7 @@ import java.util.List;
  * the iPhone's library from a camera's card, and what icloudpd or a privacy export then hands back. The metadata
  * sits where the cameras put it (TIFF IFD0 and the Exif IFD; a RAF's embedded JPEG; a CR3's CMT1 and CMT2 boxes),
  * and so does the JPEG preview every camera embeds (JPEGInterchangeFormat in a NEF's SubIFD, a Panasonic RW2's
- * JpgFromRaw, a RAF's JPEG, a CR3's PRVW box), the layouts exiftool and LibRaw read; the previews are real JPEGs
+ * JpgFromRaw, a RAF's JPEG, a CR3's PRVW box, an ORF's maker notes), the layouts exiftool and LibRaw read; the previews are real JPEGs
  * given by the caller. The sensor data is a few bytes, as nothing here reads it.
  */
 public final class CameraRaw {
@@ -36,9 +36,30 @@ public final class CameraRaw {
         return tiff(new byte[] {'I', 'I', 42, 0}, make, model, captured, preview, 0x014A);
     }
 
-    /** An Olympus ORF: a TIFF whose magic number is "RO" (its previews sit in the maker notes: none here). */
+    /** An Olympus ORF without a preview: a TIFF whose magic number is "RO". */
     public static byte[] orf(String captured) {
-        return tiff(new byte[] {'I', 'I', 'R', 'O'}, "OLYMPUS IMAGING CORP.", "E-M10MarkII", captured, null, 0);
+        return orf(captured, null);
+    }
+
+    /**
+     * An Olympus ORF: a TIFF whose magic number is "RO", its preview ({@code preview}, or none when null) where
+     * Olympus cameras put it: in the maker notes (Exif 0x927C, "OLYMPUS\0II" and version 3, offsets counted from the
+     * maker note's start), whose CameraSettings IFD (0x2020) gives PreviewImageValid, PreviewImageStart and
+     * PreviewImageLength (0x0100-0x0102); the JPEG lies after the maker note, as in a camera's file.
+     */
+    public static byte[] orf(String captured, byte[] preview) {
+        return tiff(new byte[] {'I', 'I', 'R', 'O'}, "OLYMPUS IMAGING CORP.", "E-M10MarkII", captured, preview,
+                0x927C);
+    }
+
+    /** An Olympus maker note of the new layout whose CameraSettings IFD points at the JPEG right after it. */
+    private static byte[] olympusNote(int jpegLength) {
+        ByteBuffer b = ByteBuffer.allocate(72).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("OLYMPUS\0II".getBytes(StandardCharsets.US_ASCII)).put((byte) 3).put((byte) 0);
+        b.putShort((short) 1).put(entry(0x2020, 13, 1, 30)).putInt(0); // CameraSettings, an IFD at 30
+        b.putShort((short) 3).put(entry(0x0100, 4, 1, 1)).put(entry(0x0101, 4, 1, 72)).put(entry(0x0102, 4, 1,
+                jpegLength)).putInt(0);
+        return b.array();
     }
 
     /** A Panasonic RW2: a TIFF whose magic number is 0x55; {@code preview} (or null) as its JpgFromRaw (0x2E). */
@@ -103,8 +124,9 @@ public final class CameraRaw {
      * A little-endian TIFF after {@code magic}: IFD0 of the given ASCII tags (plus, when {@code exif} is not null, a
      * pointer to an Exif IFD of those tags), when {@code strip} > 0 one 16x16 8-bit strip of that many bytes, and when
      * {@code preview} is not null that JPEG at the end, pointed at by 0x0201 / 0x0202 (offset, length) in IFD0
-     * ({@code previewTag} 0x0201) or in a SubIFD ({@code previewTag} 0x014A), or by {@code previewTag} as an
-     * UNDEFINED value of its length (a RW2's JpgFromRaw, 0x002E).
+     * ({@code previewTag} 0x0201) or in a SubIFD ({@code previewTag} 0x014A), or by an Olympus maker note in the Exif
+     * IFD ({@code previewTag} 0x927C), or by {@code previewTag} as an UNDEFINED value of its length (a RW2's
+     * JpgFromRaw, 0x002E).
      */
     private static byte[] tiffBody(byte[] magic, List<Tag> ifd0, List<Tag> exif, int strip, byte[] preview,
             int previewTag) {
@@ -114,11 +136,12 @@ public final class CameraRaw {
             numeric.add(new int[] {0x0101, 3, 16});
             numeric.add(new int[] {0x0102, 3, 8});
         }
-        int previewEntries = preview == null ? 0 : previewTag == 0x0201 ? 2 : 1;
+        boolean makerNote = preview != null && previewTag == 0x927C && exif != null;
+        int previewEntries = preview == null || makerNote ? 0 : previewTag == 0x0201 ? 2 : 1;
         int n0 = ifd0.size() + numeric.size() + (exif != null ? 1 : 0) + (strip > 0 ? 2 : 0) + previewEntries;
         int ifd0Size = 2 + n0 * 12 + 4;
         int exifAt = 8 + ifd0Size;
-        int exifSize = exif == null ? 0 : 2 + exif.size() * 12 + 4;
+        int exifSize = exif == null ? 0 : 2 + (exif.size() + (makerNote ? 1 : 0)) * 12 + 4;
         int subAt = exifAt + exifSize;
         int subSize = preview != null && previewTag == 0x014A ? 2 + 3 * 12 + 4 : 0;
         int dataAt = subAt + subSize;
@@ -145,6 +168,10 @@ public final class CameraRaw {
                 es.add(entry(0x00FE, 4, 1, 1)); // a reduced-resolution image
                 es.add(entry(0x0201, 4, 1, at));
                 es.add(entry(0x0202, 4, 1, preview.length));
+            } else if (makerNote) {
+                byte[] note = olympusNote(preview.length);
+                ee.add(entry(0x927C, 7, note.length, at));
+                data.writeBytes(note);
             } else {
                 e0.add(entry(previewTag, 7, preview.length, at));
             }

@@ -21,8 +21,9 @@ import org.photoparity.report.preview.PreviewMaker;
 
 /**
  * A camera RAW file's preview in the report and Compare (one pipeline) is the JPEG its camera embedded: found where
- * each maker puts it (a TIFF's JPEGInterchangeFormat, a RW2's JpgFromRaw, a RAF's header, a CR3's PRVW box), read
- * without the sensor data, decoded as a JPEG. Before, every RAW (and DNG) said "no preview for ... files". The
+ * each maker puts it (a TIFF's JPEGInterchangeFormat, a RW2's JpgFromRaw, a RAF's header, a CR3's PRVW box, an ORF's
+ * maker notes), read without the sensor data, decoded as a JPEG. Before, every RAW (and DNG) said "no preview for ...
+ * files", and later an ORF still did (its preview is in the maker notes). The
  * embedded JPEG here is a real iPhone JPEG, so the preview must show the same picture as that JPEG decoded alone.
  */
 class RawPreviewTest {
@@ -56,6 +57,7 @@ class RawPreviewTest {
         Map<String, byte[]> raws = new LinkedHashMap<>();
         raws.put("DSC_0001.NEF", CameraRaw.tiffRaw("NIKON CORPORATION", "NIKON D750", "2023:01:02 08:05:00", jpeg));
         raws.put("P1000001.RW2", CameraRaw.rw2("2023:01:04 10:15:00", jpeg));
+        raws.put("P1010001.ORF", CameraRaw.orf("2023:01:03 09:10:00", jpeg));
         raws.put("DSCF0001.RAF", CameraRaw.raf(jpeg));
         raws.put("IMG_0001.CR3", CameraRaw.cr3("2023:01:05 11:20:00", jpeg));
         PreviewMaker.Preview first = null;

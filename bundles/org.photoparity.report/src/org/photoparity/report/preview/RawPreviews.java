@@ -19,10 +19,11 @@ import java.util.Set;
  * at its byte 20 and the JPEG from byte 24;</li>
  * <li>TIFF-based RAW (CR2, NEF, ARW, PEF, DNG ...), Panasonic RW2: JPEGInterchangeFormat / Length (0x0201 / 0x0202)
  * or a single JPEG strip (compression 6 or 7) in IFD0, the IFDs after it and its SubIFDs, and a RW2's JpgFromRaw
- * (0x002E); the largest one is taken.</li>
+ * (0x002E); the largest one is taken;</li>
+ * <li>Olympus ORF: the maker notes' CameraSettings IFD ({@link #olympus}).</li>
  * </ul>
- * Olympus ORF keeps its previews in the maker notes: not found here. Everything is bounded by the bytes given and
- * the file's size; nothing throws on a damaged file, it just finds nothing.
+ * Everything is bounded by the bytes given and the file's size; nothing throws on a damaged file, it just finds
+ * nothing.
  */
 final class RawPreviews {
 
@@ -75,7 +76,70 @@ final class RawPreviews {
     }
 
     private static Range tiff(byte[] head, long fileSize) {
-        return tiffJpeg(head, 0, head.length, fileSize > 0 ? fileSize : Long.MAX_VALUE);
+        long limit = fileSize > 0 ? fileSize : Long.MAX_VALUE;
+        Range r = tiffJpeg(head, 0, head.length, limit);
+        Range o = olympus(head, limit);
+        return o != null && (r == null || o.length() > r.length()) ? o : r;
+    }
+
+    /**
+     * An Olympus ORF's (or an Olympus TIFF's) preview: the maker note (Exif 0x927C) of the new layout ("OLYMPUS\0"
+     * then its own byte order "II" / "MM" and a version: its IFD at byte 12, offsets counted from the maker note's
+     * start) or the old one ("OLYMP\0" and a version: its IFD at byte 8, offsets counted from the TIFF header), whose
+     * CameraSettings IFD (0x2020) gives PreviewImageValid (0x0100, 0 when there is none), PreviewImageStart and
+     * PreviewImageLength (0x0101, 0x0102), as exiftool and LibRaw read them. Null when any of it is missing.
+     */
+    static Range olympus(byte[] b, long limit) {
+        if (b.length < 8) return null;
+        ByteOrder order;
+        if (b[0] == 'I' && b[1] == 'I') order = ByteOrder.LITTLE_ENDIAN;
+        else if (b[0] == 'M' && b[1] == 'M') order = ByteOrder.BIG_ENDIAN;
+        else return null;
+        ByteBuffer buf = ByteBuffer.wrap(b).order(order);
+        long[] exif = entry(buf, 0, buf.getInt(4) & 0xffffffffL, 0x8769);
+        long[] note = exif == null ? null : entry(buf, 0, exif[2], 0x927C);
+        if (note == null || note[1] < 12) return null;
+        long at = note[2];
+        long base;
+        long ifd;
+        if (startsWith(b, at, "OLYMPUS\0II") || startsWith(b, at, "OLYMPUS\0MM")) {
+            base = at;
+            ifd = 12;
+            buf = ByteBuffer.wrap(b).order(b[(int) at + 8] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        } else if (startsWith(b, at, "OLYMP\0")) {
+            base = 0;
+            ifd = at + 8;
+        } else {
+            return null;
+        }
+        long[] settings = entry(buf, base, ifd, 0x2020);
+        if (settings == null) return null;
+        long[] valid = entry(buf, base, settings[2], 0x0100);
+        long[] start = entry(buf, base, settings[2], 0x0101);
+        long[] length = entry(buf, base, settings[2], 0x0102);
+        if (start == null || length == null || (valid != null && valid[2] == 0)) return null;
+        Range r = new Range(base + start[2], length[2]);
+        return r.offset() + r.length() <= limit ? r : null;
+    }
+
+    /**
+     * The entry {@code tag} of the IFD at {@code ifd} (counted from {@code base}) as its type, count and value (a
+     * short's value for a single SHORT, else the 32-bit value or offset); null when the IFD or the tag is not there.
+     */
+    private static long[] entry(ByteBuffer buf, long base, long ifd, int tag) {
+        long at = base + ifd;
+        if (ifd < 8 || at + 2 > buf.limit()) return null;
+        int n = buf.getShort((int) at) & 0xffff;
+        if (at + 2 + n * 12L > buf.limit()) return null;
+        for (int i = 0; i < n; i++) {
+            int e = (int) at + 2 + i * 12;
+            if ((buf.getShort(e) & 0xffff) != tag) continue;
+            int type = buf.getShort(e + 2) & 0xffff;
+            long count = buf.getInt(e + 4) & 0xffffffffL;
+            long value = type == 3 && count == 1 ? buf.getShort(e + 8) & 0xffff : buf.getInt(e + 8) & 0xffffffffL;
+            return new long[] {type, count, value};
+        }
+        return null;
     }
 
     /**
@@ -148,9 +212,9 @@ final class RawPreviews {
         return jpeg.length > 3 && (jpeg[0] & 0xff) == 0xff && (jpeg[1] & 0xff) == 0xd8 && (jpeg[2] & 0xff) == 0xff;
     }
 
-    private static boolean startsWith(byte[] b, int at, String s) {
-        if (at + s.length() > b.length) return false;
-        for (int i = 0; i < s.length(); i++) if (b[at + i] != (byte) s.charAt(i)) return false;
+    private static boolean startsWith(byte[] b, long at, String s) {
+        if (at < 0 || at + s.length() > b.length) return false;
+        for (int i = 0; i < s.length(); i++) if (b[(int) at + i] != (byte) s.charAt(i)) return false;
         return true;
     }
 
