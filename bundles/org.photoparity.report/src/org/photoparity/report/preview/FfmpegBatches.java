@@ -67,6 +67,13 @@ final class FfmpegBatches implements AutoCloseable {
     private final Map<Shape, Long> openBytes = new LinkedHashMap<>();
     /** Input of the batches started and not running yet. */
     private long queuedBytes;
+    /**
+     * Held from taking jobs to handing them to the runners, and while closing: jobs taken are always started. (The
+     * HEIC flush and the last flush with {@link #close} come from two threads when the last HEIC and the last file are
+     * done at the same moment; the close then shut the runners between the other flush's taking and starting, and the
+     * jobs it had taken were given up as "stopped".)
+     */
+    private final Object starting = new Object();
 
     FfmpegBatches(String ffmpeg, java.util.function.BooleanSupplier stopped) {
         this.ffmpeg = ffmpeg;
@@ -102,20 +109,26 @@ final class FfmpegBatches implements AutoCloseable {
                 openBytes.remove(s);
             }
         }
-        if (ready != null) start(s, ready);
+        if (ready != null) {
+            synchronized (starting) {
+                start(s, ready);
+            }
+        }
     }
 
     /** Starts every job queued (none of their kind, or none at all, are coming now). */
     void flush() {
-        List<Map.Entry<Shape, List<Job>>> rest;
-        synchronized (this) {
-            rest = new ArrayList<>(open.entrySet());
-            open.clear();
-            openBytes.clear();
+        synchronized (starting) {
+            List<Map.Entry<Shape, List<Job>>> rest;
+            synchronized (this) {
+                rest = new ArrayList<>(open.entrySet());
+                open.clear();
+                openBytes.clear();
+            }
+            // the costliest first: a batch of thumbnails started before the grids would keep one core from them
+            rest.sort(java.util.Comparator.comparingLong((Map.Entry<Shape, List<Job>> e) -> -cost(e.getValue())));
+            for (Map.Entry<Shape, List<Job>> e : rest) start(e.getKey(), e.getValue());
         }
-        // the costliest first: a batch of thumbnails started before the grids would keep one core from them
-        rest.sort(java.util.Comparator.comparingLong((Map.Entry<Shape, List<Job>> e) -> -cost(e.getValue())));
-        for (Map.Entry<Shape, List<Job>> e : rest) start(e.getKey(), e.getValue());
     }
 
     private static long cost(List<Job> jobs) {
@@ -252,7 +265,9 @@ final class FfmpegBatches implements AutoCloseable {
 
     @Override
     public void close() {
-        runs.shutdown();
+        synchronized (starting) {
+            runs.shutdown();
+        }
     }
 
     /**
