@@ -3,8 +3,9 @@ package org.photoparity.sources.ios.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.photoparity.sources.ios.tests.DeviceAndExport.analyse;
+import static org.photoparity.sources.ios.tests.DeviceAndExport.row;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,7 +24,6 @@ import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.core.model.SideRole;
 import org.photoparity.demo.CameraRaw;
-import org.photoparity.match.Reconciler;
 import org.photoparity.sources.ScanOptions;
 import org.photoparity.sources.Scanner;
 
@@ -37,15 +37,8 @@ import org.photoparity.sources.Scanner;
  */
 class CameraRawTest {
 
-    private static final String H = "imgName,fileChecksum,favorite,hidden,deleted,originalCreationDate,viewCount,"
-            + "importDate\n";
-
     @TempDir
     Path tmp;
-
-    private static String row(String name, String checksum, String date) {
-        return name + "," + checksum + ",no,no,no,\"" + date + "\",0,\"" + date + "\"\n";
-    }
 
     private Map<String, byte[]> raws() throws Exception {
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -64,32 +57,17 @@ class CameraRawTest {
     }
 
     private Path device(Map<String, byte[]> files) throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("device/DCIM/100APPLE"));
-        for (var e : files.entrySet()) Files.write(dir.resolve(e.getKey()), e.getValue());
-        return tmp.resolve("device");
+        return DeviceAndExport.device(tmp, files);
     }
 
     private Path export(Map<String, byte[]> files) throws Exception {
-        Path photos = Files.createDirectories(tmp.resolve("export/iCloud Photos Part 1 of 1/Photos"));
-        for (var e : files.entrySet()) Files.write(photos.resolve(e.getKey()), e.getValue());
-        Files.writeString(photos.resolve("Photo Details.csv"), H
+        return DeviceAndExport.export(tmp, files, DeviceAndExport.DETAILS_HEADER
                 + row("IMG_0658.JPG", "AVz9rBg6dj545oO5JYFJqHkczrcc", "Sunday October 9,2016 2:44 PM GMT")
                 + row("DSC_0001.NEF", "ANEF0000000000000000000000001", "Monday January 2,2023 8:05 AM GMT")
                 + row("P1010001.ORF", "AORF0000000000000000000000001", "Tuesday January 3,2023 9:10 AM GMT")
                 + row("P1000001.RW2", "ARW20000000000000000000000001", "Wednesday January 4,2023 10:15 AM GMT")
                 + row("DSCF0001.RAF", "ARAF0000000000000000000000001", "Thursday January 13,2011 2:33 PM GMT")
-                + row("IMG_0001.CR3", "ACR30000000000000000000000001", "Thursday January 5,2023 11:20 AM GMT"),
-                StandardCharsets.UTF_8);
-        return tmp.resolve("export");
-    }
-
-    /** Both sides scanned by the platform's scanner and real media reader, then reconciled. */
-    private static ReconcileResult analyse(Path device, Path cloud) throws Exception {
-        ScanOptions o = ScanOptions.defaults().withoutCache().withThreads(1);
-        SideInventory d = Scanner.scan(SideRole.DEVICE, List.of("folder:" + device), o, new NullProgressMonitor());
-        SideInventory c = Scanner.scan(SideRole.CLOUD, List.of("privacy-export:" + cloud), o,
-                new NullProgressMonitor());
-        return new Reconciler().reconcile(d, c, Map.of(), new NullProgressMonitor());
+                + row("IMG_0001.CR3", "ACR30000000000000000000000001", "Thursday January 5,2023 11:20 AM GMT"));
     }
 
     @Test

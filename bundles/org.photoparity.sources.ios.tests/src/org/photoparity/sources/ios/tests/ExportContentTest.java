@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photoparity.core.model.FileIssue;
@@ -18,10 +17,6 @@ import org.photoparity.core.model.MediaFormat;
 import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ReconcileResult;
 import org.photoparity.core.model.SideInventory;
-import org.photoparity.core.model.SideRole;
-import org.photoparity.match.Reconciler;
-import org.photoparity.sources.ScanOptions;
-import org.photoparity.sources.Scanner;
 
 /**
  * Photos whose names do not say what they are: a picture saved from a browser on Windows as .jfif, a photo with no
@@ -32,15 +27,8 @@ import org.photoparity.sources.Scanner;
  */
 class ExportContentTest {
 
-    private static final String H = "imgName,fileChecksum,favorite,hidden,deleted,originalCreationDate,viewCount,"
-            + "importDate\n";
-
     @TempDir
     Path tmp;
-
-    private static String row(String name, String date) {
-        return name + ",AAAA" + Math.abs(name.hashCode()) + ",no,no,no,\"" + date + "\",0,\"" + date + "\"\n";
-    }
 
     private static byte[] real(String name) throws Exception {
         return Files.readAllBytes(Fixtures.real("photos/" + name));
@@ -55,38 +43,24 @@ class ExportContentTest {
         return files;
     }
 
-    private Path device(Map<String, byte[]> files) throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("device/DCIM/100APPLE"));
-        for (var e : files.entrySet()) Files.write(dir.resolve(e.getKey()), e.getValue());
-        return tmp.resolve("device");
-    }
-
+    /** The export of {@code files}, each listed, and two files that are not photos whatever their names. */
     private Path export(Map<String, byte[]> files) throws Exception {
-        Path photos = Files.createDirectories(tmp.resolve("export/iCloud Photos Part 1 of 1/Photos"));
-        StringBuilder csv = new StringBuilder(H);
-        for (var e : files.entrySet()) {
-            Files.write(photos.resolve(e.getKey()), e.getValue());
-            csv.append(row(e.getKey(), "Sunday October 9,2016 2:44 PM GMT"));
+        StringBuilder csv = new StringBuilder(DeviceAndExport.DETAILS_HEADER);
+        for (String name : files.keySet()) {
+            csv.append(DeviceAndExport.row(name, "AAAA" + Math.abs(name.hashCode()),
+                    "Sunday October 9,2016 2:44 PM GMT"));
         }
-        Files.writeString(photos.resolve("Photo Details.csv"), csv, StandardCharsets.UTF_8);
-        // not photos, whatever their names: still ignored, each with why
+        Path export = DeviceAndExport.export(tmp, files, csv.toString());
+        Path photos = DeviceAndExport.photos(tmp);
         Files.writeString(photos.resolve("notes.json"), "{\"not\": \"a photo\"}");
         Files.write(photos.resolve("IMG_9999"), "plain text, no picture".getBytes(StandardCharsets.UTF_8));
-        return tmp.resolve("export");
-    }
-
-    private static ReconcileResult analyse(Path device, Path cloud) throws Exception {
-        ScanOptions o = ScanOptions.defaults().withoutCache().withThreads(1);
-        SideInventory d = Scanner.scan(SideRole.DEVICE, List.of("folder:" + device), o, new NullProgressMonitor());
-        SideInventory c = Scanner.scan(SideRole.CLOUD, List.of("privacy-export:" + cloud), o,
-                new NullProgressMonitor());
-        return new Reconciler().reconcile(d, c, Map.of(), new NullProgressMonitor());
+        return export;
     }
 
     @Test
     void photosNamedWithoutAKnownExtensionAreReadByTheirContentInTheExportToo() throws Exception {
         Map<String, byte[]> files = photos();
-        ReconcileResult r = analyse(device(files), export(files));
+        ReconcileResult r = DeviceAndExport.analyse(DeviceAndExport.device(tmp, files), export(files));
         List<Mismatch> losses = r.mismatches().stream().filter(Mismatch::loss).toList();
         assertEquals(List.of(), losses, "the same photos on both sides");
         assertEquals(files.size(), r.identical(), "each one paired: " + r.mismatches());
