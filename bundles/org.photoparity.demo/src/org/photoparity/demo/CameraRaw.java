@@ -12,8 +12,8 @@ import java.util.List;
  * the iPhone's library from a camera's card, and what icloudpd or a privacy export then hands back. The metadata
  * sits where the cameras put it (TIFF IFD0 and the Exif IFD; a RAF's embedded JPEG; a CR3's CMT1 and CMT2 boxes),
  * and so does the JPEG preview every camera embeds (JPEGInterchangeFormat in a NEF's SubIFD, a Panasonic RW2's
- * JpgFromRaw, a RAF's JPEG, a CR3's PRVW box, an ORF's maker notes), the layouts exiftool and LibRaw read; the previews are real JPEGs
- * given by the caller. The sensor data is a few bytes, as nothing here reads it.
+ * JpgFromRaw, a RAF's JPEG, a CR3's PRVW box, an ORF's maker notes), the layouts exiftool and LibRaw read; the
+ * previews are real JPEGs given by the caller. The sensor data is a few bytes, as nothing here reads it.
  */
 public final class CameraRaw {
 
@@ -49,16 +49,35 @@ public final class CameraRaw {
      */
     public static byte[] orf(String captured, byte[] preview) {
         return tiff(new byte[] {'I', 'I', 'R', 'O'}, "OLYMPUS IMAGING CORP.", "E-M10MarkII", captured, preview,
-                0x927C);
+                OLYMPUS_NOTE);
     }
 
-    /** An Olympus maker note of the new layout whose CameraSettings IFD points at the JPEG right after it. */
-    private static byte[] olympusNote(int jpegLength) {
-        ByteBuffer b = ByteBuffer.allocate(72).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("OLYMPUS\0II".getBytes(StandardCharsets.US_ASCII)).put((byte) 3).put((byte) 0);
-        b.putShort((short) 1).put(entry(0x2020, 13, 1, 30)).putInt(0); // CameraSettings, an IFD at 30
-        b.putShort((short) 3).put(entry(0x0100, 4, 1, 1)).put(entry(0x0101, 4, 1, 72)).put(entry(0x0102, 4, 1,
-                jpegLength)).putInt(0);
+    /**
+     * An ORF of the first Olympus DSLRs (E-1, E-300): the maker note's old layout, "OLYMP\0" and a version, its IFD
+     * right after, offsets counted from the TIFF header; otherwise as {@link #orf(String, byte[])}.
+     */
+    public static byte[] orfOldLayout(String captured, byte[] preview) {
+        return tiff(new byte[] {'I', 'I', 'R', 'O'}, "OLYMPUS OPTICAL CO.,LTD", "E-1", captured, preview,
+                OLYMPUS_OLD_NOTE);
+    }
+
+    /** Where tiffBody puts the preview: an Olympus maker note of the new layout, of the old (not tag numbers). */
+    private static final int OLYMPUS_NOTE = 0x1927C;
+    private static final int OLYMPUS_OLD_NOTE = 0x2927C;
+
+    /**
+     * An Olympus maker note, to lie at {@code at} in the file, whose CameraSettings IFD points at the JPEG right after
+     * it: the new layout (12-byte header, offsets from the note's start) or the old (8 bytes, offsets from the file's).
+     */
+    private static byte[] olympusNote(int jpegLength, int at, boolean old) {
+        int header = old ? 8 : 12;
+        int base = old ? at : 0;
+        ByteBuffer b = ByteBuffer.allocate(header + 60).order(ByteOrder.LITTLE_ENDIAN);
+        if (old) b.put("OLYMP\0".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        else b.put("OLYMPUS\0II".getBytes(StandardCharsets.US_ASCII)).put((byte) 3).put((byte) 0);
+        b.putShort((short) 1).put(entry(0x2020, 13, 1, base + header + 18)).putInt(0); // CameraSettings, an IFD
+        b.putShort((short) 3).put(entry(0x0100, 4, 1, 1)).put(entry(0x0101, 4, 1, base + header + 60))
+                .put(entry(0x0102, 4, 1, jpegLength)).putInt(0);
         return b.array();
     }
 
@@ -125,8 +144,8 @@ public final class CameraRaw {
      * pointer to an Exif IFD of those tags), when {@code strip} > 0 one 16x16 8-bit strip of that many bytes, and when
      * {@code preview} is not null that JPEG at the end, pointed at by 0x0201 / 0x0202 (offset, length) in IFD0
      * ({@code previewTag} 0x0201) or in a SubIFD ({@code previewTag} 0x014A), or by an Olympus maker note in the Exif
-     * IFD ({@code previewTag} 0x927C), or by {@code previewTag} as an UNDEFINED value of its length (a RW2's
-     * JpgFromRaw, 0x002E).
+     * IFD ({@link #OLYMPUS_NOTE}, {@link #OLYMPUS_OLD_NOTE}), or by {@code previewTag} as an UNDEFINED value of its
+     * length (a RW2's JpgFromRaw, 0x002E).
      */
     private static byte[] tiffBody(byte[] magic, List<Tag> ifd0, List<Tag> exif, int strip, byte[] preview,
             int previewTag) {
@@ -136,7 +155,8 @@ public final class CameraRaw {
             numeric.add(new int[] {0x0101, 3, 16});
             numeric.add(new int[] {0x0102, 3, 8});
         }
-        boolean makerNote = preview != null && previewTag == 0x927C && exif != null;
+        boolean makerNote = preview != null && (previewTag == OLYMPUS_NOTE || previewTag == OLYMPUS_OLD_NOTE)
+                && exif != null;
         int previewEntries = preview == null || makerNote ? 0 : previewTag == 0x0201 ? 2 : 1;
         int n0 = ifd0.size() + numeric.size() + (exif != null ? 1 : 0) + (strip > 0 ? 2 : 0) + previewEntries;
         int ifd0Size = 2 + n0 * 12 + 4;
@@ -169,7 +189,7 @@ public final class CameraRaw {
                 es.add(entry(0x0201, 4, 1, at));
                 es.add(entry(0x0202, 4, 1, preview.length));
             } else if (makerNote) {
-                byte[] note = olympusNote(preview.length);
+                byte[] note = olympusNote(preview.length, at, previewTag == OLYMPUS_OLD_NOTE);
                 ee.add(entry(0x927C, 7, note.length, at));
                 data.writeBytes(note);
             } else {
@@ -200,8 +220,14 @@ public final class CameraRaw {
         return (entry[0] & 0xFF) | (entry[1] & 0xFF) << 8;
     }
 
+    /** An ASCII entry: its value in the entry itself when it fits in 4 bytes (as TIFF requires), else in data. */
     private static byte[] ascii(Tag t, int dataAt, ByteArrayOutputStream data) {
         byte[] s = (t.ascii() + "\0").getBytes(StandardCharsets.US_ASCII);
+        if (s.length <= 4) {
+            ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            b.putShort((short) t.id()).putShort((short) 2).putInt(s.length).put(s);
+            return b.array();
+        }
         byte[] e = entry(t.id(), 2, s.length, dataAt + data.size());
         data.writeBytes(s);
         if (data.size() % 2 == 1) data.write(0);

@@ -58,6 +58,7 @@ class RawPreviewTest {
         raws.put("DSC_0001.NEF", CameraRaw.tiffRaw("NIKON CORPORATION", "NIKON D750", "2023:01:02 08:05:00", jpeg));
         raws.put("P1000001.RW2", CameraRaw.rw2("2023:01:04 10:15:00", jpeg));
         raws.put("P1010001.ORF", CameraRaw.orf("2023:01:03 09:10:00", jpeg));
+        raws.put("P1010002.ORF", CameraRaw.orfOldLayout("2004:01:03 09:10:00", jpeg)); // an E-1's maker note
         raws.put("DSCF0001.RAF", CameraRaw.raf(jpeg));
         raws.put("IMG_0001.CR3", CameraRaw.cr3("2023:01:05 11:20:00", jpeg));
         PreviewMaker.Preview first = null;
