@@ -40,7 +40,7 @@ final class Lib {
         String make = "Apple", model = "iPhone 12";
         int width = 4032, height = 3024;
         Double lat, lon;
-        String cid, uid, fp;
+        String cid, uid, fp, pk;
         String unreadable;
 
         F(String path) {
@@ -56,6 +56,8 @@ final class Lib {
         F cid(String s) { cid = s; return this; }
         F uid(String s) { uid = s; return this; }
         F fp(String s) { fp = s; return this; }
+        /** The payload key: a hash of the picture or sample data without the metadata. */
+        F pk(String s) { pk = s; return this; }
         F camera(String mk, String md) { make = mk; model = md; return this; }
         /** Could not be read, for {@code why}: no time, camera, dimensions nor fingerprint. */
         F unreadable(String why) {
@@ -65,7 +67,7 @@ final class Lib {
 
         MediaFile build() {
             return new MediaFile(0, path, format, role, size, 0, captured, make, model, width, height, 1, lat, lon, cid,
-                    uid, null, fp, false, unreadable, Map.of());
+                    uid, null, fp, pk, false, unreadable, Map.of());
         }
     }
 

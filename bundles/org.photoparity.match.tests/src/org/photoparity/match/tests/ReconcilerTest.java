@@ -1,6 +1,7 @@
 package org.photoparity.match.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.photoparity.match.tests.Lib.asset;
@@ -280,6 +281,32 @@ class ReconcilerTest {
         assertEquals(Category.LIVE_PHOTO_INCOMPLETE, s.category());
         assertEquals("content-identifier", s.matchedBy());
         assertEquals("Live Photo still IMG_4580.HEIC on the device, missing in the cloud", s.detail());
+    }
+
+    /**
+     * A Live Photo copied to a PC with the iPhone's "Automatic" transfer setting: the still as it was, the video
+     * re-encoded (H.264 in the same MOV container, other bytes and other sample data). Before, the pair was counted
+     * identical (only the stills were compared): the technician was not told that one side's video is not the
+     * original. It is a conversion, not a loss; a video whose metadata alone differs (same sample data) is no
+     * difference at all, as before.
+     */
+    @Test
+    void aLivePhotoWhoseVideoWasReencodedIsConvertedNotIdentical() {
+        Asset d = live("d", f("DCIM/IMG_0001.HEIC").fp("s").pk("heif:s").cid("L"),
+                f("DCIM/IMG_0001.MOV").size(1_100_000).fp("v264").pk("mov:264").cid("L"));
+        Asset c = live("c", f("Photos/IMG_0001.HEIC").fp("s").pk("heif:s").cid("L"),
+                f("Photos/IMG_0001.MOV").size(3_400_000).fp("vhevc").pk("mov:hevc").cid("L"));
+        Mismatch m = only(run(List.of(d), List.of(c)));
+        assertEquals(Category.CONVERTED, m.category());
+        assertFalse(m.loss(), m.detail());
+        assertEquals("Live video re-encoded on one side (the same MOV container, other video data: 1.1 MB on the"
+                + " device, 3.4 MB in the cloud)", m.detail());
+
+        Asset meta = live("c", f("Photos/IMG_0001.HEIC").fp("s").pk("heif:s").cid("L"),
+                f("Photos/IMG_0001.MOV").size(1_100_100).fp("v264b").pk("mov:264").cid("L"));
+        ReconcileResult same = run(List.of(d), List.of(meta));
+        assertEquals(List.of(), lines(same), "only the video's metadata differs");
+        assertEquals(1, same.identical());
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.photoparity.core.model.Mismatch;
 import org.photoparity.core.model.ResourceRole;
 import org.photoparity.core.model.SideInventory;
 import org.photoparity.core.model.SourceRef;
+import org.photoparity.core.present.Vocabulary;
 import org.photoparity.core.spi.IComparator;
 import org.photoparity.core.spi.Reconciliation;
 import org.photoparity.match.MatchSettings;
@@ -200,6 +201,7 @@ public final class PairClassifier implements IComparator {
                         : new Finding(Category.EDITED, "same format and size, different content"));
             }
         }
+        if (bothFiles) reencodedVideo(d, c, found);
         return finish(d, c, p, found, null);
     }
 
@@ -360,6 +362,29 @@ public final class PairClassifier implements IComparator {
         if (parts == null) return false;
         found.add(new Finding(Category.CONVERTED, String.join("; ", parts)));
         return true;
+    }
+
+    /**
+     * A Live Photo whose video was re-encoded on one side (a PC's "Automatic" transfer turns HEVC into H.264 in the
+     * same container): a conversion, whatever the stills say. Nothing when a conversion was already found.
+     */
+    private static void reencodedVideo(Asset d, Asset c, List<Finding> found) {
+        MediaFile dv = AssetFacts.liveVideo(d), cv = AssetFacts.liveVideo(c);
+        if (!reencoded(dv, cv)) return;
+        for (Finding f : found) if (f.category() == Category.CONVERTED) return;
+        found.add(new Finding(Category.CONVERTED, "Live video re-encoded on one side (the same " + dv.format()
+                + " container, other video data: " + Vocabulary.bytes(dv.size()) + " on the device, "
+                + Vocabulary.bytes(cv.size()) + " in the cloud)"));
+    }
+
+    /**
+     * Two Live Photo videos of one format whose sample data differ (payload keys, computed without the metadata, both
+     * known and unequal): one was re-encoded. Videos whose metadata alone differs are the same video.
+     */
+    private static boolean reencoded(MediaFile dv, MediaFile cv) {
+        return dv != null && cv != null && dv.format() == cv.format() && dv.readable() && cv.readable()
+                && !AssetFacts.isBlank(dv.payloadKey()) && !AssetFacts.isBlank(cv.payloadKey())
+                && !dv.payloadKey().equals(cv.payloadKey());
     }
 
     private static boolean drift(Evidence ev, Asset d, Asset c, List<Finding> found) {
