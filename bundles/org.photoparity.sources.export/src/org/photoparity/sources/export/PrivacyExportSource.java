@@ -214,6 +214,8 @@ public final class PrivacyExportSource implements ISource {
         private final Map<String, String> nestedZipOf = new HashMap<>();
         /** media path to its Live Photo content identifier (upper case), for joining a Live Photo's MOV row. */
         private final Map<String, String> contentIdOf = new HashMap<>();
+        /** media path to its format as read (by content: a MOV saved without an extension is still a video). */
+        private final Map<String, MediaFormat> formatOf = new HashMap<>();
         /** lower-case file names that Hidden.csv / Favorites.csv name: flags on the assets, not albums. */
         private final Set<String> hiddenNames = new HashSet<>();
         private final Set<String> favoriteNames = new HashSet<>();
@@ -252,6 +254,7 @@ public final class PrivacyExportSource implements ISource {
                 MediaFile file = reader.read(context.sourceIndex(), e.path(), e.size(), e.modified(), role(name),
                         e.content(), !context.metadataOnly());
                 context.file(file);
+                formatOf.put(e.path(), file.format());
                 if (file.contentIdentifier() != null && !file.contentIdentifier().isBlank()) {
                     contentIdOf.put(e.path(), file.contentIdentifier().toUpperCase(Locale.ROOT));
                 }
@@ -363,18 +366,31 @@ public final class PrivacyExportSource implements ISource {
         private Map<String, String> liveVideoRows(Map<Row, String> fileOf) {
             Map<String, String> stillById = new HashMap<>();
             for (String f : fileOf.values()) {
-                if (f == null || MediaFormat.fromFileName(baseName(f)).isVideo() || inSharedAlbums(f)) continue;
+                if (f == null || isVideo(f) || inSharedAlbums(f)) continue;
                 String ci = contentIdOf.get(f);
                 if (ci != null) stillById.putIfAbsent(ci, f);
             }
             Map<String, String> fold = new HashMap<>();
             for (String f : fileOf.values()) {
-                if (f == null || !MediaFormat.fromFileName(baseName(f)).isVideo()) continue;
+                if (f == null || !isVideo(f)) continue;
                 String ci = contentIdOf.get(f);
                 String still = ci == null ? null : stillById.get(ci);
                 if (still != null) fold.put(f, still);
             }
             return fold;
+        }
+
+        /** A row's kind: by its file's content when the export holds the file, else by the name it lists. */
+        private AssetKind kindOf(String name, String file) {
+            MediaFormat f = file == null ? null : formatOf.get(file);
+            if (f == null || f == MediaFormat.UNKNOWN) return kind(name);
+            return f.isVideo() ? AssetKind.VIDEO : f.isImage() ? AssetKind.PHOTO : AssetKind.UNKNOWN;
+        }
+
+        /** A media file of the export is a video: by its content where it was read, else by its name. */
+        private boolean isVideo(String file) {
+            MediaFormat f = formatOf.get(file);
+            return (f == null || f == MediaFormat.UNKNOWN ? MediaFormat.fromFileName(baseName(file)) : f).isVideo();
         }
 
         void emitListings(SubMonitor monitor) {
@@ -406,7 +422,7 @@ public final class PrivacyExportSource implements ISource {
                 collections(extra, d.imgName());
                 String lower = d.imgName().toLowerCase(Locale.ROOT);
                 boolean shared = file != null && inSharedAlbums(file);
-                AssetKind kind = videos != null ? AssetKind.LIVE_PHOTO : kind(d.imgName());
+                AssetKind kind = videos != null ? AssetKind.LIVE_PHOTO : kindOf(d.imgName(), file);
                 context.listing(new Listing(context.sourceIndex(), r.csvPath(), d.imgName(), file, null,
                         emptyToNull(d.checksum()), null, null, null, d.created(), kind,
                         shared ? CloudState.UNKNOWN : CloudState.SYNCED, null, null, null, d.deleted(),
@@ -436,7 +452,7 @@ public final class PrivacyExportSource implements ISource {
                         collections(extra, baseName(p));
                         if (shared) extra.put("sharing", Sharing.SHARED_ALBUM.name());
                         context.listing(new Listing(context.sourceIndex(), zip != null ? zip : parentOf(p),
-                                baseName(p), p, null, null, null, null, null, null, kind(baseName(p)),
+                                baseName(p), p, null, null, null, null, null, null, kindOf(baseName(p), p),
                                 CloudState.UNKNOWN, null, null, null, false, hidden, favorite, deleted, extra,
                                 shared ? Sharing.SHARED_ALBUM : Sharing.LIBRARY, null, null));
                     }

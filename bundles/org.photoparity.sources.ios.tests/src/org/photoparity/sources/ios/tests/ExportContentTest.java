@@ -57,6 +57,24 @@ class ExportContentTest {
         return export;
     }
 
+    /**
+     * A Live Photo whose video has no extension (a messaging app's save of both halves), its still and video each
+     * with a row, as the export lists Live Photos: the video's row joins its still by content identifier, so the
+     * pair is one Live Photo on both sides, not a still plus a separate "photo" with no picture.
+     */
+    @Test
+    void aLivePhotoVideoWithoutExtensionJoinsItsStill() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("IMG_4580.HEIC", real("IMG_4580.HEIC"));
+        files.put("IMG_4580", real("IMG_4580.mov"));
+        ReconcileResult r = DeviceAndExport.analyse(DeviceAndExport.device(tmp, Map.of("IMG_4580.HEIC",
+                files.get("IMG_4580.HEIC"), "IMG_4580_video", files.get("IMG_4580"))), export(files));
+        assertEquals(List.of(), r.mismatches(), "one Live Photo on both sides");
+        assertEquals(1, r.identical());
+        assertEquals(1, r.cloud().assets().size(), "the video's row folded into its still's: " + r.cloud().assets());
+        assertEquals(org.photoparity.core.model.AssetKind.LIVE_PHOTO, r.cloud().assets().get(0).kind());
+    }
+
     @Test
     void photosNamedWithoutAKnownExtensionAreReadByTheirContentInTheExportToo() throws Exception {
         Map<String, byte[]> files = photos();
