@@ -64,8 +64,16 @@ class ReencodedLiveVideoRealFilesTest {
         RealFiles.copy("train.jpg", cloud, "IMG_0001.JPG");
         RealFiles.copy("train.mov", cloud, "IMG_0001.MOV");
         ReconcileResult r = RealFiles.reconcile(device, cloud, false);
+        org.photoparity.core.model.MediaFile dv = movie(r.device()), cv = movie(r.cloud());
+        assertTrue(dv.payloadKey() != null && dv.payloadKey().equals(cv.payloadKey()), "same sample data");
+        assertFalse(dv.fingerprint().equals(cv.fingerprint()), "other bytes");
         for (Mismatch m : r.mismatches()) {
             assertTrue(m.category() != Category.CONVERTED, "not a re-encoded video: " + m.detail());
         }
+    }
+
+    private static org.photoparity.core.model.MediaFile movie(org.photoparity.core.model.SideInventory side) {
+        return side.assets().stream().flatMap(a -> a.files().stream()).filter(f -> f.path().endsWith(".MOV"))
+                .findFirst().orElseThrow();
     }
 }
