@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -122,8 +123,9 @@ public final class CameraRaw {
         byte[] cmt1 = tiffBody(new byte[] {'I', 'I', 42, 0}, List.of(new Tag(0x010F, "Canon"),
                 new Tag(0x0110, "Canon EOS R6")), null, 0, null, 0);
         byte[] cmt2 = tiffBody(new byte[] {'I', 'I', 42, 0}, List.of(new Tag(0x9003, captured)), null, 0, null, 0);
-        byte[] canon = concat(hex("85c0b687820f11e08111f4ce462b6a48"), box("CNCV", "CanonCR3_001/01.09.00/00.00.00"
-                .getBytes(StandardCharsets.US_ASCII)), box("CMT1", cmt1), box("CMT2", cmt2));
+        byte[] canon = concat(HexFormat.of().parseHex("85c0b687820f11e08111f4ce462b6a48"), box("CNCV",
+                "CanonCR3_001/01.09.00/00.00.00".getBytes(StandardCharsets.US_ASCII)), box("CMT1", cmt1),
+                box("CMT2", cmt2));
         byte[] ftyp = box("ftyp", concat("crx ".getBytes(StandardCharsets.US_ASCII), new byte[] {0, 0, 0, 1},
                 "crx isom".getBytes(StandardCharsets.US_ASCII)));
         byte[] prvw = new byte[0];
@@ -131,7 +133,8 @@ public final class CameraRaw {
             ByteBuffer p = ByteBuffer.allocate(16 + preview.length).order(ByteOrder.BIG_ENDIAN);
             p.putInt(0).putShort((short) 1).putShort((short) 1620).putShort((short) 1080).putShort((short) 1)
                     .putInt(preview.length).put(preview);
-            prvw = box("uuid", concat(hex("eaf42b5e1c984b88b9fbb7dc406e4d16"), new byte[8], box("PRVW", p.array())));
+            prvw = box("uuid", concat(HexFormat.of().parseHex("eaf42b5e1c984b88b9fbb7dc406e4d16"), new byte[8],
+                    box("PRVW", p.array())));
         }
         return concat(ftyp, box("moov", box("uuid", canon)), prvw, box("mdat", new byte[512]));
     }
@@ -252,11 +255,5 @@ public final class CameraRaw {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) out.writeBytes(p);
         return out.toByteArray();
-    }
-
-    private static byte[] hex(String s) {
-        byte[] b = new byte[s.length() / 2];
-        for (int i = 0; i < b.length; i++) b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
-        return b;
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import com.drew.imaging.tiff.TiffProcessingException;
 import com.drew.imaging.tiff.TiffReader;
@@ -28,7 +29,7 @@ final class Cr3Metadata {
 
     /** Canon's moov holds the metadata and small previews: a few hundred KB. */
     static final int MAX_MOOV = 16 * 1024 * 1024;
-    private static final byte[] CANON_UUID = hex("85c0b687820f11e08111f4ce462b6a48");
+    private static final byte[] CANON_UUID = HexFormat.of().parseHex("85c0b687820f11e08111f4ce462b6a48");
 
     private Cr3Metadata() {
     }
@@ -131,11 +132,5 @@ final class Cr3Metadata {
 
     private static long u32(byte[] b, int at) {
         return ((b[at] & 0xFFL) << 24) | ((b[at + 1] & 0xFFL) << 16) | ((b[at + 2] & 0xFFL) << 8) | (b[at + 3] & 0xFFL);
-    }
-
-    private static byte[] hex(String s) {
-        byte[] b = new byte[s.length() / 2];
-        for (int i = 0; i < b.length; i++) b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
-        return b;
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ final class RawPreviews {
 
     /** A preview larger than this is not one (a damaged length): cameras' full-size previews are smaller. */
     static final long MAX_JPEG = 32L * 1024 * 1024;
-    private static final byte[] CR3_PREVIEW_UUID = hex("eaf42b5e1c984b88b9fbb7dc406e4d16");
+    private static final byte[] CR3_PREVIEW_UUID = HexFormat.of().parseHex("eaf42b5e1c984b88b9fbb7dc406e4d16");
     private static final int MAX_IFDS = 32;
 
     private RawPreviews() {
@@ -220,11 +221,5 @@ final class RawPreviews {
 
     private static long u32be(byte[] b, int at) {
         return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xffL) << 16) | ((b[at + 2] & 0xffL) << 8) | (b[at + 3] & 0xffL);
-    }
-
-    private static byte[] hex(String s) {
-        byte[] b = new byte[s.length() / 2];
-        for (int i = 0; i < b.length; i++) b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
-        return b;
     }
 }
